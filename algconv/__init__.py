@@ -1,0 +1,88 @@
+"""algconv: convolution over any algebraic structure.
+
+``(f * g)(c) = sum over a . b = c of f(a) g(b)`` over integers, lattices, cyclic,
+permutation and user-defined groups, monoids of strings, subsets and divisors; numeric,
+exact and symbolic.  This module only re-exports; see ``__all__``.
+
+Examples
+--------
+>>> import algconv as ac
+>>> ac.convolve([1, 1], [1, 1])
+array([1, 2, 1])
+"""
+
+from . import config, structures
+from .dispatch import MethodChoice, choose_method, convolve, correlate
+from .errors import (
+    AlgconvError,
+    InvalidArgument,
+    InvalidStructure,
+    InvalidType,
+    MethodNotApplicable,
+    NoClosedForm,
+    NotInStructure,
+    NotInvertible,
+    StructureMismatch,
+)
+from .function import Function, delta
+from .structures import (
+    AlternatingGroup,
+    BooleanGroup,
+    Cyclic,
+    DihedralGroup,
+    FiniteGroup,
+    FiniteMonoid,
+    FreeMonoid,
+    Group,
+    Integers,
+    Lattice,
+    Monoid,
+    Multiplicative,
+    Naturals,
+    Reals,
+    SubsetMonoid,
+    SymmetricGroup,
+    product,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    # structures
+    "structures",
+    "Monoid",
+    "Group",
+    "FiniteMonoid",
+    "FiniteGroup",
+    "Integers",
+    "Lattice",
+    "Naturals",
+    "Multiplicative",
+    "Reals",
+    "Cyclic",
+    "BooleanGroup",
+    "SubsetMonoid",
+    "SymmetricGroup",
+    "AlternatingGroup",
+    "DihedralGroup",
+    "FreeMonoid",
+    "product",
+    # functions and convolution
+    "Function",
+    "delta",
+    "convolve",
+    "correlate",
+    "choose_method",
+    "MethodChoice",
+    "config",
+    # errors
+    "AlgconvError",
+    "NotInStructure",
+    "StructureMismatch",
+    "InvalidStructure",
+    "MethodNotApplicable",
+    "NoClosedForm",
+    "NotInvertible",
+    "InvalidArgument",
+    "InvalidType",
+]

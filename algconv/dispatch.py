@@ -1,0 +1,425 @@
+r"""``convolve``, ``correlate`` and ``choose_method``: from arguments to the cheapest correct engine.
+
+The public functions validate and normalise their arguments into a ``Problem`` of two
+Functions on one structure; ``choose_method`` runs the hard guards (the engine applies,
+keeps exact values exact, fits the memory limit) and then picks the lowest cost.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from . import arith, config
+from .engines import ENGINES
+from .engines.base import EXACT_KINDS, Engine, Problem
+from .errors import InvalidArgument, InvalidType, MethodNotApplicable, StructureMismatch
+from .function import Function, _conj_array, _finite_vector
+from .structures.base import Group, Monoid, check_structure
+from .structures.numbers import Integers, Lattice
+from .validation import as_value_array, check_choice, describe
+
+__all__ = ["convolve", "correlate", "choose_method", "MethodChoice", "MODES"]
+
+MODES = ("full", "same", "valid")
+
+
+@dataclass
+class MethodChoice:
+    """The engine ``choose_method`` picked, and why.
+
+    Attributes
+    ----------
+    method : str
+        The chosen engine's name.
+    reason : str
+        One sentence: why this one.
+    candidates : list of (name, cost or None, note)
+        Every registered engine with its estimated cost in seconds (``None`` when it does
+        not apply) and a note (why it does not apply, or its measured time).
+    """
+
+    method: str
+    reason: str
+    candidates: list = field(default_factory=list)
+
+    def __str__(self) -> str:
+        lines = [f"method={self.method!r}: {self.reason}"]
+        for name, cost, note in self.candidates:
+            shown = "not applicable" if cost is None else f"~{cost:.2e} s"
+            lines.append(f"  {name:<10} {shown:<16} {note}")
+        return "\n".join(lines)
+
+
+def _guard(engine: Engine, p: Problem) -> str | None:
+    """The reason ``engine`` may not run ``p``, hard guards first; ``None`` if it may."""
+    reason = engine.applies(p)
+    if reason is not None:
+        return reason
+    if not engine.exact and p.kind in EXACT_KINDS:
+        return f"it rounds through floating point, but the values are exact ({p.kind})"
+    need = engine.memory(p)
+    if need > config.memory_limit:
+        return (
+            f"it would need about {config.format_bytes(need)}, more than "
+            f"config.memory_limit={config.format_bytes(config.memory_limit)}"
+        )
+    return None
+
+
+def _select(p: Problem, measure: bool = False) -> MethodChoice:
+    candidates, best = [], None
+    for name, engine in ENGINES.items():
+        reason = _guard(engine, p)
+        if reason is not None:
+            candidates.append((name, None, reason))
+            continue
+        cost = engine.cost(p)
+        note = engine.summary
+        if measure:
+            t0 = time.perf_counter()
+            engine.run(p)
+            cost = time.perf_counter() - t0
+            note = f"measured; {engine.summary}"
+        candidates.append((name, cost, note))
+        if best is None or cost < best[1]:
+            best = (name, cost)
+    assert best is not None, "the direct engine applies everywhere"
+    how = "fastest measured" if measure else "lowest estimated cost"
+    reason = f"{how} of {sum(c is not None for _, c, _ in candidates)} applicable engines"
+    return MethodChoice(best[0], reason, candidates)
+
+
+def _engine_for(p: Problem, method: str) -> Engine:
+    if method == "auto":
+        return ENGINES[_select(p).method]
+    if not isinstance(method, str):
+        raise InvalidType(f"Got method={describe(method)}, but expected a str")
+    engine = ENGINES.get(method)
+    if engine is None:
+        allowed = ", ".join(repr(m) for m in ("auto", *ENGINES))
+        raise InvalidArgument(f"Got method={method!r}, but the only valid values are {allowed}")
+    reason = engine.applies(p)
+    if reason is None and not engine.exact and p.kind in EXACT_KINDS:
+        reason = f"it rounds through floating point, but the values are exact ({p.kind})"
+    if reason is not None:
+        raise MethodNotApplicable(
+            f"method={method!r} does not apply: {reason}; use method='auto'"
+        )
+    config.check_memory(engine.memory(p), f"method={method!r} on this input")
+    return engine
+
+
+# --- normalising arguments ---------------------------------------------------------------------
+
+
+@dataclass
+class _Request:
+    """Arguments normalised to a Problem, plus how to turn the result back into the caller's form."""
+
+    problem: Problem
+    arrays: bool
+    shape_f: tuple = ()
+    shape_g: tuple = ()
+    out_shape: tuple | None = None
+    mode: str = "full"
+    empty: np.ndarray | None = None
+
+
+def _functions_request(f: Any, g: Any, over: Any, mode: str, name: str) -> _Request:
+    if not (isinstance(f, Function) and isinstance(g, Function)):
+        other = g if isinstance(f, Function) else f
+        raise InvalidType(
+            f"Got {describe(other)} beside a Function, but {name} takes two Functions or two "
+            "arrays; build one with ac.Function.from_array(...)"
+        )
+    if f.over != g.over:
+        raise StructureMismatch(
+            f"Got Functions over {f.over!r} and {g.over!r}, but they must be over equal structures"
+        )
+    if over is not None and check_structure(over) != f.over:
+        raise StructureMismatch(f"Got over={over!r}, but the Functions are over {f.over!r}")
+    if mode != "full":
+        raise InvalidArgument(
+            f"Got mode={mode!r} with Functions, but modes apply to arrays on Z^d; a "
+            "Function convolution is always the full one"
+        )
+    return _Request(Problem(f, g, f.over), arrays=False)
+
+
+def _lattice_for(ndim: int) -> Monoid:
+    return Integers() if ndim == 1 else Lattice(ndim)
+
+
+def _valid_swap_check(shape_f: tuple, shape_g: tuple) -> None:
+    fits = all(m >= n for m, n in zip(shape_f, shape_g))
+    fits_swapped = all(n >= m for m, n in zip(shape_f, shape_g))
+    if not (fits or fits_swapped):
+        raise InvalidArgument(
+            f"Got shapes {shape_f} and {shape_g} with mode='valid', but one array must be at "
+            "least as large as the other in every dimension"
+        )
+
+
+def _array_request(f: Any, g: Any, over: Any, mode: str) -> _Request:
+    a = as_value_array(f, "f")
+    b = as_value_array(g, "g")
+    if over is None or isinstance(over, Lattice):
+        if over is not None and a.ndim != over.d:
+            raise StructureMismatch(f"Got f with {a.ndim} dimensions, but {over!r} needs {over.d}")
+        if a.ndim != b.ndim:
+            raise StructureMismatch(
+                f"Got f with {a.ndim} dimensions and g with {b.ndim}, but they must have the same "
+                "number of dimensions"
+            )
+        if a.ndim == 0:
+            raise InvalidArgument("Got 0-dimensional f and g, but expected arrays of ndim >= 1")
+        if mode == "valid":
+            _valid_swap_check(a.shape, b.shape)
+        lattice = over if over is not None else _lattice_for(a.ndim)
+        zero = (0,) * a.ndim
+        p = Problem(Function._from_dense(a, lattice, zero), Function._from_dense(b, lattice, zero),
+                    lattice, hints={"mode": mode})
+        return _Request(p, True, a.shape, b.shape, mode=mode)
+    over = check_structure(over)
+    if mode != "full":
+        raise InvalidArgument(
+            f"Got mode={mode!r} with over={over!r}, but modes apply only to arrays on Z^d; "
+            "convolution on a finite structure has no boundary"
+        )
+    if over.dense_layout == "lattice":  # Naturals: power-series coefficients from 0
+        if a.ndim != 1 or b.ndim != 1:
+            raise StructureMismatch(
+                f"Got arrays of shapes {a.shape} and {b.shape}, but {over!r} takes 1-D "
+                "coefficient arrays"
+            )
+        p = Problem(Function._from_dense(a, over, (0,)), Function._from_dense(b, over, (0,)), over)
+        return _Request(p, True, a.shape, b.shape)
+    if over.dense_layout != "finite":
+        hint = ("use ac.convolve_dirichlet for arrays, or Functions"
+                if over.dense_layout == "offset" else "use Functions: ac.Function(..., over=...)")
+        raise InvalidArgument(
+            f"Got arrays with over={over!r}, but arrays are accepted on Z^d, N and finite "
+            f"structures; {hint}"
+        )
+    va = _finite_vector(a, over, "f")
+    vb = _finite_vector(b, over, "g")
+    if a.shape != b.shape:
+        raise StructureMismatch(
+            f"Got f with shape {a.shape} and g with shape {b.shape}, but they must match"
+        )
+    p = Problem(Function._from_dense(va, over), Function._from_dense(vb, over), over)
+    return _Request(p, True, a.shape, b.shape, out_shape=a.shape)
+
+
+def _request(f: Any, g: Any, over: Any, mode: Any, name: str) -> _Request:
+    mode = check_choice(mode, "mode", MODES)
+    if isinstance(f, Function) or isinstance(g, Function):
+        return _functions_request(f, g, over, mode, name)
+    return _array_request(f, g, over, mode)
+
+
+def _centered(array: np.ndarray, shape: tuple) -> np.ndarray:
+    start = [(m - n) // 2 for m, n in zip(array.shape, shape)]
+    return array[tuple(slice(s, s + n) for s, n in zip(start, shape))]
+
+
+def apply_mode(full: np.ndarray, shape_f: tuple, shape_g: tuple, mode: str) -> np.ndarray:
+    """Crop a full convolution to scipy.signal.convolve's ``same`` or ``valid`` shape."""
+    if mode == "full":
+        return full
+    if mode == "same":
+        return _centered(full, shape_f)
+    shape = tuple(abs(m - n) + 1 for m, n in zip(shape_f, shape_g))
+    return _centered(full, shape)
+
+
+def _finish(req: _Request, result: Function) -> Any:
+    if not req.arrays:
+        return result
+    p = req.problem
+    if p.over.dense_layout == "finite":
+        out = result.to_array()
+        return out.reshape(req.out_shape) if req.out_shape is not None else out
+    array = result._dense_form()[0]
+    if 0 in req.shape_f or 0 in req.shape_g:
+        return np.zeros((0,) * len(req.shape_f), dtype=array.dtype)
+    return apply_mode(array, req.shape_f, req.shape_g, req.mode)
+
+
+# --- public API --------------------------------------------------------------------------------
+
+
+def convolve(f: Any, g: Any, over: Monoid | None = None, *, method: str = "auto",
+             mode: str = "full") -> Any:
+    r"""Convolve ``f`` and ``g`` over a monoid: ``(f * g)(c) = sum over a . b = c of f(a) g(b)``.
+
+    Parameters
+    ----------
+    f, g : Function or array_like
+        Two Functions on equal structures, or two arrays.
+    over : Monoid, optional
+        For arrays: ``None`` means ``Z^ndim`` (scipy.signal.convolve's conventions); a
+        finite structure takes 1-D arrays of length ``over.order`` in ``elements()`` order
+        (a product of cyclics also its N-D shape) and gives circular convolution on cyclics;
+        ``Naturals()`` takes 1-D power-series coefficients.  For Functions it may repeat
+        their structure.
+    method : {'auto', 'direct', 'table', ...}
+        ``'auto'`` picks the cheapest correct engine (see ``choose_method``); a name forces
+        that engine, or raises ``MethodNotApplicable``.
+    mode : {'full', 'same', 'valid'}
+        Arrays on Z^d only, as in ``scipy.signal.convolve``: ``same`` keeps the first
+        argument's shape, ``valid`` keeps the entries that need no zero padding.
+
+    Returns
+    -------
+    Function or ndarray
+        A Function for Functions, an array for arrays.  Integer input gives exact integers
+        (int64 where a bound proves it safe, else Python ints in an object array); Fractions
+        and sympy values stay exact; floats follow numpy.
+
+    Raises
+    ------
+    StructureMismatch
+        Operands on different structures, or shapes that do not fit ``over``.
+    InvalidArgument
+        Unknown ``mode`` or ``method``, or a ``valid`` mode neither array fits in.
+    InvalidType
+        Non-numeric values, a non-structure ``over``, a Function beside an array.
+    MethodNotApplicable
+        ``method`` names an engine that cannot evaluate this input.
+
+    See Also
+    --------
+    correlate, choose_method, Function
+
+    Notes
+    -----
+    .. math:: (f * g)(c) = \sum_{a \cdot b = c} f(a)\, g(b)
+
+    On a group this is :math:`\sum_a f(a)\, g(a^{-1} c)`; it is associative on every monoid
+    and commutative exactly when the monoid is.  Empty arrays give an empty result, as
+    ``scipy.signal.fftconvolve`` does.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> ac.convolve([1, 2, 3], [0, 1, 0.5])
+    array([0. , 1. , 2.5, 4. , 1.5])
+    >>> ac.convolve([1, 2, 3], [1, 1], mode="same")
+    array([1, 3, 5])
+    >>> ac.convolve([1, 0, 1, 0], [1, 1, 0, 0], over=ac.Cyclic(4))
+    array([1, 1, 1, 1])
+    >>> S3 = ac.SymmetricGroup(3)
+    >>> f, g = ac.delta((1, 0, 2), over=S3), ac.delta((0, 2, 1), over=S3)
+    >>> ac.convolve(f, g).to_dict()
+    {(2, 0, 1): 1}
+    """
+    req = _request(f, g, over, mode, "convolve")
+    engine = _engine_for(req.problem, method)
+    return _finish(req, engine.run(req.problem))
+
+
+def correlate(f: Any, g: Any, over: Monoid | None = None, *, method: str = "auto",
+              mode: str = "full") -> Any:
+    r"""Cross-correlate: ``(f (*) g)(c) = sum over a of f(a . c) conj(g(a))``.
+
+    On arrays with ``over=None`` this equals ``scipy.signal.correlate(f, g, mode)``.  On a
+    group it is ``g~ * f`` with ``g~(x) = conj(g(x^-1))``; on a finite monoid the defining
+    sum is evaluated through the Cayley table.
+
+    Parameters
+    ----------
+    f, g, over, method, mode
+        As for :func:`convolve`.
+
+    Returns
+    -------
+    Function or ndarray
+
+    Raises
+    ------
+    InvalidArgument
+        On an infinite monoid that is not a group (the sum over ``a`` is unbounded).
+
+    See Also
+    --------
+    convolve
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> ac.correlate([1, 2, 3], [0, 1, 0.5])
+    array([0.5, 2. , 3.5, 3. , 0. ])
+    >>> ac.correlate([1, 2, 3, 4], [1, 0, 0, 0], over=ac.Cyclic(4))
+    array([1, 2, 3, 4])
+    """
+    req = _request(f, g, over, mode, "correlate")
+    p = req.problem
+    if isinstance(p.over, Group):
+        if req.arrays and p.over.dense_layout == "lattice":
+            b = p.g._array
+            adj = Function._from_dense(_conj_array(b[(slice(None, None, -1),) * b.ndim]),
+                                       p.over, p.g._start)
+            q = Problem(p.f, adj, p.over, p.hints)
+            return _finish(_replace(req, q), _engine_for(q, method).run(q))
+        q = Problem(p.g.reflected_conjugate(), p.f, p.over)
+        return _finish(_replace(req, q), _engine_for(q, method).run(q))
+    if not p.over.is_finite:
+        raise InvalidArgument(
+            f"Got over={p.over!r}, but correlate needs a group or a finite monoid: on an "
+            "infinite monoid without inverses the sum over a is unbounded"
+        )
+    if method not in ("auto", "table"):
+        _engine_for(p, method)  # validates the name
+    return _finish(req, _finite_monoid_correlate(p))
+
+
+def _replace(req: _Request, p: Problem) -> _Request:
+    return _Request(p, req.arrays, req.shape_f, req.shape_g, req.out_shape, req.mode)
+
+
+def _finite_monoid_correlate(p: Problem) -> Function:
+    a, _ = p.f._dense_form()
+    b, _ = p.g._dense_form()
+    n = p.over.order
+    a, b = arith.exact_pair(a, _conj_array(b), terms=n)
+    table = p.over.cayley_table()
+    return Function._from_dense(b @ a[table], p.over)
+
+
+def choose_method(f: Any, g: Any, over: Monoid | None = None, *, mode: str = "full",
+                  measure: bool = False) -> MethodChoice:
+    """Which engine ``convolve(f, g, over, mode=mode)`` would use, and why.
+
+    Hard guards come first (the engine applies to the structure, keeps exact values
+    exact, fits ``config.memory_limit``); among the engines that pass, the lowest
+    estimated cost wins, or the fastest measured one with ``measure=True`` (which runs
+    each candidate once).
+
+    Parameters
+    ----------
+    f, g, over, mode
+        As for :func:`convolve`.
+    measure : bool, default False
+        Time every applicable engine instead of estimating.
+
+    Returns
+    -------
+    MethodChoice
+        ``.method`` is the engine name; ``str()`` explains every candidate.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> ac.choose_method([1, 2, 3], [4, 5]).method
+    'direct'
+    >>> print(ac.choose_method([1, 2], [3, 4], over=ac.Cyclic(2)))  # doctest: +ELLIPSIS
+    method=...
+      direct ...
+      table ...
+    """
+    return _select(_request(f, g, over, mode, "choose_method").problem, measure=measure)

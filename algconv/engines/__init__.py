@@ -1,0 +1,29 @@
+"""Convolution engines, one module each, registered by name in ``ENGINES``.
+
+``algconv.dispatch.choose_method`` picks among them; ``method=NAME`` forces one.
+
+Examples
+--------
+>>> from algconv.engines import ENGINES
+>>> ENGINES["direct"]
+<engine 'direct'>
+"""
+
+from .base import Engine, Problem
+from .direct import DirectEngine
+from .table import TableEngine
+
+__all__ = ["ENGINES", "register", "Engine", "Problem"]
+
+#: name -> engine; order is the tie-break order of equal costs
+ENGINES: dict[str, Engine] = {}
+
+
+def register(engine: Engine) -> Engine:
+    """Add ``engine`` to the registry under ``engine.name`` (replacing one of that name)."""
+    ENGINES[engine.name] = engine
+    return engine
+
+
+register(DirectEngine())
+register(TableEngine())

@@ -1,0 +1,230 @@
+"""Infinite number structures: (Z, +), (Z^d, +), (N, +), (Z>0, x) and (R, +)."""
+
+from __future__ import annotations
+
+import math
+import numbers
+from fractions import Fraction
+from typing import Any
+
+from ..validation import check_int, is_integer
+from .base import Group, Monoid
+
+__all__ = ["Integers", "Lattice", "Naturals", "Multiplicative", "Reals"]
+
+
+class Lattice(Group):
+    """The lattice ``(Z^d, +)``: tuples of ``d`` ints, added coordinate-wise.
+
+    Parameters
+    ----------
+    d : int
+        The dimension, ``d >= 1`` (``Lattice(0)`` is rejected).
+
+    Notes
+    -----
+    Dense Functions on ``Lattice(d)`` are ``d``-dimensional arrays with a ``start`` tuple;
+    arrays passed to ``ac.convolve`` with ``over=None`` live here.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> Z2 = ac.Lattice(2)
+    >>> Z2.op((1, 2), (3, -1)), Z2.inverse((1, 2)), Z2.identity
+    ((4, 1), (-1, -2), (0, 0))
+    """
+
+    is_commutative = True
+    dense_layout = "lattice"
+
+    def __init__(self, d: int):
+        self.d = check_int(d, "d", minimum=1, what="Lattice(d)")
+
+    def _params(self) -> tuple:
+        return (self.d,)
+
+    @property
+    def element_description(self) -> str:
+        return f"a tuple of {self.d} ints"
+
+    @property
+    def identity(self) -> tuple:
+        return (0,) * self.d
+
+    def op(self, a: tuple, b: tuple) -> tuple:
+        """Coordinate-wise sum."""
+        return tuple(x + y for x, y in zip(a, b))
+
+    def inverse(self, a: tuple) -> tuple:
+        """Coordinate-wise negation."""
+        return tuple(-x for x in a)
+
+    def contains(self, x: Any) -> bool:
+        """A tuple of ``d`` ints (bools and floats are not ints)."""
+        return isinstance(x, tuple) and len(x) == self.d and all(map(is_integer, x))
+
+    def canonical(self, x: Any) -> tuple:
+        return tuple(int(v) for v in x)
+
+
+class Integers(Lattice):
+    """The integers under addition, ``(Z, +)``; elements are Python or numpy ints.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> Z = ac.Integers()
+    >>> Z.op(2, -5), Z.inverse(3), Z.contains(True), Z.contains(1.0)
+    (-3, -3, False, False)
+    """
+
+    element_description = "an int"
+    scalar_elements = True
+
+    def __init__(self):
+        self.d = 1
+
+    def _params(self) -> tuple:
+        return ()
+
+    @property
+    def identity(self) -> int:
+        return 0
+
+    def op(self, a: int, b: int) -> int:
+        """``a + b``."""
+        return a + b
+
+    def inverse(self, a: int) -> int:
+        """``-a``."""
+        return -a
+
+    def contains(self, x: Any) -> bool:
+        """Python and numpy ints, not bools."""
+        return is_integer(x)
+
+    def canonical(self, x: Any) -> int:
+        return int(x)
+
+
+class Naturals(Monoid):
+    """The natural numbers under addition, ``(N, +)`` with ``N = {0, 1, 2, ...}``; a monoid.
+
+    Convolution here is power-series multiplication.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> N = ac.Naturals()
+    >>> N.op(2, 3), N.contains(-1), isinstance(N, ac.Group)
+    (5, False, False)
+    """
+
+    is_commutative = True
+    dense_layout = "lattice"
+    element_description = "an int >= 0"
+    scalar_elements = True
+    d = 1
+
+    def _params(self) -> tuple:
+        return ()
+
+    @property
+    def identity(self) -> int:
+        return 0
+
+    def op(self, a: int, b: int) -> int:
+        """``a + b``."""
+        return a + b
+
+    def contains(self, x: Any) -> bool:
+        """Ints ``>= 0``."""
+        return is_integer(x) and x >= 0
+
+    def canonical(self, x: Any) -> int:
+        return int(x)
+
+
+class Multiplicative(Monoid):
+    """The positive integers under multiplication, ``(Z>0, x)``; convolution is Dirichlet's.
+
+    Dense Functions here are 1-D arrays with ``start`` (default 1): ``array[i] = f(start + i)``.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> M = ac.Multiplicative()
+    >>> M.op(4, 6), M.identity, M.contains(0)
+    (24, 1, False)
+    """
+
+    is_commutative = True
+    dense_layout = "offset"
+    element_description = "an int >= 1"
+    scalar_elements = True
+    d = 1
+
+    def _params(self) -> tuple:
+        return ()
+
+    @property
+    def identity(self) -> int:
+        return 1
+
+    def op(self, a: int, b: int) -> int:
+        """``a * b``."""
+        return a * b
+
+    def contains(self, x: Any) -> bool:
+        """Ints ``>= 1``."""
+        return is_integer(x) and x >= 1
+
+    def canonical(self, x: Any) -> int:
+        return int(x)
+
+
+class Reals(Group):
+    """The real line under addition, ``(R, +)``, for symbolic convolution (integrals).
+
+    Elements are real numbers: ints, Fractions, finite floats, and sympy expressions not
+    known to be non-real.  Finitely supported Functions here are sums of point masses.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> R = ac.Reals()
+    >>> R.op(0.5, 2), R.contains(float("inf")), R.contains(1j)
+    (2.5, False, False)
+    """
+
+    is_commutative = True
+    element_description = "a finite real number or a real sympy expression"
+
+    def _params(self) -> tuple:
+        return ()
+
+    @property
+    def identity(self) -> int:
+        return 0
+
+    def op(self, a: Any, b: Any) -> Any:
+        """``a + b``."""
+        return a + b
+
+    def inverse(self, a: Any) -> Any:
+        """``-a``."""
+        return -a
+
+    def contains(self, x: Any) -> bool:
+        """Real numbers and sympy expressions whose ``is_real`` is not False."""
+        if isinstance(x, bool):
+            return False
+        if is_integer(x) or isinstance(x, Fraction):
+            return True
+        if isinstance(x, numbers.Real):
+            return math.isfinite(x)
+        import sympy
+
+        if isinstance(x, sympy.Expr):
+            return x.is_real is not False and x.is_finite is not False
+        return False

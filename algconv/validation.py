@@ -1,0 +1,186 @@
+"""Argument validation shared by every public function.
+
+Each helper takes the argument's *name* so that every message is worded the same way:
+``Got name=value!r, but <what was expected>``.  Public wrappers validate with these;
+private cores trust their input.
+"""
+
+from __future__ import annotations
+
+import numbers
+from fractions import Fraction
+from typing import Any, Iterable
+
+import numpy as np
+
+from .errors import InvalidArgument, InvalidType
+
+__all__ = [
+    "describe",
+    "check_int",
+    "check_choice",
+    "is_integer",
+    "is_value",
+    "check_value",
+    "as_value_array",
+    "value_kind",
+    "join_kinds",
+]
+
+
+def describe(value: Any, limit: int = 80) -> str:
+    """``repr(value)``, shortened to ``limit`` characters for error messages."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def is_integer(x: Any) -> bool:
+    """True for Python and numpy integers, but not for bools."""
+    return isinstance(x, (int, np.integer)) and not isinstance(x, (bool, np.bool_))
+
+
+def check_int(value: Any, name: str, *, minimum: int | None = None, what: str = "") -> int:
+    """Return ``value`` as an int, or raise naming ``name``.
+
+    Strings, floats and bools are rejected (``InvalidType``); values below ``minimum`` raise
+    ``InvalidArgument``.
+    """
+    expected = f"an int >= {minimum}" if minimum is not None else "an int"
+    if what:
+        expected = f"{what} needs {expected}"
+    if not is_integer(value):
+        raise InvalidType(f"Got {name}={describe(value)}, but {expected}")
+    value = int(value)
+    if minimum is not None and value < minimum:
+        verb = f"{what} needs" if what else "expected"
+        raise InvalidArgument(f"Got {name}={value!r}, but {verb} an int {name} >= {minimum}")
+    return value
+
+
+def check_choice(value: Any, name: str, choices: Iterable[str]) -> str:
+    """Return ``value`` if it is one of ``choices``, else raise naming the valid values."""
+    choices = tuple(choices)
+    if not isinstance(value, str):
+        raise InvalidType(f"Got {name}={describe(value)}, but expected a str, one of {choices}")
+    if value not in choices:
+        allowed = ", ".join(repr(c) for c in choices)
+        raise InvalidArgument(f"Got {name}={value!r}, but the only valid values are {allowed}")
+    return value
+
+
+# --- values ------------------------------------------------------------------------------------
+
+#: Value kinds, from most to least exact-and-cheap.  ``join_kinds`` picks the result kind.
+KINDS = ("int", "rational", "float", "complex", "object")
+
+
+def _sympy_expr():
+    import sympy
+
+    return sympy.Expr
+
+
+def is_value(x: Any) -> bool:
+    """True if ``x`` can be a value of a Function: a number or a sympy expression.
+
+    Bools, strings, None and containers are not values.
+    """
+    if isinstance(x, (bool, np.bool_, str, bytes)):
+        return False
+    if isinstance(x, numbers.Number):
+        return True
+    return isinstance(x, _sympy_expr())
+
+
+def check_value(x: Any, name: str) -> Any:
+    """Return ``x`` if it is a valid value, else raise ``InvalidType``."""
+    if not is_value(x):
+        raise InvalidType(
+            f"Got {name}={describe(x)}, but expected a number (int, Fraction, float, complex, "
+            "numpy scalar) or a sympy expression"
+        )
+    return x
+
+
+def scalar_kind(x: Any) -> str:
+    """The kind of a single valid value."""
+    if is_integer(x):
+        return "int"
+    if isinstance(x, Fraction):
+        return "rational"
+    if isinstance(x, (float, np.floating)):
+        return "float"
+    if isinstance(x, (complex, np.complexfloating)):
+        return "complex"
+    return "object"
+
+
+def join_kinds(*kinds: str) -> str:
+    """The kind of a sum of products of values of the given kinds.
+
+    >>> join_kinds("int", "rational")
+    'rational'
+    >>> join_kinds("rational", "float")
+    'float'
+    """
+    if "object" in kinds:
+        return "object"
+    return max(kinds, key=KINDS.index) if kinds else "int"
+
+
+def value_kind(array: np.ndarray) -> str:
+    """The kind of the values of an already-validated array."""
+    kind = array.dtype.kind
+    if kind in "iu":
+        return "int"
+    if kind == "f":
+        return "float"
+    if kind == "c":
+        return "complex"
+    return join_kinds(*(scalar_kind(x) for x in array.flat)) if array.size else "int"
+
+
+def as_value_array(data: Any, name: str) -> np.ndarray:
+    """Turn array-like ``data`` into a numpy array of valid values, or raise.
+
+    Numeric dtypes pass through without a copy.  Python ints too large for int64 and
+    Fractions give an object array; strings, bools, None and ragged nesting are rejected.
+    """
+    if isinstance(data, np.ndarray):
+        array = data
+    else:
+        if isinstance(data, (str, bytes)):
+            raise InvalidType(f"Got {name}={describe(data)}, but expected an array of numbers")
+        try:
+            array = np.asarray(data)
+        except (ValueError, TypeError) as e:
+            raise InvalidArgument(
+                f"Got {name}={describe(data)}, but expected a rectangular array of numbers "
+                f"(nested sequences of equal lengths): {e}"
+            ) from e
+        if array.dtype.kind == "u" and array.dtype.itemsize == 8:
+            array = array.astype(object)  # Python ints between 2**63 and 2**64
+    kind = array.dtype.kind
+    if kind in "iufc":
+        return array
+    if kind == "b":
+        raise InvalidType(
+            f"Got {name} with dtype bool, but expected numbers; "
+            f"convert with {name}.astype(int) to count True as 1"
+        )
+    if kind == "O":
+        for x in array.flat:
+            if isinstance(x, (list, tuple, np.ndarray)):
+                raise InvalidArgument(
+                    f"Got {name}={describe(data)}, but expected a rectangular array of numbers "
+                    "(nested sequences of equal lengths)"
+                )
+            if not is_value(x):
+                raise InvalidType(
+                    f"Got {name} containing {describe(x)}, but every entry must be a number "
+                    "(int, Fraction, float, complex) or a sympy expression"
+                )
+        return array
+    raise InvalidType(
+        f"Got {name}={describe(data)} with dtype {array.dtype}, but expected an array of numbers"
+    )
