@@ -1,0 +1,77 @@
+"""The ``algconv`` command (also ``python -m algconv``): one subcommand per module in
+``algconv/commands/``.
+
+Each command module exposes ``NAME``, ``HELP``, ``add_arguments(parser)`` and
+``run(args) -> int`` (the exit status).  Errors a user can fix print one line and exit 2.
+
+Examples
+--------
+>>> from algconv.cli import main
+>>> main(["--version"])
+algconv 0.1.0
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import Sequence
+
+from .errors import AlgconvError
+
+__all__ = ["main", "build_parser", "COMMANDS"]
+
+#: module names under algconv.commands, in the order ``--help`` lists them
+COMMANDS = ("tour", "conv", "closed_form", "laws", "bench")
+
+
+def _load(name: str):
+    return importlib.import_module(f"algconv.commands.{name}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every available subcommand."""
+    from . import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="algconv",
+        description="Convolution over any algebraic structure: (f*g)(c) = sum over a.b=c "
+        "of f(a) g(b).",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = _load(name)
+        except ModuleNotFoundError as e:
+            if e.name != f"algconv.commands.{name}":
+                raise
+            continue
+        p = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        module.add_arguments(p)
+        p.set_defaults(_run=module.run)
+    parser.set_defaults(_version=__version__)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        print(f"algconv {args._version}")
+        return 0
+    if not getattr(args, "_run", None):
+        parser.print_help()
+        return 0
+    try:
+        return int(args._run(args) or 0)
+    except AlgconvError as e:
+        print(f"algconv {args.command}: error: {e}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

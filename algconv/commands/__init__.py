@@ -1,0 +1,1 @@
+"""Subcommands of the ``algconv`` command line, one module each (see ``algconv.cli``)."""
