@@ -86,3 +86,12 @@ __all__ = [
     "InvalidArgument",
     "InvalidType",
 ]
+
+
+def __getattr__(name: str):
+    # ``ac.plot`` imports on first access, so ``import algconv`` stays free of matplotlib
+    if name == "plot":
+        import importlib
+
+        return importlib.import_module(".plot", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,504 @@
+r"""Pictures of convolutions (extra ``plot``: matplotlib with the Agg backend, pillow for GIFs).
+
+Every function builds a :class:`matplotlib.figure.Figure` directly (no ``pyplot`` state, so
+nothing changes the backend of a running notebook), returns it, and writes it to ``path``
+when one is given.  ``import algconv`` does not import matplotlib; the first call here does,
+and raises :class:`MissingExtra` naming the extra to install when it is absent.
+
+Examples
+--------
+>>> fig = ac.plot.plot_functions([1, 1], [1, 2])
+>>> [ax.get_title() for ax in fig.axes]
+['f', 'g', 'f * g']
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+import numpy as np
+
+from .errors import AlgconvError, InvalidArgument, InvalidType
+from .validation import check_int, describe
+
+__all__ = [
+    "MissingExtra",
+    "plot_functions",
+    "flip_and_slide",
+    "slide_still",
+    "show_kernels",
+    "plot_cayley_graph",
+    "new_figure",
+    "save_figure",
+]
+
+#: colours of f, g, their product and f * g, used by every picture
+COLORS = {"f": "#1f77b4", "g": "#ff7f0e", "product": "#2ca02c", "h": "#d62728"}
+
+
+class MissingExtra(AlgconvError, ImportError):
+    """An optional dependency of algconv is not installed; the message names the extra.
+
+    Examples
+    --------
+    >>> issubclass(ac.plot.MissingExtra, ac.AlgconvError)
+    True
+    """
+
+
+def _require(module: str, extra: str = "plot") -> Any:
+    try:
+        return importlib.import_module(module)
+    except ImportError as e:
+        raise MissingExtra(
+            f"algconv.plot needs {module.split('.')[0]}, which is not installed; "
+            f"install the extra with: pip install algconv[{extra}]"
+        ) from e
+
+
+def new_figure(width: float = 8.0, height: float = 4.5) -> Any:
+    """A matplotlib Figure on the Agg canvas, outside pyplot's global state.
+
+    Examples
+    --------
+    >>> fig = ac.plot.new_figure(4, 3)
+    >>> [float(v) for v in fig.get_size_inches()]
+    [4.0, 3.0]
+    """
+    _require("matplotlib")
+    figure = _require("matplotlib.figure")
+    agg = _require("matplotlib.backends.backend_agg")
+    fig = figure.Figure(figsize=(width, height), dpi=100, layout="constrained")
+    agg.FigureCanvasAgg(fig)
+    return fig
+
+
+def save_figure(fig: Any, path: str | Path | None, dpi: int = 100) -> None:
+    """Write ``fig`` to ``path`` (format from the suffix); do nothing when ``path`` is None."""
+    if path is not None:
+        fig.savefig(Path(path), dpi=dpi)
+
+
+# --- data as (positions, values) ---------------------------------------------------------------
+
+
+def _series(f: Any, name: str) -> tuple[np.ndarray, np.ndarray, list | None]:
+    """``(x, y, tick_labels)`` of a 1-D array (positions 0..n-1) or a Function."""
+    from .function import Function
+
+    if isinstance(f, Function):
+        layout = f.over.dense_layout
+        if layout == "finite":
+            labels = [str(x) for x in f.over.elements()]
+            y = f.to_array()
+            return np.arange(len(y)), _floats(y, name), labels
+        if layout in ("lattice", "offset") and getattr(f.over, "d", 1) == 1:
+            y = f.to_array()
+            return f.start + np.arange(len(y)), _floats(y, name), None
+        raise InvalidArgument(
+            f"Got {name} over {f.over!r}, but plots need a 1-D structure (Z, N, "
+            "Multiplicative) or a finite one"
+        )
+    try:
+        y = np.asarray(f)
+    except Exception as e:  # ragged input
+        raise InvalidType(f"Got {name}={describe(f)}, but expected a 1-D array or a Function") from e
+    if y.ndim != 1:
+        raise InvalidArgument(f"Got {name} with shape {y.shape}, but expected a 1-D array")
+    return np.arange(len(y)), _floats(y, name), None
+
+
+def _floats(y: np.ndarray, name: str) -> np.ndarray:
+    try:
+        return np.asarray([complex(v).real for v in y.ravel()], dtype=float).reshape(y.shape)
+    except (TypeError, ValueError) as e:
+        raise InvalidType(f"Got {name}={describe(y)}, but expected numeric values to plot") from e
+
+
+def plot_functions(f: Any, g: Any, h: Any = None, path: str | Path | None = None, *,
+                   names: tuple[str, str, str] = ("f", "g", "f * g"),
+                   title: str | None = None, xlabel: str = "x") -> Any:
+    """Bar plots of ``f``, ``g`` and their convolution ``h``, one panel each.
+
+    Parameters
+    ----------
+    f, g : Function or array_like
+        1-D arrays (position ``i`` holds ``f(i)``), or Functions on Z, N, Multiplicative or a
+        finite structure (bars in ``elements()`` order, labelled by element).
+    h : Function or array_like, optional
+        The convolution; ``ac.convolve(f, g)`` when omitted.
+    path : str or Path, optional
+        Where to write the picture (``.png``, ``.svg``, ``.pdf``).
+    names : tuple of 3 str
+        Panel titles.
+    title : str, optional
+        A title over all three panels.
+    xlabel : str
+        The label of the horizontal axes.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    MissingExtra
+        If matplotlib is not installed.
+    InvalidArgument
+        If a Function is not on a 1-D or finite structure, or an array is not 1-D.
+
+    Examples
+    --------
+    >>> fig = ac.plot.plot_functions([1, 2], [1, 1])
+    >>> fig.axes[2].get_ylabel()
+    '(f * g)(x)'
+    """
+    from .dispatch import convolve
+
+    if h is None:
+        h = convolve(f, g)
+    fig = new_figure(11, 3.8)
+    axes = fig.subplots(1, 3, sharey=False)
+    for ax, data, name, color in zip(axes, (f, g, h), names, ("f", "g", "h")):
+        x, y, labels = _series(data, name)
+        ax.bar(x, y, color=COLORS[color], width=0.8)
+        ax.set_title(name)
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel(f"{name}({xlabel})" if len(name) == 1 else f"({name})({xlabel})")
+        if labels is not None:
+            ax.set_xticks(x, labels, rotation=60, fontsize=7)
+        ax.grid(axis="y", alpha=0.3)
+    if title:
+        fig.suptitle(title)
+    save_figure(fig, path)
+    return fig
+
+
+# --- flip and slide ----------------------------------------------------------------------------
+
+
+def _slide_data(f: Any, g: Any) -> dict:
+    fx, fy, _ = _series(f, "f")
+    gx, gy, _ = _series(g, "g")
+    h = np.convolve(fy, gy)
+    hx = fx[0] + gx[0] + np.arange(len(h))
+    return {"fx": fx, "fy": fy, "gx": gx, "gy": gy, "hx": hx, "hy": h}
+
+
+def _draw_slide(fig: Any, d: dict, c: int) -> None:
+    """Two panels: f(a) with g(c - a) over it and their product, then f*g traced up to c."""
+    fig.clear()
+    top, bottom = fig.subplots(2, 1, sharex=True)
+    lo = min(d["fx"][0], d["hx"][0] - d["gx"][-1]) - 1
+    hi = max(d["fx"][-1], d["hx"][-1]) + 1
+    a = np.arange(lo, hi + 1)
+    fa = np.interp(a, d["fx"], d["fy"], left=0, right=0)
+    # g(c - a): g flipped (a -> -a) and slid so that its origin sits at a = c
+    ga = np.interp(c - a, d["gx"], d["gy"], left=0, right=0)
+    prod = fa * ga
+    top.fill_between(a, prod, step="mid", color=COLORS["product"], alpha=0.45,
+                     label="f(a) g(c - a)")
+    top.step(a, fa, where="mid", color=COLORS["f"], lw=2, label="f(a)")
+    top.step(a, ga, where="mid", color=COLORS["g"], lw=2, label="g(c - a)")
+    top.axvline(c, color="gray", ls=":", lw=1)
+    ymax = max(d["fy"].max(), d["gy"].max(), 1e-12) * 1.25
+    top.set_ylim(0, ymax)
+    top.set_ylabel("value")
+    top.set_title(f"flip g and slide it to c = {c}: overlap sum = {prod.sum():.4g}")
+    top.legend(loc="upper right", fontsize=8)
+    done = d["hx"] <= c
+    bottom.plot(d["hx"], d["hy"], color=COLORS["h"], alpha=0.25, lw=1)
+    bottom.fill_between(d["hx"][done], d["hy"][done], step="mid", color=COLORS["h"], alpha=0.5)
+    bottom.plot(d["hx"][done], d["hy"][done], color=COLORS["h"], lw=2, label="(f * g)(c)")
+    if c in set(d["hx"].tolist()):
+        bottom.plot([c], [d["hy"][d["hx"] == c][0]], "o", color=COLORS["h"])
+    bottom.axvline(c, color="gray", ls=":", lw=1)
+    bottom.set_ylim(0, max(d["hy"].max(), 1e-12) * 1.15)
+    bottom.set_xlim(lo, hi)
+    bottom.set_xlabel("a (top), c (bottom)")
+    bottom.set_ylabel("(f * g)(c)")
+    bottom.set_title("f * g traced so far: (f * g)(c) = sum over a of f(a) g(c - a)")
+    bottom.legend(loc="upper right", fontsize=8)
+
+
+def slide_still(f: Any, g: Any, c: int, path: str | Path | None = None) -> Any:
+    """One frame of :func:`flip_and_slide`: ``g(c - a)`` over ``f(a)`` at a fixed ``c``.
+
+    Parameters
+    ----------
+    f, g : Function or array_like
+        1-D arrays (position ``i`` holds ``f(i)``) or Functions on Z.
+    c : int
+        Where the flipped ``g`` sits.
+    path : str or Path, optional
+        Where to write the picture.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = ac.plot.slide_still([1, 1, 1], [1, 1, 1], 2)
+    >>> fig.axes[0].get_title()
+    'flip g and slide it to c = 2: overlap sum = 3'
+    """
+    c = check_int(c, "c")
+    fig = new_figure(8, 5.5)
+    _draw_slide(fig, _slide_data(f, g), c)
+    save_figure(fig, path)
+    return fig
+
+
+def flip_and_slide(f: Any, g: Any, path: str | Path, *, frames: int = 40,
+                   duration_ms: int = 120, dpi: int = 70) -> Any:
+    r"""Animate the flip-and-slide view of convolution into a GIF.
+
+    Each frame shows ``f(a)``, ``g(c - a)`` (``g`` flipped and slid to ``c``) and the area of
+    their product, above the curve ``(f * g)(c)`` traced up to the current ``c``.
+
+    Parameters
+    ----------
+    f, g : Function or array_like
+        1-D arrays (position ``i`` holds ``f(i)``) or Functions on Z.
+    path : str or Path
+        The ``.gif`` file to write.
+    frames : int
+        At most this many frames (values of ``c`` spread over the support of ``f * g``).
+    duration_ms : int
+        Milliseconds per frame.
+    dpi : int
+        Resolution of the frames (70 keeps a 40-frame GIF near 300 kB).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure, showing the last frame.
+
+    Raises
+    ------
+    MissingExtra
+        If matplotlib or pillow is not installed.
+    InvalidArgument
+        If ``path`` does not end in ``.gif`` or ``frames < 2``.
+
+    Notes
+    -----
+    .. math:: (f * g)(c) = \sum_a f(a)\, g(c - a)
+
+    Examples
+    --------
+    >>> import tempfile, os
+    >>> from PIL import Image
+    >>> box = [1] * 5
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     fig = ac.plot.flip_and_slide(box, box, os.path.join(tmp, "s.gif"), frames=5)
+    ...     Image.open(os.path.join(tmp, "s.gif")).n_frames
+    5
+    """
+    path = Path(path)
+    if path.suffix.lower() != ".gif":
+        raise InvalidArgument(f"Got path={str(path)!r}, but flip_and_slide writes a .gif file")
+    frames = check_int(frames, "frames", minimum=2)
+    image = _require("PIL.Image")
+    d = _slide_data(f, g)
+    lo, hi = int(d["hx"][0]) - 1, int(d["hx"][-1]) + 1
+    cs = np.unique(np.round(np.linspace(lo, hi, frames)).astype(int))
+    fig = new_figure(8, 5.5)
+    fig.set_dpi(dpi)
+    pictures = []
+    for c in cs:
+        _draw_slide(fig, d, int(c))
+        fig.canvas.draw()
+        rgba = np.asarray(fig.canvas.buffer_rgba())
+        pictures.append(image.fromarray(rgba[..., :3].copy()).convert("P", palette=1, colors=64))
+    fig.set_dpi(100)
+    pictures[0].save(path, save_all=True, append_images=pictures[1:], duration=duration_ms,
+                     loop=0, optimize=True)
+    return fig
+
+
+# --- images ------------------------------------------------------------------------------------
+
+
+def _kernel_text(kernel: np.ndarray) -> str:
+    def cell(v: Any) -> str:
+        v = complex(v).real
+        return f"{int(v)}" if v == int(v) else f"{v:.2g}"
+
+    return "\n".join(" ".join(f"{cell(v):>4}" for v in row) for row in np.atleast_2d(kernel))
+
+
+def show_kernels(image: Any, kernels: Mapping[str, Any], path: str | Path | None = None, *,
+                 boundary: str = "fill", columns: int = 3, title: str | None = None) -> Any:
+    """The image and its convolution with each kernel, side by side, kernels printed below.
+
+    Parameters
+    ----------
+    image : array_like, shape (m, n)
+        A grey image with values in [0, 1].
+    kernels : mapping of str to array_like
+        Panel title -> small 2-D kernel.  Results are shown clipped to [0, 1], as an image
+        editor shows them.
+    path : str or Path, optional
+        Where to write the picture.
+    boundary : {'fill', 'wrap', 'reflect', 'mirror', 'nearest'}
+        Passed to ``ac.filter``; ``'fill'`` (zeros outside) also works without it.
+    columns : int
+        Panels per row.
+    title : str, optional
+        A title over all panels.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    MissingExtra
+        If matplotlib is not installed.
+    InvalidArgument
+        If the image is not 2-D or a kernel is not 2-D.
+
+    Examples
+    --------
+    >>> img = np.zeros((8, 8)); img[2:6, 2:6] = 1
+    >>> fig = ac.plot.show_kernels(img, {"blur": np.ones((3, 3)) / 9})
+    >>> [ax.get_title() for ax in fig.axes]
+    ['image', 'blur']
+    """
+    image = np.asarray(image, dtype=float)
+    if image.ndim != 2:
+        raise InvalidArgument(f"Got image with shape {image.shape}, but expected a 2-D array")
+    columns = check_int(columns, "columns", minimum=1)
+    panels = [("image", image, None)]
+    for name, kernel in kernels.items():
+        kernel = np.asarray(kernel, dtype=float)
+        if kernel.ndim != 2:
+            raise InvalidArgument(f"Got kernel {name!r} with shape {kernel.shape}, but expected 2-D")
+        panels.append((name, filtered(image, kernel, boundary), kernel))
+    rows = -(-len(panels) // columns)
+    ncols = min(columns, len(panels))
+    fig = new_figure(3.2 * ncols, 3.9 * rows)
+    axes = np.atleast_1d(fig.subplots(rows, ncols)).ravel()
+    for ax, (name, result, kernel) in zip(axes, panels):
+        ax.imshow(np.clip(result, 0, 1), cmap="gray", vmin=0, vmax=1, interpolation="nearest")
+        ax.set_title(name)
+        ax.set_xticks([])
+        ax.set_yticks([])
+        ax.set_xlabel("original" if kernel is None else _kernel_text(kernel),
+                      family="monospace", fontsize=8)
+    for ax in axes[len(panels):]:
+        ax.remove()
+    if title:
+        fig.suptitle(title)
+    save_figure(fig, path)
+    return fig
+
+
+def filtered(image: np.ndarray, kernel: np.ndarray, boundary: str = "fill") -> np.ndarray:
+    """``ac.filter(image, kernel, boundary)``; with ``'fill'`` also without ``ac.filter``.
+
+    Examples
+    --------
+    >>> ac.plot.filtered(np.eye(3), np.ones((1, 1)) * 2)
+    array([[2., 0., 0.],
+           [0., 2., 0.],
+           [0., 0., 2.]])
+    """
+    import algconv
+
+    filter_fn = getattr(algconv, "filter", None)
+    if filter_fn is not None:
+        return np.asarray(filter_fn(image, kernel, boundary=boundary), dtype=float)
+    if boundary != "fill":
+        raise InvalidArgument(
+            f"Got boundary={boundary!r}, but only 'fill' works before ac.filter is available"
+        )
+    from .dispatch import convolve
+
+    return np.asarray(convolve(image, kernel, mode="same"), dtype=float)
+
+
+# --- Cayley graphs -----------------------------------------------------------------------------
+
+
+def plot_cayley_graph(G: Any, generators: Iterable[Any], path: str | Path | None = None, *,
+                      values: Any = None, title: str | None = None) -> Any:
+    """Draw the Cayley graph of ``G`` (``ac.graphs.cayley_graph``) with networkx.
+
+    Parameters
+    ----------
+    G : FiniteGroup
+        The group.
+    generators : iterable of elements
+        One edge colour per generator: ``x -> x . s``.
+    path : str or Path, optional
+        Where to write the picture.
+    values : Function, optional
+        A Function on ``G`` (say a random walk's distribution) colouring the nodes.
+    title : str, optional
+        The picture's title (default: ``"Cayley graph of G"``).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    MissingExtra
+        If matplotlib is not installed.
+
+    Examples
+    --------
+    >>> fig = ac.plot.plot_cayley_graph(ac.Cyclic(4), [1])  # doctest: +SKIP
+    >>> fig.axes[0].get_title()  # doctest: +SKIP
+    'Cayley graph of Cyclic(4)'
+    """
+    import networkx as nx
+
+    from . import graphs  # ac.graphs builds the graph
+
+    generators = list(generators)
+    graph = graphs.cayley_graph(G, generators)
+    fig = new_figure(7, 6)
+    ax = fig.subplots()
+    pos = nx.kamada_kawai_layout(graph) if len(graph) > 2 else nx.circular_layout(graph)
+    cmap = _require("matplotlib").colormaps["tab10"]
+    for i, s in enumerate(generators):
+        edges = [(u, v) for u, v, data in graph.edges(data=True)
+                 if _edge_generator(data) == s or (len(generators) == 1)]
+        nx.draw_networkx_edges(graph, pos, edgelist=edges, ax=ax, edge_color=[cmap(i)],
+                               arrows=True, arrowsize=12, connectionstyle="arc3,rad=0.08",
+                               label=f"· {s}")
+    nodes = list(graph.nodes)
+    if values is not None:
+        colors = [_floats(np.asarray([values(x)], dtype=object), "values")[0] for x in nodes]
+        drawn = nx.draw_networkx_nodes(graph, pos, nodelist=nodes, node_color=colors,
+                                       cmap="viridis", ax=ax, node_size=500)
+        fig.colorbar(drawn, ax=ax, label="probability")
+    else:
+        nx.draw_networkx_nodes(graph, pos, nodelist=nodes, node_color="#dddddd", ax=ax,
+                               node_size=500)
+    if len(nodes) <= 30:
+        nx.draw_networkx_labels(graph, pos, {x: _short(x) for x in nodes}, ax=ax, font_size=7)
+    ax.set_title(title or f"Cayley graph of {G!r}")
+    ax.set_xlabel("edge colour = generator multiplied on the right")
+    ax.legend(loc="lower right", fontsize=8)
+    ax.set_xticks([])
+    ax.set_yticks([])
+    save_figure(fig, path)
+    return fig
+
+
+def _edge_generator(data: dict) -> Any:
+    for key in ("generator", "label", "gen"):
+        if key in data:
+            return data[key]
+    return None
+
+
+def _short(x: Any) -> str:
+    return "".join(map(str, x)) if isinstance(x, tuple) else str(x)

@@ -1,0 +1,142 @@
+r"""Step 6: a convolutional layer is multiplication by a matrix of shared weights.
+
+Neuron ``i`` of a 1-D layer sees inputs ``x[i], ..., x[i + k - 1]`` through the same weights,
+so the layer's weight matrix repeats the (flipped) kernel along its diagonals with zeros
+elsewhere, and ``M @ x`` is the valid convolution.  In 2-D the neuron is applied to every
+image patch, which is a 2-D convolution.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..dispatch import convolve
+from ._base import Context, Step, StepSkipped, require
+
+__all__ = ["STEP", "KERNEL", "INPUT", "layer_matrix", "symbolic_matrix", "patch_layer"]
+
+KERNEL = np.array([1, 2, -1])
+INPUT = np.array([3, 1, 4, 1, 5, 9, 2, 6])
+KERNEL_2D = np.array([[1, 0, -1], [2, 0, -2], [1, 0, -1]])   # Sobel: vertical edges
+
+
+def layer_matrix(kernel: np.ndarray = KERNEL, x: np.ndarray = INPUT) -> dict:
+    """The layer's matrix ``M = ac.linear.conv_matrix(kernel, len(x))`` and both outputs.
+
+    Raises StepSkipped while ``ac.linear`` is not available.
+    """
+    conv_matrix = require("linear", "conv_matrix", branch="laws")
+    M = np.asarray(conv_matrix(kernel, len(x), mode="valid"))
+    return {"M": M, "Mx": M @ x, "conv": convolve(x, kernel, mode="valid")}
+
+
+def symbolic_matrix(k: int = 3, n: int = 6):
+    """The matrix with sympy weight symbols ``w0 .. w{k-1}`` (``ac.symbolic.conv_matrix``).
+
+    Raises StepSkipped while ``ac.symbolic`` is not available.
+    """
+    import sympy
+
+    conv_matrix = require("symbolic", "conv_matrix", branch="symbolic")
+    w = sympy.symbols(f"w0:{k}")
+    x = sympy.symbols(f"x0:{n}")
+    M = sympy.Matrix(conv_matrix(list(w), n, mode="valid"))
+    return M, sympy.Matrix(x), w
+
+
+def patch_layer(image: np.ndarray, kernel: np.ndarray = KERNEL_2D) -> dict:
+    """One neuron (weights = the flipped kernel) applied to every patch, and ``ac.convolve``.
+
+    >>> r = patch_layer(np.arange(16).reshape(4, 4)); r["layer"].shape, bool((r["layer"] == r["conv"]).all())
+    ((2, 2), True)
+    """
+    kh, kw = kernel.shape
+    patches = np.lib.stride_tricks.sliding_window_view(image, (kh, kw))
+    weights = kernel[::-1, ::-1]
+    layer = np.einsum("ijkl,kl->ij", patches, weights)
+    return {"patches": patches, "layer": layer, "conv": convolve(image, kernel, mode="valid")}
+
+
+def small_image() -> np.ndarray:
+    """An 8x8 int image: a bright square on a dark background.
+
+    >>> int(small_image().sum())
+    144
+    """
+    img = np.zeros((8, 8), dtype=np.int64)
+    img[2:6, 3:7] = 9
+    return img
+
+
+def run(ctx: Context) -> None:
+    from .. import plot
+
+    try:
+        r = layer_matrix()
+    except StepSkipped as e:
+        ctx.skip_part("the 1-D layer's weight matrix", e)
+    else:
+        ctx.print(f"kernel {KERNEL.tolist()}, input x = {INPUT.tolist()}; weight matrix M "
+                  f"({r['M'].shape[0]}x{r['M'].shape[1]}):")
+        for row in r["M"]:
+            ctx.print("  [" + " ".join(f"{int(v):>3}" for v in row) + " ]")
+        ctx.print(f"M @ x             = {r['Mx'].tolist()}")
+        ctx.print(f"convolve(x, k)    = {np.asarray(r['conv']).tolist()}  "
+                  f"equal: {bool(np.array_equal(r['Mx'], r['conv']))}")
+        fig = plot.new_figure(8, 4.2)
+        ax = fig.subplots()
+        M = r["M"]
+        lim = np.abs(M).max()
+        ax.imshow(M, cmap="coolwarm", vmin=-lim, vmax=lim)
+        for (i, j), v in np.ndenumerate(M):
+            ax.text(j, i, f"{int(v)}", ha="center", va="center", fontsize=11,
+                    color="black" if v else "#999999")
+        ax.set_title("1-D convolutional layer as a matrix: the same weights on every row")
+        ax.set_xlabel("input x[j]")
+        ax.set_ylabel("neuron i")
+        ctx.save(fig, "conv_layer_matrix.png", "The weight matrix of a 1-D convolutional layer: "
+                 "shared weights on the diagonals, zeros elsewhere.")
+    try:
+        M, x, w = symbolic_matrix()
+    except StepSkipped as e:
+        ctx.skip_part("the weight matrix with sympy symbols", e)
+    else:
+        ctx.print(f"with symbols w = {w}: M =")
+        for i in range(M.rows):
+            ctx.print("  [" + ", ".join(f"{str(v):>3}" for v in M.row(i)) + "]")
+        ctx.print(f"(M @ x)[0] = {(M * x)[0]}")
+    img = small_image()
+    r2 = patch_layer(img)
+    equal = bool(np.array_equal(r2["layer"], r2["conv"]))
+    ctx.print(f"2-D layer: one neuron with the Sobel weights on each of the "
+              f"{r2['layer'].size} 3x3 patches of an 8x8 image equals convolve(image, kernel, "
+              f"mode='valid'): {equal}")
+    ctx.print("  layer output row 2: " + str(r2["layer"][2].tolist()))
+    fig = plot.new_figure(12, 4)
+    axes = fig.subplots(1, 3)
+    panels = ((img, "input image", "gray"), (KERNEL_2D, "kernel (Sobel)", "coolwarm"),
+              (r2["layer"], "layer output = image * kernel", "coolwarm"))
+    for ax, (data, title, cmap) in zip(axes, panels):
+        lim = np.abs(data).max()
+        ax.imshow(data, cmap=cmap, vmin=-lim if cmap != "gray" else 0, vmax=lim)
+        for (i, j), v in np.ndenumerate(data):
+            ax.text(j, i, f"{int(v)}", ha="center", va="center", fontsize=7)
+        ax.set_title(title)
+        ax.set_xticks(range(data.shape[1]))
+        ax.set_yticks(range(data.shape[0]))
+        ax.set_xlabel("column")
+        ax.set_ylabel("row")
+    fig.suptitle("2-D convolutional layer: one neuron applied to every 3x3 patch")
+    ctx.save(fig, "conv_layer_2d.png", "A 2-D layer: the same neuron on every patch is a 2-D "
+             "convolution; it finds the square's vertical edges.")
+
+
+STEP = Step(
+    6, "conv-layer", "A convolutional layer as a matrix",
+    "In a convolutional layer every neuron applies the same weights to its own window of the "
+    "input. Written as a weight matrix, the same few weights repeat along the diagonals and "
+    "everything else is zero, and multiplying by that matrix is exactly convolving with the "
+    "kernel. In two dimensions the neuron is applied to every patch of the image: a 2-D "
+    "convolution.",
+    run,
+)

@@ -1,0 +1,137 @@
+r"""Step 8: the laws that follow from ``a + b = c``, and convolution on groups.
+
+Commutativity and associativity of convolution on Z are commutativity and associativity of
+``+``; ``ac.laws.check`` confirms them.  Replace ``+`` by a non-abelian group operation and the
+same sum is still associative but no longer commutative: on S_3, ``f * g != g * f``.
+Convolution powers of a step distribution are random walks on the group's Cayley graph; for
+riffle shuffles of 52 cards, seven shuffles bring the deck close to random.
+"""
+
+from __future__ import annotations
+
+from ..function import Function, delta
+from ..structures import DihedralGroup, Integers, SymmetricGroup
+from ._base import Context, Step, StepSkipped, require
+
+__all__ = ["STEP", "check_laws", "witness", "walk", "shuffles"]
+
+#: two transpositions of S_3 in one-line notation (0-based images)
+SWAP01, SWAP12 = (1, 0, 2), (0, 2, 1)
+#: D_4 acting on the corners 0..3 of a square: rotation by a quarter turn, and a reflection
+ROTATE, REFLECT = (1, 2, 3, 0), (3, 2, 1, 0)
+
+
+def check_laws(max_examples: int = 30):
+    """``ac.laws.check`` on ``Integers()`` and ``SymmetricGroup(3)``.
+
+    Raises StepSkipped while ``ac.laws`` is not available.
+    """
+    check = require("laws", "check", branch="laws")
+    return {"Z": check(Integers(), max_examples=max_examples),
+            "S3": check(SymmetricGroup(3), max_examples=max_examples)}
+
+
+def witness() -> dict:
+    """``f = delta((1, 0, 2))``, ``g = delta((0, 2, 1))`` on S_3 and both orders of f * g.
+
+    >>> r = witness(); r["fg"] == r["gf"]
+    False
+    """
+    S3 = SymmetricGroup(3)
+    f, g = delta(SWAP01, over=S3), delta(SWAP12, over=S3)
+    return {"f": f, "g": g, "fg": f * g, "gf": g * f}
+
+
+def walk(steps: int = 6) -> dict:
+    """A lazy random walk on D_4 (stay, rotate or reflect, 1/3 each): distributions and TV.
+
+    Raises StepSkipped while ``ac.probability`` is not available.
+    """
+    from fractions import Fraction
+
+    prob = require("probability", branch="laws")
+    D4 = DihedralGroup(4)
+    step = Function({D4.identity: Fraction(1, 3), ROTATE: Fraction(1, 3),
+                     REFLECT: Fraction(1, 3)}, over=D4)
+    uniform = Function({x: Fraction(1, D4.order) for x in D4.elements()}, over=D4)
+    dists = [prob.random_walk(step, k) for k in range(1, steps + 1)]
+    tv = [prob.total_variation(p, uniform) for p in dists]
+    return {"group": D4, "step": step, "dists": dists, "tv": tv}
+
+
+def shuffles(ks=range(1, 11)) -> list:
+    """Total variation from uniform after k riffle shuffles of 52 cards (ac.probability).
+
+    Raises StepSkipped while ``ac.probability`` does not provide it.
+    """
+    prob = require("probability", branch="laws")
+    for name in ("riffle_total_variation", "riffle_tv", "shuffle_total_variation"):
+        fn = getattr(prob, name, None)
+        if fn is not None:
+            return [(k, fn(52, k)) for k in ks]
+    raise StepSkipped("ac.probability has no riffle-shuffle total variation yet")
+
+
+def run(ctx: Context) -> None:
+    from .. import plot
+
+    try:
+        reports = check_laws()
+    except StepSkipped as e:
+        ctx.skip_part("ac.laws.check on Z and S_3", e)
+    else:
+        for name, report in reports.items():
+            ctx.print(f"ac.laws.check({name}): ok = {report.ok}")
+            for line in str(report).splitlines():
+                ctx.print("  " + line)
+    r = witness()
+    ctx.print(f"on S_3: f = delta{SWAP01}, g = delta{SWAP12}")
+    ctx.print(f"  f * g = {r['fg'].to_dict()}")
+    ctx.print(f"  g * f = {r['gf'].to_dict()}")
+    ctx.print(f"  f * g == g * f: {r['fg'] == r['gf']} -- convolution on a non-abelian group "
+              "does not commute")
+    try:
+        w = walk()
+    except StepSkipped as e:
+        ctx.skip_part("random walk on the Cayley graph of D_4", e)
+    else:
+        ctx.print("lazy random walk on D_4 (stay / rotate / reflect, 1/3 each); distance to "
+                  "uniform:")
+        ctx.print("  " + "  ".join(f"k={k}: {float(t):.4f}" for k, t in enumerate(w["tv"], 1)))
+        try:
+            fig = plot.plot_cayley_graph(w["group"], [ROTATE, REFLECT], values=w["dists"][2],
+                                         title="Random walk on the Cayley graph of D_4: "
+                                         "distribution after 3 steps")
+        except ImportError as e:
+            ctx.skip_part("the Cayley graph drawing", f"{e} (ac.graphs comes with the laws work)")
+        else:
+            ctx.save(fig, "cayley_random_walk.png", "The Cayley graph of D_4 (rotate, reflect), "
+                     "nodes coloured by the walk's distribution after 3 steps.")
+    try:
+        curve = shuffles()
+    except StepSkipped as e:
+        ctx.skip_part("the seven-shuffles curve", e)
+        return
+    ctx.print("riffle shuffles of 52 cards, total variation from uniform (Bayer-Diaconis):")
+    ctx.print("  " + "  ".join(f"{k}: {float(t):.3f}" for k, t in curve))
+    fig = plot.new_figure(7, 4.5)
+    ax = fig.subplots()
+    ax.plot([k for k, _ in curve], [float(t) for _, t in curve], "o-", color=plot.COLORS["h"])
+    ax.axvline(7, color="gray", ls=":")
+    ax.set_xlabel("number of riffle shuffles k")
+    ax.set_ylabel("total variation distance to uniform")
+    ax.set_title("Seven shuffles: 52 cards, GSR riffle shuffle")
+    ax.grid(alpha=0.3)
+    ctx.save(fig, "seven_shuffles.png", "Distance from a random deck after k riffle shuffles: "
+             "it drops sharply around k = 7.")
+
+
+STEP = Step(
+    8, "laws", "The laws, and convolution on groups",
+    "Written as a sum over a + b = c, convolution is commutative because + is, and associative "
+    "because + is. The same sum makes sense for any group operation a . b = c; on a "
+    "non-abelian group such as the permutations S_3 it stays associative but f * g and g * f "
+    "differ. Convolution powers of a step distribution are random walks on the group's Cayley "
+    "graph, and riffle-shuffling a deck is such a walk on S_52.",
+    run,
+)
