@@ -1,0 +1,23 @@
+"""Flip and slide: g(c-a) is g flipped and slid to c; a GIF of box*box tracing the
+triangle, and stills of the product peaking and shrinking.
+
+Run it on its own (matplotlib needed: ``pip install algconv[plot]``)::
+
+    python examples/02_flip_and_slide.py [--out DIR]
+
+It runs step ``flip-and-slide`` of ``algconv tour`` (the code lives in ``algconv/tour/``), prints
+its numbers and writes its pictures and an ``index.html`` into DIR.
+"""
+
+import sys
+from pathlib import Path
+
+try:
+    import algconv  # noqa: F401
+except ModuleNotFoundError:  # a source checkout that is not installed
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from algconv.tour import example_main
+
+if __name__ == "__main__":
+    sys.exit(example_main("flip-and-slide"))

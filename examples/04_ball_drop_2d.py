@@ -1,0 +1,23 @@
+"""Ball drop in 2-D: the distribution of the total offset as a convolution over Z^2,
+shown as heat maps.
+
+Run it on its own (matplotlib needed: ``pip install algconv[plot]``)::
+
+    python examples/04_ball_drop_2d.py [--out DIR]
+
+It runs step ``ball-drop-2d`` of ``algconv tour`` (the code lives in ``algconv/tour/``), prints
+its numbers and writes its pictures and an ``index.html`` into DIR.
+"""
+
+import sys
+from pathlib import Path
+
+try:
+    import algconv  # noqa: F401
+except ModuleNotFoundError:  # a source checkout that is not installed
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from algconv.tour import example_main
+
+if __name__ == "__main__":
+    sys.exit(example_main("ball-drop-2d"))

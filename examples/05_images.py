@@ -1,0 +1,23 @@
+"""Image filters: 3x3 box blur, edge detection and the GIMP convolution-matrix
+kernels on a procedurally drawn image, and ac.filter's boundary modes.
+
+Run it on its own (matplotlib needed: ``pip install algconv[plot]``)::
+
+    python examples/05_images.py [--out DIR]
+
+It runs step ``images`` of ``algconv tour`` (the code lives in ``algconv/tour/``), prints
+its numbers and writes its pictures and an ``index.html`` into DIR.
+"""
+
+import sys
+from pathlib import Path
+
+try:
+    import algconv  # noqa: F401
+except ModuleNotFoundError:  # a source checkout that is not installed
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from algconv.tour import example_main
+
+if __name__ == "__main__":
+    sys.exit(example_main("images"))

@@ -1,0 +1,23 @@
+"""FFT vs the direct sum: measured times over a sweep of sizes on log-log axes with
+fitted slopes.
+
+Run it on its own (matplotlib needed: ``pip install algconv[plot]``)::
+
+    python examples/07_fft_vs_direct.py [--out DIR]
+
+It runs step ``fft`` of ``algconv tour`` (the code lives in ``algconv/tour/``), prints
+its numbers and writes its pictures and an ``index.html`` into DIR.
+"""
+
+import sys
+from pathlib import Path
+
+try:
+    import algconv  # noqa: F401
+except ModuleNotFoundError:  # a source checkout that is not installed
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from algconv.tour import example_main
+
+if __name__ == "__main__":
+    sys.exit(example_main("fft"))

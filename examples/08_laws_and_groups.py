@@ -1,0 +1,23 @@
+"""The laws from a+b=c checked with ac.laws, f*g != g*f on S_3, a random walk on the
+Cayley graph of D_4 and the seven-shuffles curve for 52 cards.
+
+Run it on its own (matplotlib needed: ``pip install algconv[plot]``)::
+
+    python examples/08_laws_and_groups.py [--out DIR]
+
+It runs step ``laws`` of ``algconv tour`` (the code lives in ``algconv/tour/``), prints
+its numbers and writes its pictures and an ``index.html`` into DIR.
+"""
+
+import sys
+from pathlib import Path
+
+try:
+    import algconv  # noqa: F401
+except ModuleNotFoundError:  # a source checkout that is not installed
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from algconv.tour import example_main
+
+if __name__ == "__main__":
+    sys.exit(example_main("laws"))

@@ -1,0 +1,22 @@
+"""Dirichlet convolution over (Z>0, x): 1*1 = number of divisors, mu*1 = [n = 1].
+
+Run it on its own (matplotlib needed: ``pip install algconv[plot]``)::
+
+    python examples/10_dirichlet.py [--out DIR]
+
+It runs step ``dirichlet`` of ``algconv tour`` (the code lives in ``algconv/tour/``), prints
+its numbers and writes its pictures and an ``index.html`` into DIR.
+"""
+
+import sys
+from pathlib import Path
+
+try:
+    import algconv  # noqa: F401
+except ModuleNotFoundError:  # a source checkout that is not installed
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from algconv.tour import example_main
+
+if __name__ == "__main__":
+    sys.exit(example_main("dirichlet"))
