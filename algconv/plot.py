@@ -157,12 +157,13 @@ def plot_functions(f: Any, g: Any, h: Any = None, path: str | Path | None = None
     """
     from .dispatch import convolve
 
+    series = [_series(f, names[0]), _series(g, names[1])]
     if h is None:
         h = convolve(f, g)
+    series.append(_series(h, names[2]))
     fig = new_figure(11, 3.8)
     axes = fig.subplots(1, 3, sharey=False)
-    for ax, data, name, color in zip(axes, (f, g, h), names, ("f", "g", "h")):
-        x, y, labels = _series(data, name)
+    for ax, (x, y, labels), name, color in zip(axes, series, names, ("f", "g", "h")):
         ax.bar(x, y, color=COLORS[color], width=0.8)
         ax.set_title(name)
         ax.set_xlabel(xlabel)

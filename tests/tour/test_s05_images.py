@@ -1,0 +1,55 @@
+import numpy as np
+import pytest
+import scipy.ndimage
+
+import algconv as ac
+from algconv.tour import s05_images as s
+
+SCIPY_MODE = {"fill": "constant", "wrap": "wrap", "reflect": "reflect", "mirror": "mirror",
+              "nearest": "nearest"}
+
+
+def test_gimp_kernels_are_the_documented_ones():
+    assert s.GIMP_KERNELS["sharpen"].tolist() == [[0, -1, 0], [-1, 5, -1], [0, -1, 0]]
+    assert s.GIMP_KERNELS["edge detect"].tolist() == [[0, 1, 0], [1, -4, 1], [0, 1, 0]]
+    assert s.GIMP_KERNELS["emboss"].tolist() == [[-2, -1, 0], [-1, 1, 1], [0, 1, 2]]
+    assert s.GIMP_KERNELS["edge enhance"].tolist() == [[0, 0, 0], [-1, 1, 0], [0, 0, 0]]
+
+
+@pytest.mark.parametrize("kernels", [s.BLUR_AND_EDGES, s.GIMP_KERNELS])
+def test_filtered_images_match_scipy(kernels):
+    img = s.sample_image()
+    for name, (result, mean) in s.apply(img, kernels).items():
+        truth = scipy.ndimage.convolve(img, np.asarray(kernels[name], float), mode="constant")
+        np.testing.assert_allclose(result, truth, atol=1e-12)
+        assert mean == pytest.approx(truth.mean(), abs=1e-12)
+
+
+def test_boundary_modes_match_scipy():
+    if getattr(ac, "filter", None) is None:
+        pytest.skip("ac.filter has not landed (numeric-fft)")
+    img = s.sample_image()
+    k = np.ones((9, 9)) / 81
+    for mode, result in s.boundary_corners(img).items():
+        np.testing.assert_allclose(result, scipy.ndimage.convolve(img, k, mode=SCIPY_MODE[mode]),
+                                   atol=1e-12)
+
+
+def test_run(ctx):
+    s.run(ctx)
+    img = s.sample_image()
+    assert f"mean {img.mean():.4f}" in ctx.text
+    for kernels in (s.BLUR_AND_EDGES, s.GIMP_KERNELS):
+        for name, k in kernels.items():
+            mean = scipy.ndimage.convolve(img, np.asarray(k, float), mode="constant").mean()
+            assert f"{name:<15} kernel sum {float(np.sum(k)):>5.2f}  mean of result {mean:.4f}" \
+                in ctx.text
+    if getattr(ac, "filter", None) is not None:
+        k = np.ones((9, 9)) / 81
+        for mode, sm in SCIPY_MODE.items():
+            v = scipy.ndimage.convolve(img, k, mode=sm)[0, 0]
+            assert f"{mode:<8} {v:.4f}" in ctx.text
+    else:
+        assert "[skipped] boundary modes of ac.filter" in ctx.text
+    assert (ctx.out / "image_blur_edges.png").exists()
+    assert (ctx.out / "image_gimp_kernels.png").exists()

@@ -1,0 +1,52 @@
+import numpy as np
+import pytest
+import scipy.stats
+
+from algconv.tour import StepSkipped
+from algconv.tour import s09_closed_forms as s
+
+
+def test_box_numeric_is_the_riemann_sum():
+    t, h = s.box_numeric(0.1)
+    m = 10
+    truth = [min(k + 1, 2 * m - 1 - k) * 0.1 for k in range(2 * m - 1)]
+    np.testing.assert_allclose(h, truth)
+    np.testing.assert_allclose(t, np.arange(2 * m - 1) * 0.1)
+
+
+def test_poisson_numeric_against_scipy():
+    got = s.poisson_numeric(2, 3, 20)
+    np.testing.assert_allclose(got, scipy.stats.poisson.pmf(np.arange(20), 5), rtol=1e-12)
+
+
+def _closed(fn):
+    try:
+        return fn()
+    except StepSkipped as e:
+        pytest.skip(str(e))
+
+
+def test_box_closed_form_is_triangle():
+    import sympy
+
+    x, tri = _closed(s.box_closed_form)
+    for v in [-1, 0, sympy.Rational(1, 3), 1, sympy.Rational(3, 2), 2, 3]:
+        truth = max(0, min(v, 2 - v))
+        assert sympy.simplify(tri.subs(x, v) - truth) == 0
+
+
+def test_poisson_closed_form():
+    import sympy
+
+    n, l1, l2, pois = _closed(s.poisson_closed_form)
+    for k in range(6):
+        truth = sympy.exp(-(l1 + l2)) * (l1 + l2) ** k / sympy.factorial(k)
+        assert sympy.simplify(pois.subs(n, k) - truth) == 0
+
+
+def test_run(ctx):
+    try:
+        s.run(ctx)
+    except StepSkipped as e:
+        pytest.skip(str(e))
+    assert f"P(5) = {scipy.stats.poisson.pmf(5, 5):.6f}" in ctx.text
