@@ -21,7 +21,7 @@ def _as_table(table: Any) -> np.ndarray:
         raise InvalidArgument(
             f"Got table={describe(table)}, but expected a square array of ints: {e}"
         ) from e
-    if array.dtype.kind not in "iu":
+    if array.size and array.dtype.kind not in "iu":
         raise InvalidType(
             f"Got table={describe(table)} with dtype {array.dtype}, but expected integer "
             "indices 0..n-1 (put element names in labels=)"
