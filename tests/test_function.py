@@ -136,3 +136,16 @@ def test_nan_and_inf_propagate_like_numpy():
     assert np.array_equal(ac.convolve(f, g, method="direct"), np.convolve(f, g), equal_nan=True)
     h = ac.convolve(np.array([np.inf, 1.0]), np.array([1.0, 2.0]))
     assert np.array_equal(h, np.convolve([np.inf, 1.0], [1.0, 2.0]))
+
+
+def test_dense_lattice_sums_align_their_boxes():
+    f = ac.Function.from_array([1, 2, 3], over=Z, start=-1)
+    g = ac.Function.from_array([10, 20], over=Z, start=3)
+    h = f - g
+    assert h.to_dict() == {-1: 1, 0: 2, 1: 3, 3: -10, 4: -20}
+    assert h == ac.Function(f.to_dict(), over=Z) - ac.Function(g.to_dict(), over=Z)
+    big = ac.Function.from_array(np.array([2**62], dtype=np.int64), over=Z)
+    assert (big + big)(0) == 2**63
+    q = ac.Function.from_array([[1, 2]], over=ac.Lattice(2), start=(0, 0))
+    r = ac.Function.from_array([[Fraction(1, 2)], [1]], over=ac.Lattice(2), start=(0, 1))
+    assert (q + r).to_dict() == {(0, 0): 1, (0, 1): Fraction(5, 2), (1, 1): 1}
