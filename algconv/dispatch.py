@@ -40,6 +40,13 @@ class MethodChoice:
     candidates : list of (name, cost or None, note)
         Every registered engine with its estimated cost in seconds (``None`` when it does
         not apply) and a note (why it does not apply, or its measured time).
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> choice = ac.choose_method([1, 2, 3], [1, 1])
+    >>> choice.method, [name for name, cost, note in choice.candidates][:2]
+    ('direct', ['direct', 'table'])
     """
 
     method: str

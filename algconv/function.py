@@ -15,7 +15,7 @@ import numpy as np
 
 from . import arith
 from .errors import InvalidArgument, InvalidType, StructureMismatch
-from .structures.base import Monoid, check_structure
+from .structures.base import Group, Monoid, check_structure
 from .validation import as_value_array, check_int, check_value, describe, is_integer
 
 __all__ = ["Function", "delta"]
@@ -364,9 +364,20 @@ class Function:
 
     def _combine(self, other: "Function", op: Callable[[Any, Any], Any]) -> "Function":
         """Value-wise ``op`` over the union of supports (dense when both are on one grid)."""
-        if self._array is not None and other._array is not None and self._start is None:
+        if self._array is not None and other._array is not None:
             a, b = arith.exact_pair(self._array, other._array, terms=2)
-            return Function._from_dense(op(a, b), self.over)
+            if self._start is None:
+                return Function._from_dense(op(a, b), self.over)
+            if a.ndim == b.ndim:  # lattice layouts: add on the union of the two boxes
+                lo = tuple(map(min, self._start, other._start))
+                hi = tuple(max(s + n, t + m) for s, n, t, m in
+                           zip(self._start, a.shape, other._start, b.shape))
+                out = np.zeros(tuple(h - l for h, l in zip(hi, lo)), dtype=np.result_type(a, b))
+                box_a = tuple(slice(s - l, s - l + n) for s, l, n in zip(self._start, lo, a.shape))
+                box_b = tuple(slice(s - l, s - l + n) for s, l, n in zip(other._start, lo, b.shape))
+                out[box_a] = a
+                out[box_b] = op(out[box_b], b)
+                return Function._from_dense(out, self.over, lo)
         result = dict(self._items())
         for x, v in other._items():
             result[x] = op(result[x], v) if x in result else op(0, v)
@@ -487,7 +498,7 @@ class Function:
         {3: -1j}
         """
         over = self.over
-        if not hasattr(over, "inverse"):
+        if not isinstance(over, Group):
             raise InvalidArgument(f"reflection x -> x^-1 needs a group, but over={over!r}")
         if self._array is not None:
             array = _conj_array(self._array)

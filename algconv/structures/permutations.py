@@ -165,6 +165,9 @@ class SymmetricGroup(PermutationGroupBase):
 class AlternatingGroup(PermutationGroupBase):
     """The alternating group ``A_n`` of even permutations of ``range(n)``; order ``n!/2``.
 
+    ``A_1`` and ``A_2`` are the trivial group on 1 and 2 points (sympy's ``A_2`` acts on one
+    point; here ``A_n`` always acts on ``n``).
+
     Examples
     --------
     >>> import algconv as ac

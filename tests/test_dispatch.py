@@ -1,0 +1,179 @@
+"""convolve / correlate / choose_method against scipy, numpy and the definition."""
+
+import itertools
+from fractions import Fraction
+
+import numpy as np
+import pytest
+import scipy.signal
+
+import algconv as ac
+from tests.helpers import brute_convolve
+
+SHAPES = [
+    ((1,), (1,)), ((5,), (3,)), ((4,), (4,)), ((3,), (6,)), ((7,), (2,)),
+    ((4, 5), (2, 3)), ((3, 3), (4, 4)), ((2, 5), (3, 2)), ((1, 4), (1, 1)),
+    ((3, 4, 2), (2, 2, 2)), ((2, 3, 4), (3, 1, 2)),
+]
+
+
+@pytest.mark.parametrize("shape_a, shape_b", SHAPES)
+@pytest.mark.parametrize("mode", ["full", "same", "valid"])
+@pytest.mark.parametrize("dtype", ["int", "float", "complex"])
+def test_convolve_and_correlate_match_scipy(shape_a, shape_b, mode, dtype):
+    rng = np.random.default_rng(abs(hash((shape_a, shape_b))) % 2**32)
+    make = {
+        "int": lambda s: rng.integers(-20, 20, s),
+        "float": lambda s: rng.standard_normal(s),
+        "complex": lambda s: rng.standard_normal(s) + 1j * rng.standard_normal(s),
+    }[dtype]
+    a, b = make(shape_a), make(shape_b)
+    fits = all(x >= y for x, y in zip(shape_a, shape_b)) or all(
+        y >= x for x, y in zip(shape_a, shape_b))
+    if mode == "valid" and not fits:
+        with pytest.raises(ac.InvalidArgument, match="at least as large"):
+            ac.convolve(a, b, mode=mode)
+        return
+    for ours, theirs in [(ac.convolve, scipy.signal.convolve), (ac.correlate, scipy.signal.correlate)]:
+        got, want = ours(a, b, mode=mode), theirs(a, b, mode=mode, method="direct")
+        assert got.shape == want.shape
+        if dtype == "int":
+            assert got.dtype.kind == "i" and (got == want).all()
+        else:
+            np.testing.assert_allclose(got, want, atol=1e-10)
+
+
+def test_same_keeps_first_shape_like_scipy_not_numpy():
+    a, b = [1, 1], [1, 2, 3]
+    assert ac.convolve(a, b, mode="same").tolist() == scipy.signal.convolve(a, b, mode="same").tolist()
+
+
+def test_exact_big_integers():
+    rng = np.random.default_rng(1)
+    a = [int(x) for x in rng.integers(2**39, 2**40, 2000)]
+    b = [int(x) for x in rng.integers(2**39, 2**40, 2000)]
+    got = ac.convolve(a, b)
+    assert got.dtype == object
+    # independent truth: polynomial product by Python big ints at 2^96 per coefficient
+    shift = 96
+    pa = sum(x << (shift * i) for i, x in enumerate(a))
+    pb = sum(x << (shift * i) for i, x in enumerate(b))
+    prod, mask = pa * pb, (1 << shift) - 1
+    want = [(prod >> (shift * k)) & mask for k in range(len(a) + len(b) - 1)]
+    assert got.tolist() == want
+    assert max(want) > 2**63
+
+
+def test_int64_near_the_edge_never_wraps():
+    a = np.array([2**62, 2**62, -2**62], dtype=np.int64)
+    got = ac.convolve(a, a)
+    assert [int(x) for x in got] == [2**124, 2**125, 2**124 - 2**125, -2**125, 2**124]
+
+
+def test_fractions_and_sympy_arrays_stay_exact():
+    import sympy
+
+    got = ac.convolve([Fraction(1, 2), Fraction(1, 3)], [Fraction(1, 5), 1])
+    assert got.tolist() == [Fraction(1, 10), Fraction(17, 30), Fraction(1, 3)]
+    x = sympy.Symbol("x")
+    got = ac.convolve(np.array([1, x], dtype=object), np.array([x, 1], dtype=object))
+    assert [sympy.expand(v) for v in got] == [x, x**2 + 1, x]
+
+
+def test_empty_inputs_give_empty_output():
+    assert ac.convolve([], [1, 2]).shape == (0,)
+    assert ac.convolve(np.ones((0, 3)), np.ones((2, 2))).shape == (0, 0)
+    assert ac.correlate([1.0], []).shape == (0,)
+
+
+def test_cyclic_and_products_of_cyclics():
+    rng = np.random.default_rng(2)
+    a, b = rng.integers(-5, 5, 6), rng.integers(-5, 5, 6)
+    want = [sum(a[i] * b[(c - i) % 6] for i in range(6)) for c in range(6)]
+    assert ac.convolve(a, b, over=ac.Cyclic(6)).tolist() == want
+    P = ac.product(ac.Cyclic(2), ac.Cyclic(3))
+    A, B = a.reshape(2, 3), b.reshape(2, 3)
+    got = ac.convolve(A, B, over=P)
+    assert got.shape == (2, 3)
+    want2 = np.real(np.fft.ifft2(np.fft.fft2(A) * np.fft.fft2(B))).round().astype(int)
+    assert (got == want2).all()
+    assert (ac.convolve(a, b, over=P) == want2.ravel()).all()
+    corr = ac.correlate(a, b, over=ac.Cyclic(6))
+    assert corr.tolist() == [sum(a[(i + c) % 6] * b[i] for i in range(6)) for c in range(6)]
+
+
+@pytest.mark.parametrize("G", [ac.SymmetricGroup(3), ac.DihedralGroup(4), ac.AlternatingGroup(4),
+                               ac.SubsetMonoid(3), ac.BooleanGroup(2),
+                               ac.product(ac.Cyclic(2), ac.SymmetricGroup(3))], ids=repr)
+def test_finite_structures_all_engines_agree_with_brute_force(G):
+    rng = np.random.default_rng(3)
+    a, b = rng.integers(-4, 5, G.order), rng.integers(-4, 5, G.order)
+    els = G.elements()
+    want = brute_convolve(G.op, dict(zip(els, a.tolist())), dict(zip(els, b.tolist())))
+    want_vec = [want.get(x, 0) for x in els]
+    for method in ("auto", "direct", "table"):
+        assert ac.convolve(a, b, over=G, method=method).tolist() == want_vec
+    f, g = ac.Function.from_array(a, over=G), ac.Function.from_array(b, over=G)
+    assert (f * g).to_dict() == want
+    # correlation from its definition: sum_a f(a.c) g(a)
+    corr = {c: sum(f(G.op(x, c)) * g(x) for x in els) for c in els}
+    assert ac.correlate(a, b, over=G).tolist() == [corr[c] for c in els]
+
+
+def test_non_commutative_order_matters():
+    S3 = ac.SymmetricGroup(3)
+    f = ac.delta((1, 0, 2), over=S3)
+    g = ac.delta((0, 2, 1), over=S3)
+    assert (f * g).to_dict() == {S3.op((1, 0, 2), (0, 2, 1)): 1}
+    assert f * g != g * f
+
+
+def test_correlate_on_integers_functions():
+    f = ac.Function({0: 1, 3: 2}, over=ac.Integers())
+    g = ac.Function({1: 1}, over=ac.Integers())
+    # (f (*) g)(c) = sum_a f(a + c) g(a) = f(1 + c)
+    assert ac.correlate(f, g).to_dict() == {-1: 1, 2: 2}
+
+
+def test_correlate_on_infinite_non_group_is_refused():
+    N = ac.Naturals()
+    f = ac.Function({1: 1}, over=N)
+    with pytest.raises(ac.InvalidArgument, match="group or a finite monoid"):
+        ac.correlate(f, f)
+
+
+def test_naturals_arrays_are_power_series():
+    assert ac.convolve([1, 1], [1, 2, 1], over=ac.Naturals()).tolist() == [1, 3, 3, 1]
+
+
+def test_choose_method_explains():
+    choice = ac.choose_method(np.ones(4), np.ones(4), over=ac.Cyclic(4))
+    assert choice.method in ("direct", "table") and "table" in str(choice)
+    names = [name for name, _, _ in choice.candidates]
+    assert "direct" in names
+    measured = ac.choose_method(np.ones(4), np.ones(4), over=ac.Cyclic(4), measure=True)
+    assert "measured" in str(measured)
+    infinite = ac.choose_method([1, 2], [3, 4])
+    table = dict((n, (c, note)) for n, c, note in infinite.candidates)["table"]
+    assert table[0] is None and "finite" in table[1]
+
+
+def test_memory_guard_refuses_named_method():
+    G = ac.Cyclic(3000)
+    a = np.ones(3000)
+    with ac.config.limit_memory(1024**2):
+        with pytest.raises(ac.InvalidArgument, match=r"would need about .*memory_limit"):
+            ac.convolve(a, a, over=G, method="table")
+        # auto falls back to an engine that fits
+        assert ac.convolve(a[:5], a[:5], over=ac.Cyclic(5)).tolist() == [5.0] * 5
+
+
+def test_function_and_array_results_agree():
+    rng = np.random.default_rng(4)
+    a, b = rng.integers(-3, 3, (3, 4)), rng.integers(-3, 3, (2, 2))
+    L = ac.Lattice(2)
+    h = ac.Function.from_array(a, over=L) * ac.Function.from_array(b, over=L, start=(-1, 2))
+    full = ac.convolve(a, b)
+    assert h.start == (-1, 2)
+    for i, j in itertools.product(range(4), range(5)):
+        assert h((i - 1, j + 2)) == full[i, j]
