@@ -48,7 +48,7 @@ def box_numeric(dx: float = DX) -> tuple[np.ndarray, np.ndarray]:
     """``(grid, ac.convolve(box, box) * dx)``: the Riemann sum of the integral.
 
     >>> t, h = box_numeric(0.25); t.tolist(), np.round(h, 12).tolist()
-    ([0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5], [0.0625, 0.125, 0.1875, 0.25, 0.1875, 0.125, 0.0625])
+    ([0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5], [0.25, 0.5, 0.75, 1.0, 0.75, 0.5, 0.25])
     """
     box = np.ones(int(round(1 / dx)))
     h = convolve(box, box) * dx
