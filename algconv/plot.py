@@ -119,7 +119,8 @@ def _floats(y: np.ndarray, name: str) -> np.ndarray:
 
 def plot_functions(f: Any, g: Any, h: Any = None, path: str | Path | None = None, *,
                    names: tuple[str, str, str] = ("f", "g", "f * g"),
-                   title: str | None = None, xlabel: str = "x") -> Any:
+                   title: str | None = None, xlabel: str = "x",
+                   ylabel: str | None = None) -> Any:
     """Bar plots of ``f``, ``g`` and their convolution ``h``, one panel each.
 
     Parameters
@@ -137,6 +138,8 @@ def plot_functions(f: Any, g: Any, h: Any = None, path: str | Path | None = None
         A title over all three panels.
     xlabel : str
         The label of the horizontal axes.
+    ylabel : str, optional
+        The label of the vertical axes (default: ``name(xlabel)`` for each panel).
 
     Returns
     -------
@@ -167,7 +170,9 @@ def plot_functions(f: Any, g: Any, h: Any = None, path: str | Path | None = None
         ax.bar(x, y, color=COLORS[color], width=0.8)
         ax.set_title(name)
         ax.set_xlabel(xlabel)
-        ax.set_ylabel(f"{name}({xlabel})" if len(name) == 1 else f"({name})({xlabel})")
+        ax.set_ylabel(ylabel or (f"{name}({xlabel})" if len(name) == 1 else
+                                 f"({name})({xlabel})"))
+        ax.xaxis.set_major_locator(_require("matplotlib.ticker").MaxNLocator(integer=True))
         if labels is not None:
             ax.set_xticks(x, labels, rotation=60, fontsize=7)
         ax.grid(axis="y", alpha=0.3)
@@ -382,7 +387,7 @@ def show_kernels(image: Any, kernels: Mapping[str, Any], path: str | Path | None
         panels.append((name, filtered(image, kernel, boundary), kernel))
     rows = -(-len(panels) // columns)
     ncols = min(columns, len(panels))
-    fig = new_figure(3.2 * ncols, 3.9 * rows)
+    fig = new_figure(3.2 * ncols, 4.1 * rows + (0.4 if title else 0))
     axes = np.atleast_1d(fig.subplots(rows, ncols)).ravel()
     for ax, (name, result, kernel) in zip(axes, panels):
         ax.imshow(np.clip(result, 0, 1), cmap="gray", vmin=0, vmax=1, interpolation="nearest")

@@ -66,7 +66,7 @@ def run(ctx: Context) -> None:
                               Function(r["pairs"], over=Z),
                               names=("f: first drop", "g: second drop", "f * g: total"),
                               title="Ball drop: P(total distance c) = (f * g)(c)",
-                              xlabel="distance")
+                              xlabel="distance", ylabel="probability")
     ctx.save(fig, "ball_drop.png", "f, g and f * g as bar plots.")
 
 

@@ -86,16 +86,19 @@ def run(ctx: Context) -> None:
     ks = [k for k, *_ in rows]
     left.bar(ks, [d for _, d, _, _ in rows], color=plot.COLORS["f"])
     left.set_title("(1 * 1)(n) = number of divisors of n")
-    left.set_xlabel("n")
     left.set_ylabel("d(n)")
     right.bar([k - 0.2 for k in ks], [mu for _, _, mu, _ in rows], width=0.4,
               color=plot.COLORS["g"], label="mu(n)")
     right.bar([k + 0.2 for k in ks], [e for *_, e in rows], width=0.4, color=plot.COLORS["h"],
               label="(mu * 1)(n)")
     right.set_title("mu * 1 = [n = 1]")
-    right.set_xlabel("n")
+    right.set_ylim(-1.3, 1.9)
+    right.axhline(0, color="gray", lw=0.8)
     right.set_ylabel("value")
-    right.legend()
+    right.legend(loc="upper right", ncol=2)
+    for ax in (left, right):
+        ax.set_xticks(ks)
+        ax.set_xlabel("n")
     ctx.save(fig, "dirichlet.png", "Divisor counts as 1 * 1, and the Mobius function mu with "
              "mu * 1 = [n = 1].")
 
