@@ -477,8 +477,8 @@ def plot_cayley_graph(G: Any, generators: Iterable[Any], path: str | Path | None
         edges = [(u, v) for u, v, data in graph.edges(data=True)
                  if _edge_generator(data) == s or (len(generators) == 1)]
         nx.draw_networkx_edges(graph, pos, edgelist=edges, ax=ax, edge_color=[cmap(i)],
-                               arrows=True, arrowsize=12, connectionstyle="arc3,rad=0.08",
-                               label=f"· {s}")
+                               arrows=True, arrowsize=12, connectionstyle="arc3,rad=0.08")
+        ax.plot([], [], color=cmap(i), label=f"x -> x . {_short(s)}")
     nodes = list(graph.nodes)
     if values is not None:
         colors = [_floats(np.asarray([values(x)], dtype=object), "values")[0] for x in nodes]
@@ -489,7 +489,9 @@ def plot_cayley_graph(G: Any, generators: Iterable[Any], path: str | Path | None
         nx.draw_networkx_nodes(graph, pos, nodelist=nodes, node_color="#dddddd", ax=ax,
                                node_size=500)
     if len(nodes) <= 30:
-        nx.draw_networkx_labels(graph, pos, {x: _short(x) for x in nodes}, ax=ax, font_size=7)
+        nx.draw_networkx_labels(graph, pos, {x: _short(x) for x in nodes}, ax=ax, font_size=8,
+                                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
+                                      "alpha": 0.8})
     ax.set_title(title or f"Cayley graph of {G!r}")
     ax.set_xlabel("edge colour = generator multiplied on the right")
     ax.legend(loc="lower right", fontsize=8)

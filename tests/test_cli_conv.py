@@ -95,6 +95,10 @@ def test_specs(capsys):
     assert run(capsys, "conv", "[1,0,0,1]", "[0,1,0,0]", "--over", "Cyclic(4)")[1] == \
         "[1, 1, 0, 0]"
     assert run(capsys, "conv", "[1,2,3]", "[1,1]", "--over", "Z")[1] == "[1, 3, 5, 3]"
+    assert run(capsys, "conv", "[[1,2]]", "[[1],[1]]", "--over", "Z2")[1] == "[[1, 2], [1, 2]]"
+    # product(Cyclic(2), Cyclic(3)) in itertools.product order; shift by (0, 1)
+    assert run(capsys, "conv", "[1,2,0,0,0,0]", "[0,1,0,0,0,0]", "--over",
+               "product(Cyclic(2), Cyclic(3))")[1] == "[0, 1, 2, 0, 0, 0]"
     # S_3 in lexicographic order; delta at (0,2,1) squared is the identity
     status, out, _ = run(capsys, "conv", "[0,1,0,0,0,0]", "[0,1,0,0,0,0]", "--over",
                          "SymmetricGroup(3)")

@@ -31,16 +31,20 @@ def layer_matrix(kernel: np.ndarray = KERNEL, x: np.ndarray = INPUT) -> dict:
 
 
 def symbolic_matrix(k: int = 3, n: int = 6):
-    """The matrix with sympy weight symbols ``w0 .. w{k-1}`` (``ac.symbolic.conv_matrix``).
+    """The matrix with sympy weight symbols ``w0 .. w{k-1}``, and the input symbols.
 
-    Raises StepSkipped while ``ac.symbolic`` is not available.
+    ``ac.symbolic.conv_matrix`` when it exists, else ``ac.linear.conv_matrix`` (which takes
+    symbols too).  Raises StepSkipped while neither is available.
     """
     import sympy
 
-    conv_matrix = require("symbolic", "conv_matrix", branch="symbolic")
+    try:
+        conv_matrix = require("symbolic", "conv_matrix", branch="symbolic")
+    except StepSkipped:
+        conv_matrix = require("linear", "conv_matrix", branch="laws")
     w = sympy.symbols(f"w0:{k}")
     x = sympy.symbols(f"x0:{n}")
-    M = sympy.Matrix(conv_matrix(list(w), n, mode="valid"))
+    M = sympy.Matrix(np.asarray(conv_matrix(list(w), n, mode="valid")).tolist())
     return M, sympy.Matrix(x), w
 
 

@@ -53,9 +53,8 @@ def walk(steps: int = 6) -> dict:
     D4 = DihedralGroup(4)
     step = Function({D4.identity: Fraction(1, 3), ROTATE: Fraction(1, 3),
                      REFLECT: Fraction(1, 3)}, over=D4)
-    uniform = Function({x: Fraction(1, D4.order) for x in D4.elements()}, over=D4)
     dists = [prob.random_walk(step, k) for k in range(1, steps + 1)]
-    tv = [prob.total_variation(p, uniform) for p in dists]
+    tv = prob.mixing_curve(step, range(1, steps + 1), prob.uniform_on(D4))
     return {"group": D4, "step": step, "dists": dists, "tv": tv}
 
 

@@ -48,6 +48,13 @@ def test_run(ctx):
     assert f"each of the {truth.size} 3x3 patches" in ctx.text
     assert "mode='valid'): True" in ctx.text
     try:
+        s.symbolic_matrix()
+    except StepSkipped:
+        assert "[skipped] the weight matrix with sympy symbols" in ctx.text
+    else:
+        assert "(M @ x)[0] = w0*x2 + w1*x1 + w2*x0" in ctx.text
+        assert "[ w2,  w1,  w0,   0,   0,   0]" in ctx.text
+    try:
         s.layer_matrix()
     except StepSkipped:
         assert "[skipped] the 1-D layer's weight matrix" in ctx.text
