@@ -23,3 +23,14 @@ def test_run(ctx):
     for k in range(1, s.N + 1):
         assert f"{k:>4} {int(divisor_count(k)):>16} {mu[k]:>6} {int(k == 1):>10}" in ctx.text
     assert (ctx.out / "dirichlet.png").exists()
+
+
+def test_run_cross_checks_convolve_dirichlet(ctx):
+    import algconv as ac
+
+    s.run(ctx)
+    if getattr(ac, "convolve_dirichlet", None) is None:
+        assert "[skipped] cross-check with ac.convolve_dirichlet" in ctx.text
+    else:
+        counts = [int(divisor_count(k)) for k in range(1, s.N + 1)]
+        assert f"= {counts}: agrees True" in ctx.text
