@@ -11,7 +11,8 @@ def test_box_numeric_is_the_riemann_sum():
     m = 10
     truth = [min(k + 1, 2 * m - 1 - k) * 0.1 for k in range(2 * m - 1)]
     np.testing.assert_allclose(h, truth)
-    np.testing.assert_allclose(t, np.arange(2 * m - 1) * 0.1)
+    np.testing.assert_allclose(t, (np.arange(2 * m - 1) + 1) * 0.1)
+    np.testing.assert_allclose(h, np.maximum(0, np.minimum(t, 2 - t)), atol=1e-12)
 
 
 def test_poisson_numeric_against_scipy():
@@ -50,3 +51,7 @@ def test_run(ctx):
     except StepSkipped as e:
         pytest.skip(str(e))
     assert f"P(5) = {scipy.stats.poisson.pmf(5, 5):.6f}" in ctx.text
+    assert "box * box = Piecewise(" in ctx.text
+    assert "(lambda1 + lambda2)**n" in ctx.text
+    diff = float(ctx.text.split("on 199 points: max |diff| = ")[1].split()[0])
+    assert diff < 1e-12
