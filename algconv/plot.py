@@ -193,40 +193,59 @@ def _slide_data(f: Any, g: Any) -> dict:
     return {"fx": fx, "fy": fy, "gx": gx, "gy": gy, "hx": hx, "hy": h}
 
 
-def _draw_slide(fig: Any, d: dict, c: int) -> None:
-    """Two panels: f(a) with g(c - a) over it and their product, then f*g traced up to c."""
-    fig.clear()
-    top, bottom = fig.subplots(2, 1, sharex=True)
-    lo = min(d["fx"][0], d["hx"][0] - d["gx"][-1]) - 1
-    hi = max(d["fx"][-1], d["hx"][-1]) + 1
-    a = np.arange(lo, hi + 1)
-    fa = np.interp(a, d["fx"], d["fy"], left=0, right=0)
-    # g(c - a): g flipped (a -> -a) and slid so that its origin sits at a = c
-    ga = np.interp(c - a, d["gx"], d["gy"], left=0, right=0)
-    prod = fa * ga
-    top.fill_between(a, prod, step="mid", color=COLORS["product"], alpha=0.45,
-                     label="f(a) g(c - a)")
-    top.step(a, fa, where="mid", color=COLORS["f"], lw=2, label="f(a)")
-    top.step(a, ga, where="mid", color=COLORS["g"], lw=2, label="g(c - a)")
-    top.axvline(c, color="gray", ls=":", lw=1)
-    ymax = max(d["fy"].max(), d["gy"].max(), 1e-12) * 1.25
-    top.set_ylim(0, ymax)
-    top.set_ylabel("value")
-    top.set_title(f"flip g and slide it to c = {c}: overlap sum = {prod.sum():.4g}")
-    top.legend(loc="upper right", fontsize=8)
-    done = d["hx"] <= c
-    bottom.plot(d["hx"], d["hy"], color=COLORS["h"], alpha=0.25, lw=1)
-    bottom.fill_between(d["hx"][done], d["hy"][done], step="mid", color=COLORS["h"], alpha=0.5)
-    bottom.plot(d["hx"][done], d["hy"][done], color=COLORS["h"], lw=2, label="(f * g)(c)")
-    if c in set(d["hx"].tolist()):
-        bottom.plot([c], [d["hy"][d["hx"] == c][0]], "o", color=COLORS["h"])
-    bottom.axvline(c, color="gray", ls=":", lw=1)
-    bottom.set_ylim(0, max(d["hy"].max(), 1e-12) * 1.15)
-    bottom.set_xlim(lo, hi)
-    bottom.set_xlabel("a (top), c (bottom)")
-    bottom.set_ylabel("(f * g)(c)")
-    bottom.set_title("f * g traced so far: (f * g)(c) = sum over a of f(a) g(c - a)")
-    bottom.legend(loc="upper right", fontsize=8)
+class _Slide:
+    """Two panels: f(a) with g(c - a) over it and their product; f * g traced up to c.
+
+    The static parts are drawn once; :meth:`draw` moves g and the traced curve to a new c.
+    """
+
+    def __init__(self, fig: Any, d: dict):
+        self.d = d
+        top, bottom = self.top, self.bottom = fig.subplots(2, 1, sharex=True)
+        lo = min(d["fx"][0], d["hx"][0] - d["gx"][-1]) - 1
+        hi = max(d["fx"][-1], d["hx"][-1]) + 1
+        self.a = np.arange(lo, hi + 1)
+        self.fa = np.interp(self.a, d["fx"], d["fy"], left=0, right=0)
+        top.step(self.a, self.fa, where="mid", color=COLORS["f"], lw=2, label="f(a)")
+        (self.g_line,) = top.step(self.a, 0 * self.fa, where="mid", color=COLORS["g"], lw=2,
+                                  label="g(c - a)")
+        top.fill_between([], [], color=COLORS["product"], alpha=0.45, label="f(a) g(c - a)")
+        self.top_c = top.axvline(0, color="gray", ls=":", lw=1)
+        top.set_ylim(0, max(d["fy"].max(), d["gy"].max(), 1e-12) * 1.25)
+        top.set_ylabel("value")
+        top.legend(loc="upper right", fontsize=8)
+        bottom.plot(d["hx"], d["hy"], color=COLORS["h"], alpha=0.25, lw=1)
+        (self.traced,) = bottom.plot([], [], color=COLORS["h"], lw=2, label="(f * g)(c)")
+        (self.dot,) = bottom.plot([], [], "o", color=COLORS["h"])
+        self.bottom_c = bottom.axvline(0, color="gray", ls=":", lw=1)
+        bottom.set_ylim(0, max(d["hy"].max(), 1e-12) * 1.15)
+        bottom.set_xlim(lo, hi)
+        bottom.set_xlabel("a (top), c (bottom)")
+        bottom.set_ylabel("(f * g)(c)")
+        bottom.set_title("f * g traced so far: (f * g)(c) = sum over a of f(a) g(c - a)")
+        bottom.legend(loc="upper right", fontsize=8)
+        self.fills: list = []
+
+    def draw(self, c: int) -> None:
+        d, a = self.d, self.a
+        for artist in self.fills:
+            artist.remove()
+        # g(c - a): g flipped (a -> -a) and slid so that its origin sits at a = c
+        ga = np.interp(c - a, d["gx"], d["gy"], left=0, right=0)
+        prod = self.fa * ga
+        self.g_line.set_ydata(ga)
+        done = d["hx"] <= c
+        self.fills = [
+            self.top.fill_between(a, prod, step="mid", color=COLORS["product"], alpha=0.45),
+            self.bottom.fill_between(d["hx"][done], d["hy"][done], step="mid",
+                                     color=COLORS["h"], alpha=0.5),
+        ]
+        self.traced.set_data(d["hx"][done], d["hy"][done])
+        at = d["hx"] == c
+        self.dot.set_data(d["hx"][at], d["hy"][at])
+        self.top_c.set_xdata([c, c])
+        self.bottom_c.set_xdata([c, c])
+        self.top.set_title(f"flip g and slide it to c = {c}: overlap sum = {prod.sum():.4g}")
 
 
 def slide_still(f: Any, g: Any, c: int, path: str | Path | None = None) -> Any:
@@ -253,7 +272,7 @@ def slide_still(f: Any, g: Any, c: int, path: str | Path | None = None) -> Any:
     """
     c = check_int(c, "c")
     fig = new_figure(8, 5.5)
-    _draw_slide(fig, _slide_data(f, g), c)
+    _Slide(fig, _slide_data(f, g)).draw(c)
     save_figure(fig, path)
     return fig
 
@@ -315,9 +334,12 @@ def flip_and_slide(f: Any, g: Any, path: str | Path, *, frames: int = 40,
     fig = new_figure(8, 5.5)
     fig.set_dpi(dpi)
     pictures = []
-    for c in cs:
-        _draw_slide(fig, d, int(c))
+    slide = _Slide(fig, d)
+    for i, c in enumerate(cs):
+        slide.draw(int(c))
         fig.canvas.draw()
+        if i == 0:  # the layout is fixed by the first frame; later frames only move data
+            fig.set_layout_engine("none")
         rgba = np.asarray(fig.canvas.buffer_rgba())
         pictures.append(image.fromarray(rgba[..., :3].copy()).convert("P", palette=1, colors=64))
     fig.set_dpi(100)

@@ -15,9 +15,11 @@ from ._base import Context, Step, StepSkipped
 
 __all__ = ["STEP", "SIZES", "sweep", "fit_slope"]
 
-SIZES = (512, 1024, 2048, 4096, 8192, 16384)
-#: slopes are fitted over n >= FIT_FROM, where a call's fixed overhead no longer dominates
-FIT_FROM = 2048
+SIZES = (256, 512, 1024, 2048, 4096, 8192)
+#: sizes timed with the FFT only (the direct sum would take seconds there)
+FFT_ONLY = (16384, 32768, 65536)
+#: slopes are fitted where a call's fixed overhead no longer dominates
+FIT_FROM = {"direct": 1024, "fft": 4096}
 
 
 def _best(fn, repeat: int) -> float:
@@ -38,9 +40,19 @@ def fit_slope(sizes, times) -> float:
     return float(np.polyfit(np.log(sizes), np.log(times), 1)[0])
 
 
-def sweep(sizes=None, repeat: int = 3, seed: int = 0) -> dict:
-    """Best-of-``repeat`` times of both methods, their largest disagreement, the fitted slopes.
+def _fit(rows: list, column: int, start: int) -> tuple[float, int]:
+    points = [(r[0], r[column]) for r in rows if r[column] is not None and r[0] >= start]
+    if len(points) < 2:  # too few large sizes: fit over the largest ones there are
+        points = [(r[0], r[column]) for r in rows if r[column] is not None][-2:]
+    ns, ts = zip(*points)
+    return fit_slope(ns, ts), min(ns)
 
+
+def sweep(sizes=None, fft_only=None, repeat: int = 3, seed: int = 0) -> dict:
+    """Best-of-``repeat`` times of both methods (FFT alone on ``fft_only`` sizes), their
+    largest disagreement, and the fitted slopes.
+
+    Rows are ``(n, direct seconds or None, fft seconds, max |direct - fft| or None)``.
     Raises StepSkipped while the ``fft`` engine is not registered.
     """
     from ..engines import ENGINES
@@ -50,17 +62,20 @@ def sweep(sizes=None, repeat: int = 3, seed: int = 0) -> dict:
                           "the numeric-fft work)")
     rng = np.random.default_rng(seed)
     rows = []
-    for n in SIZES if sizes is None else sizes:
+    sizes = SIZES if sizes is None else sizes
+    fft_only = FFT_ONLY if fft_only is None else fft_only
+    for n in (*sizes, *fft_only):
         x, y = rng.standard_normal(n), rng.standard_normal(n)
-        direct = convolve(x, y, method="direct")
-        fft = convolve(x, y, method="fft")
-        rows.append((n, _best(lambda: convolve(x, y, method="direct"), repeat),
-                     _best(lambda: convolve(x, y, method="fft"), repeat),
-                     float(np.max(np.abs(direct - fft)))))
-    ns, td, tf = (np.array(c) for c in list(zip(*rows))[:3])
-    big = ns >= min(FIT_FROM, ns.max())
-    return {"rows": rows, "fit_from": int(ns[big].min()),
-            "slope_direct": fit_slope(ns[big], td[big]), "slope_fft": fit_slope(ns[big], tf[big])}
+        tf = _best(lambda: convolve(x, y, method="fft"), repeat)
+        if n in fft_only:
+            rows.append((n, None, tf, None))
+            continue
+        diff = np.max(np.abs(convolve(x, y, method="direct") - convolve(x, y, method="fft")))
+        rows.append((n, _best(lambda: convolve(x, y, method="direct"), repeat), tf, float(diff)))
+    slope_direct, from_direct = _fit(rows, 1, FIT_FROM["direct"])
+    slope_fft, from_fft = _fit(rows, 2, FIT_FROM["fft"])
+    return {"rows": rows, "slope_direct": slope_direct, "slope_fft": slope_fft,
+            "fit_from": {"direct": from_direct, "fft": from_fft}}
 
 
 def run(ctx: Context) -> None:
@@ -69,19 +84,24 @@ def run(ctx: Context) -> None:
     r = sweep()
     ctx.print(f"{'n':>6} {'direct (s)':>11} {'fft (s)':>10} {'ratio':>7} {'max |diff|':>11}")
     for n, td, tf, diff in r["rows"]:
-        ctx.print(f"{n:>6} {td:>11.2e} {tf:>10.2e} {td / tf:>7.1f} {diff:>11.1e}")
-    ctx.print(f"log-log slopes fitted over n >= {r['fit_from']}: direct {r['slope_direct']:.2f} "
-              f"(O(n^2) -> 2), fft {r['slope_fft']:.2f} (O(n log n) -> a little above 1); best of "
-              "3 runs each, timings are noisy")
-    ns, td, tf = (np.array(c) for c in list(zip(*r["rows"]))[:3])
+        if td is None:
+            ctx.print(f"{n:>6} {'-':>11} {tf:>10.2e} {'-':>7} {'-':>11}")
+        else:
+            ctx.print(f"{n:>6} {td:>11.2e} {tf:>10.2e} {td / tf:>7.1f} {diff:>11.1e}")
+    fd, ff = r["fit_from"]["direct"], r["fit_from"]["fft"]
+    ctx.print(f"log-log slopes: direct {r['slope_direct']:.2f} over n >= {fd} (O(n^2): 2), "
+              f"fft {r['slope_fft']:.2f} over n >= {ff} (O(n log n): a little above 1)")
+    ctx.print("times are the best of 3 runs on a shared machine: noisy; small sizes are "
+              "dominated by a fixed per-call cost")
     fig = plot.new_figure(7, 5)
     ax = fig.subplots()
-    big = ns >= r["fit_from"]
-    for t, name, key, slope in ((td, "direct", "f", r["slope_direct"]),
-                                (tf, "fft", "h", r["slope_fft"])):
-        ax.loglog(ns, t, "o", color=plot.COLORS[key], label=f"{name} (measured)")
-        coef = np.polyfit(np.log(ns[big]), np.log(t[big]), 1)
-        ax.loglog(ns[big], np.exp(np.polyval(coef, np.log(ns[big]))), "-",
+    for column, name, key, slope, start in ((1, "direct", "f", r["slope_direct"], fd),
+                                            (2, "fft", "h", r["slope_fft"], ff)):
+        pts = np.array([(row[0], row[column]) for row in r["rows"] if row[column] is not None])
+        ax.loglog(pts[:, 0], pts[:, 1], "o", color=plot.COLORS[key], label=f"{name} (measured)")
+        big = pts[pts[:, 0] >= start]
+        coef = np.polyfit(np.log(big[:, 0]), np.log(big[:, 1]), 1)
+        ax.loglog(big[:, 0], np.exp(np.polyval(coef, np.log(big[:, 0]))), "-",
                   color=plot.COLORS[key], label=f"{name}: fitted slope {slope:.2f}")
     ax.set_xlabel("n (length of each input)")
     ax.set_ylabel("time (s), best of 3")
