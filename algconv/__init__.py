@@ -13,6 +13,7 @@ array([1, 2, 1])
 
 from . import config, structures
 from .dispatch import MethodChoice, choose_method, convolve, correlate
+from .engines.transforms import convolve_and, convolve_or, convolve_subset, convolve_xor
 from .errors import (
     AlgconvError,
     InvalidArgument,
@@ -73,6 +74,10 @@ __all__ = [
     "convolve",
     "correlate",
     "choose_method",
+    "convolve_xor",
+    "convolve_or",
+    "convolve_and",
+    "convolve_subset",
     "MethodChoice",
     "config",
     # errors

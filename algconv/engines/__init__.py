@@ -12,6 +12,7 @@ Examples
 from .base import Engine, Problem
 from .direct import DirectEngine
 from .table import TableEngine
+from .transforms import XorEngine, ZetaEngine
 
 __all__ = ["ENGINES", "register", "Engine", "Problem"]
 
@@ -27,3 +28,5 @@ def register(engine: Engine) -> Engine:
 
 register(DirectEngine())
 register(TableEngine())
+register(XorEngine())
+register(ZetaEngine())
