@@ -13,6 +13,7 @@ array([1, 2, 1])
 
 from . import config, structures
 from .dispatch import MethodChoice, choose_method, convolve, correlate
+from .engines.dirichlet import convolve_dirichlet
 from .engines.transforms import convolve_and, convolve_or, convolve_subset, convolve_xor
 from .errors import (
     AlgconvError,
@@ -78,6 +79,7 @@ __all__ = [
     "convolve_or",
     "convolve_and",
     "convolve_subset",
+    "convolve_dirichlet",
     "MethodChoice",
     "config",
     # errors

@@ -11,6 +11,7 @@ Examples
 
 from .base import Engine, Problem
 from .direct import DirectEngine
+from .dirichlet import DirichletEngine
 from .table import TableEngine
 from .transforms import XorEngine, ZetaEngine
 
@@ -30,3 +31,4 @@ register(DirectEngine())
 register(TableEngine())
 register(XorEngine())
 register(ZetaEngine())
+register(DirichletEngine())
