@@ -27,6 +27,7 @@ from .errors import (
     StructureMismatch,
 )
 from .function import Function, delta
+from .inverse import inverse
 from .structures import (
     AlternatingGroup,
     BooleanGroup,
@@ -80,6 +81,7 @@ __all__ = [
     "convolve_and",
     "convolve_subset",
     "convolve_dirichlet",
+    "inverse",
     "MethodChoice",
     "config",
     # errors
