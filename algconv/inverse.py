@@ -130,7 +130,8 @@ def inverse(f: Any, length: int | None = None, *, over: Monoid | None = None) ->
                                 length).to_array()
     if isinstance(over, (Naturals, Multiplicative)):
         if values.ndim != 1:
-            raise InvalidArgument(f"Got f with shape {values.shape}, but {over!r} takes 1-D arrays")
+            raise InvalidArgument(
+                f"Got f with shape {values.shape}, but {over!r} takes 1-D arrays")
         first = over.identity
         if length is None:
             length = first + len(values) - 1

@@ -27,7 +27,7 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-import algconv as ac  # noqa: E402
+import algconv as ac
 
 # --- peers -------------------------------------------------------------------------------------
 
@@ -182,8 +182,9 @@ def run(workloads: list, quick: bool = False) -> list[dict]:
 
 
 def format_rows(rows: list[dict]) -> str:
-    lines = [f"{'workload':<38} {'peer':<40} {'algconv':>10} {'peer':>10} {'ratio':>8} "
-             f"{'target':>7}  result"]
+    header = (f"{'workload':<38} {'peer':<40} {'algconv':>10} {'peer':>10} {'ratio':>8} "
+              f"{'target':>7}  result")
+    lines = [header]
     for r in rows:
         verdict = "ok" if r["ok"] else ("WRONG RESULT" if r["agree"] is False else "MISSED")
         lines.append(f"{r['name']:<38} {r['peer']:<40} {r['algconv_s']:>9.4f}s "

@@ -1,4 +1,4 @@
-"""inverse(f): f * inverse(f) == delta exactly, and NotInvertible exactly when no inverse exists."""
+"""inverse(f): f * inverse(f) == delta exactly; NotInvertible exactly when no inverse exists."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 import sympy
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import algconv as ac

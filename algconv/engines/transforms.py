@@ -21,7 +21,8 @@ floats and complex numbers use numpy's float64 / complex128.
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -195,7 +196,7 @@ def _zeta_core(a: np.ndarray, b: np.ndarray, n: int, supersets: bool) -> np.ndar
 def _popcounts(n: int) -> np.ndarray:
     counts = np.zeros(1 << n, dtype=np.intp)
     for k in range(n):
-        lo, hi = _halves(counts, k)
+        _, hi = _halves(counts, k)
         hi += 1
     return counts
 
