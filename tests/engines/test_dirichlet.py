@@ -99,9 +99,12 @@ def multiplicative_functions(draw):
 
 
 @settings(max_examples=40, deadline=None)
-@given(f=multiplicative_functions(), g=multiplicative_functions())
-def test_engine_agrees_with_direct(f, g):
-    assert ac.convolve(f, g, method="dirichlet") == ac.convolve(f, g, method="direct")
+@given(f=multiplicative_functions(), g=multiplicative_functions(),
+       scale=st.sampled_from([1, Fraction(1, 3), 0.5, 1 - 2j]))
+def test_engine_agrees_with_direct(f, g, scale):
+    f = scale * f
+    fast, direct = ac.convolve(f, g, method="dirichlet"), ac.convolve(f, g, method="direct")
+    assert fast.isclose(direct) if isinstance(scale, (float, complex)) else fast == direct
 
 
 def test_engine_chosen_for_long_dense_functions():
