@@ -14,8 +14,10 @@ bit ``k``.
 
 Exactness: integer input is computed in ``int64`` arithmetic, which is exact modulo
 ``2**64``; the result is exact whenever a bound on its true size (from the inputs' sums
-and maxima) fits in ``int64``, and the transforms then run at numpy speed.  Otherwise the
-values are Python ints in object arrays.  Fractions and sympy values use object arrays;
+and maxima) fits in ``int64``, and the transforms then run at numpy speed.  Larger int64
+inputs are split into signed limbs of ``s`` bits (the products are bilinear), each limb
+product runs in int64 and the weighted sum is taken in Python ints; anything larger
+still uses Python ints in object arrays throughout.  Fractions and sympy values use object arrays;
 floats and complex numbers use numpy's float64 / complex128.
 """
 
@@ -119,6 +121,59 @@ def _object_copy(x: np.ndarray) -> np.ndarray:
     return out
 
 
+#: below this length, Python ints in object arrays beat splitting into limbs
+LIMB_MIN_LENGTH = 64
+
+
+def _limb_split(a: np.ndarray, b: np.ndarray, bound: Callable) -> tuple | None:
+    """Split int64 operands too large for one int64 transform into signed ``s``-bit limbs.
+
+    Returns ``(limbs_a, limbs_b, s)`` with ``a = sum_i limbs_a[i] 2^(s i)``, where ``s`` is
+    the largest width for which every limb product, summed over the at most ``64 / s``
+    pairs of one weight, provably fits in int64; ``None`` when one int64 transform is
+    already exact, the inputs are not int64-sized, or they are too short to gain.
+    """
+    if a.dtype.kind != "i" or b.dtype.kind != "i" or len(a) < LIMB_MIN_LENGTH:
+        return None
+    ma, mb = arith.max_abs(a), arith.max_abs(b)
+    if bound(ma, mb, _abs_sum(a, ma), _abs_sum(b, mb)) <= arith.INT64_MAX:
+        return None
+    length = len(a)
+    for width in range(31, 7, -1):
+        top = (1 << width) - 1
+        if bound(top, top, length * top, length * top) * -(-64 // width) <= arith.INT64_MAX:
+            break
+    else:
+        return None
+    return _limbs(a, ma, width), _limbs(b, mb, width), width
+
+
+def _limbs(x: np.ndarray, biggest: int, width: int) -> list[np.ndarray]:
+    x = x.astype(np.int64, copy=False)
+    magnitude = np.abs(x).view(np.uint64)  # |INT64_MIN| = 2**63 is right as uint64
+    sign = np.sign(x)
+    mask = np.uint64((1 << width) - 1)
+    count = -(-max(biggest.bit_length(), 1) // width)
+    return [((magnitude >> np.uint64(width * i)) & mask).astype(np.int64) * sign
+            for i in range(count)]
+
+
+def _by_limbs(core: Callable, split: tuple, n: int, **options) -> np.ndarray:
+    """``sum_k 2^(s k) sum_{i + j = k} core(a_i, b_j)`` for a bilinear ``core``, in Python ints."""
+    limbs_a, limbs_b, width = split
+    weights: dict[int, np.ndarray] = {}
+    for i, x in enumerate(limbs_a):
+        for j, y in enumerate(limbs_b):
+            if x.any() and y.any():
+                part = core(x, y, n, **options)
+                weights[i + j] = part if i + j not in weights else weights[i + j] + part
+    out = np.zeros(len(limbs_a[0]), dtype=object)
+    out[:] = 0
+    for k, part in weights.items():
+        out += part.astype(object) * (1 << (width * k))
+    return out
+
+
 # --- butterflies (in place, on the last axis) --------------------------------------------------
 
 
@@ -180,6 +235,9 @@ def _disjoint_bound(ma: int, mb: int, sa: int, sb: int) -> int:
 
 
 def _xor_core(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
+    split = _limb_split(a, b, _xor_bound(len(a)))
+    if split is not None:
+        return _by_limbs(_xor_core, split, n)
     a, b = _plan(a, b, _xor_bound(len(a)))
     fa = _walsh_hadamard(a, n)
     fa *= _walsh_hadamard(b, n)
@@ -187,6 +245,9 @@ def _xor_core(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
 
 
 def _zeta_core(a: np.ndarray, b: np.ndarray, n: int, supersets: bool) -> np.ndarray:
+    split = _limb_split(a, b, _pairs_bound)
+    if split is not None:
+        return _by_limbs(_zeta_core, split, n, supersets=supersets)
     a, b = _plan(a, b, _pairs_bound)
     fa = _zeta(a, n, supersets=supersets, inverse=False)
     fa *= _zeta(b, n, supersets=supersets, inverse=False)
@@ -202,6 +263,9 @@ def _popcounts(n: int) -> np.ndarray:
 
 
 def _subset_core(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
+    split = _limb_split(a, b, _disjoint_bound)
+    if split is not None:
+        return _by_limbs(_subset_core, split, n)
     a, b = _plan(a, b, _disjoint_bound)
     size, rank = len(a), _popcounts(n)
     columns = np.arange(size)

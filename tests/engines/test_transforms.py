@@ -170,3 +170,26 @@ def test_engines_refuse_other_structures():
         ac.convolve(f, f, method="xor")
     with pytest.raises(ac.MethodNotApplicable, match="SubsetMonoid"):
         ac.convolve(f, f, method="zeta")
+
+
+@pytest.mark.parametrize("name", OPS)
+def test_limb_split_path_is_exact_near_int64_limits(name):
+    fn, rule = OPS[name]
+    rng = np.random.default_rng(9)
+    f = rng.integers(-(2**62), 2**62, 64)
+    g = rng.integers(-(2**63), 2**63 - 1, 64, endpoint=True)
+    f[0], g[1], g[2] = -(2**63), -(2**63), 2**63 - 1
+    out = fn(f, g)
+    assert out.dtype == object
+    assert out.tolist() == brute([int(v) for v in f], [int(v) for v in g], rule)
+
+
+def test_limbs_reassemble_the_values():
+    from algconv.engines.transforms import _limbs
+
+    x = np.array([-(2**63), 2**63 - 1, -5, 0, 12345678901234])
+    for width in (8, 13, 31):
+        limbs = _limbs(x, 2**63, width)
+        total = [sum(int(limb[i]) << (width * k) for k, limb in enumerate(limbs))
+                 for i in range(len(x))]
+        assert total == x.tolist()
