@@ -152,9 +152,17 @@ def _invert_function(f: Function, length: int | None) -> Function:
             f"Got length={length!r}, but length applies only to Multiplicative() and "
             f"Naturals(), whose inverses have infinite support; over={over!r} does not take it"
         )
-    if over.is_finite:
+    if over.is_finite and not _is_unit_point_mass(f):
         return _invert_finite(f)
     return _invert_point_mass(f)
+
+
+def _is_unit_point_mass(f: Function) -> bool:
+    """``f = c delta_x`` with ``x`` the identity or in a group: inverted without linear algebra."""
+    if f.is_dense:
+        return False
+    items = list(f._items())
+    return len(items) == 1 and (isinstance(f.over, Group) or items[0][0] == f.over.identity)
 
 
 # --- exact scalars -----------------------------------------------------------------------------

@@ -210,6 +210,13 @@ def test_array_on_finite_structure():
     assert ac.inverse(np.array([3, 0, 0]), over=ac.Cyclic(3)).tolist() == [Fraction(1, 3), 0, 0]
 
 
+def test_point_mass_on_a_large_finite_group_needs_no_matrix():
+    S10 = ac.SymmetricGroup(10)
+    x = (1, 2, 0, 3, 4, 5, 6, 7, 9, 8)
+    g = ac.inverse(ac.Function({x: 4}, over=S10))
+    assert g.to_dict() == {S10.inverse(x): Fraction(1, 4)}
+
+
 # --- infinite structures -----------------------------------------------------------------------
 
 
