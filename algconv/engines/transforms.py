@@ -184,8 +184,22 @@ def _halves(x: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _walsh_hadamard(x: np.ndarray, n: int) -> np.ndarray:
-    """Unnormalised Walsh-Hadamard transform of the last axis, in place."""
-    for k in range(n):
+    """Unnormalised Walsh-Hadamard transform of the last axis, in place.
+
+    Two bits per pass (radix 4: a third fewer sweeps over memory than radix 2), then one
+    radix-2 pass when ``n`` is odd.
+    """
+    k = 0
+    while k + 2 <= n:
+        v = x.reshape(x.shape[:-1] + (-1, 4, 1 << k))
+        a, b, c, d = (v[..., j, :] for j in range(4))
+        s1, d1, s2, d2 = a + b, a - b, c + d, c - d
+        np.add(s1, s2, out=a)
+        np.add(d1, d2, out=b)
+        np.subtract(s1, s2, out=c)
+        np.subtract(d1, d2, out=d)
+        k += 2
+    if k < n:
         lo, hi = _halves(x, k)
         diff = lo - hi
         lo += hi
