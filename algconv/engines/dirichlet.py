@@ -6,7 +6,8 @@ at a time, ``f(d) * g(k)`` for *all* ``k`` at once into the strided slice ``d*k`
 hyperbola trick loops over ``d <= sqrt(N)`` with every ``k``, then over ``k <= sqrt(N)``
 with the ``d > sqrt(N)`` — ``2 sqrt(N)`` numpy calls and ``O(N log N)`` additions for the
 first ``N`` values.  Exact for integers (int64 under a proven bound, else Python ints),
-Fractions and sympy values; floats and complex follow numpy.
+Fractions (as integers over a common denominator) and sympy values; floats and complex
+follow numpy.
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ def dirichlet_prefix(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
     array([1, 2, 2, 3, 2, 4])
     """
     a, b = a[:n], b[:n]
+    rational = arith.via_integers(lambda x, y: dirichlet_prefix(x, y, n), a, b)
+    if rational is not None:
+        return rational
     s = math.isqrt(n)
     # every m <= n has at most 2 sqrt(n) divisors, so 2 sqrt(n) products bound each entry
     a, b = arith.exact_pair(a, b, terms=2 * s)
@@ -157,6 +161,9 @@ def full_product(a: np.ndarray, start_a: int, b: np.ndarray, start_b: int) -> np
     >>> full_product(np.array([1, 1]), 1, np.array([1, 1]), 1)  # (1 + 2^-s)^2 on 1..4
     array([1, 2, 0, 1])
     """
+    rational = arith.via_integers(lambda x, y: full_product(x, start_a, y, start_b), a, b)
+    if rational is not None:
+        return rational
     if len(b) > len(a):
         a, start_a, b, start_b = b, start_b, a, start_a
     base = start_a * start_b

@@ -6,8 +6,8 @@ sparser operand.  On a monoid, the products ``f[i] g[j]`` are scattered onto
 ``table[i, j]``.  Chunks keep working memory near ``CHUNK_BYTES`` and under a quarter of
 ``config.memory_limit``; ``memory()`` counts the table too, so dispatch refuses (or a
 forced ``method='table'`` raises ``InvalidArgument`` naming the estimate) when a request
-would exceed the limit.  Exact for exact values (int64 under a proven bound, otherwise
-Python ints / Fractions / sympy in object arrays).
+would exceed the limit.  Exact for exact values: int64 under a proven bound, otherwise
+Python ints; Fractions as integers over a common denominator; sympy in object arrays.
 """
 
 from __future__ import annotations
@@ -65,6 +65,9 @@ def table_convolve(over, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     >>> table_convolve(ac.Cyclic(3), np.array([1, 1, 0]), np.array([0, 1, 0]))
     array([0, 1, 1])
     """
+    rational = arith.via_integers(lambda x, y: table_convolve(over, x, y), a, b)
+    if rational is not None:
+        return rational
     n = over.order
     a, b = arith.exact_pair(a, b, terms=n)
     table = over.cayley_table()

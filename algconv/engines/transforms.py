@@ -17,8 +17,9 @@ Exactness: integer input is computed in ``int64`` arithmetic, which is exact mod
 and maxima) fits in ``int64``, and the transforms then run at numpy speed.  Larger int64
 inputs are split into signed limbs of ``s`` bits (the products are bilinear), each limb
 product runs in int64 and the weighted sum is taken in Python ints; anything larger
-still uses Python ints in object arrays throughout.  Fractions and sympy values use object arrays;
-floats and complex numbers use numpy's float64 / complex128.
+still uses Python ints in object arrays throughout.  Fractions are brought to a common
+denominator and computed as integers (``arith.via_integers``); sympy values use object
+arrays; floats and complex numbers use numpy's float64 / complex128.
 """
 
 from __future__ import annotations
@@ -249,6 +250,9 @@ def _disjoint_bound(ma: int, mb: int, sa: int, sb: int) -> int:
 
 
 def _xor_core(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
+    rational = arith.via_integers(lambda x, y: _xor_core(x, y, n), a, b)
+    if rational is not None:
+        return rational
     split = _limb_split(a, b, _xor_bound(len(a)))
     if split is not None:
         return _by_limbs(_xor_core, split, n)
@@ -259,6 +263,9 @@ def _xor_core(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
 
 
 def _zeta_core(a: np.ndarray, b: np.ndarray, n: int, supersets: bool) -> np.ndarray:
+    rational = arith.via_integers(lambda x, y: _zeta_core(x, y, n, supersets), a, b)
+    if rational is not None:
+        return rational
     split = _limb_split(a, b, _pairs_bound)
     if split is not None:
         return _by_limbs(_zeta_core, split, n, supersets=supersets)
@@ -277,6 +284,9 @@ def _popcounts(n: int) -> np.ndarray:
 
 
 def _subset_core(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
+    rational = arith.via_integers(lambda x, y: _subset_core(x, y, n), a, b)
+    if rational is not None:
+        return rational
     split = _limb_split(a, b, _disjoint_bound)
     if split is not None:
         return _by_limbs(_subset_core, split, n)

@@ -117,3 +117,14 @@ def test_s6_dense_product_matches_direct():
     g = ac.Function.from_array(rng.integers(-100, 100, 720), over=G)
     assert ac.choose_method(f, g).method == "table"
     assert f * g == ac.convolve(f, g, method="direct")
+
+
+def test_fractions_go_through_common_denominators():
+    G = ac.SymmetricGroup(4)
+    rng = np.random.default_rng(9)
+    a = [Fraction(int(v), int(d)) for v, d in zip(rng.integers(-9, 9, 24),
+                                                   rng.integers(1, 2**40, 24))]
+    b = [Fraction(1, 24)] * 24
+    out = table_convolve(G, np.array(a, dtype=object), np.array(b, dtype=object))
+    assert all(isinstance(v, Fraction) for v in out)
+    assert out.tolist() == brute(G, a, b)

@@ -193,3 +193,11 @@ def test_limbs_reassemble_the_values():
         total = [sum(int(limb[i]) << (width * k) for k, limb in enumerate(limbs))
                  for i in range(len(x))]
         assert total == x.tolist()
+
+
+@pytest.mark.parametrize("name", OPS)
+def test_fractions_with_huge_common_denominators(name):
+    fn, rule = OPS[name]
+    f = [Fraction(1, 2**61 - 1), Fraction(-3, 2**31 - 1), 5, Fraction(7, 2**62)]
+    g = [Fraction(2, 3), Fraction(-1, 2**61 - 1), Fraction(1, 10**20), 1]
+    assert fn(f, g).tolist() == brute(f, g, rule)
