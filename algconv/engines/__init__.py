@@ -11,7 +11,9 @@ Examples
 
 from .base import Engine, Problem
 from .direct import DirectEngine
+from .dirichlet import DirichletEngine
 from .table import TableEngine
+from .transforms import XorEngine, ZetaEngine
 
 __all__ = ["ENGINES", "register", "Engine", "Problem"]
 
@@ -27,3 +29,6 @@ def register(engine: Engine) -> Engine:
 
 register(DirectEngine())
 register(TableEngine())
+register(XorEngine())
+register(ZetaEngine())
+register(DirichletEngine())

@@ -86,7 +86,7 @@ class Engine:
     --------
     >>> import algconv as ac
     >>> from algconv.engines import ENGINES
-    >>> sorted(ENGINES) [:2]
+    >>> list(ENGINES)[:2]
     ['direct', 'table']
     """
 
