@@ -11,7 +11,7 @@ Examples
 array([1, 2, 1])
 """
 
-from . import config, structures
+from . import config, fourier, structures
 from .dispatch import MethodChoice, choose_method, convolve, correlate
 from .errors import (
     AlgconvError,
@@ -75,6 +75,7 @@ __all__ = [
     "choose_method",
     "MethodChoice",
     "config",
+    "fourier",
     # errors
     "AlgconvError",
     "NotInStructure",

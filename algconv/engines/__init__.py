@@ -11,6 +11,7 @@ Examples
 
 from .base import Engine, Problem
 from .direct import DirectEngine
+from .fourier import FourierEngine
 from .table import TableEngine
 
 __all__ = ["ENGINES", "register", "Engine", "Problem"]
@@ -27,3 +28,4 @@ def register(engine: Engine) -> Engine:
 
 register(DirectEngine())
 register(TableEngine())
+register(FourierEngine())

@@ -20,6 +20,7 @@ r"""Irreps of any finite group, numerically, from its Cayley table.
 from __future__ import annotations
 
 import numpy as np
+import scipy.linalg
 
 from .. import config
 from ..errors import AlgconvError
@@ -102,10 +103,12 @@ def _irreducible_basis(group, chi: np.ndarray, d: int, rng) -> np.ndarray:
     """Orthonormal rows ``B`` (d x |G|) spanning one irreducible right submodule for ``chi``."""
     table, inv = group.cayley_table(), group.inverse_indices()
     n = group.order
+    chi = chi.real if np.abs(chi.imag).max() < 1e-12 else chi
     projector = (d / n) * np.conj(chi)[table[inv]]  # P[x, y] = d/|G| conj(chi(x^-1 y))
-    z = rng.normal(size=(d * d, n))
-    q, _ = np.linalg.qr((z @ projector).T)
-    b = q.T
+    b = rng.normal(size=(d * d, n)) @ projector  # rows span the isotypic component
+    for _ in range(2):  # Cholesky QR, twice for accuracy (much faster than numpy's qr here)
+        lower = np.linalg.cholesky(b @ b.conj().T)
+        b = scipy.linalg.solve_triangular(lower, b, lower=True)
     left = table[:, inv].T  # left[x, y] = index(y . x^-1)
     for _attempt in range(8):
         c = rng.normal(size=n)
@@ -120,18 +123,68 @@ def _irreducible_basis(group, chi: np.ndarray, d: int, rng) -> np.ndarray:
     raise _failure(group, f"no irreducible submodule of degree {d} was separated")
 
 
+def generators(group: FiniteGroup) -> tuple[list, np.ndarray, np.ndarray]:
+    """A small generating set, and a breadth-first spanning tree of the Cayley graph.
+
+    Returns ``(gens, parent, via)``: every element ``y`` other than the identity is
+    ``op(parent[y], gens[via[y]])``, and parents come before children in ``order``.
+    """
+    table = group.cayley_table()
+    n = group.order
+    e = group._identity_index()
+    gens: list = []
+    reached = np.zeros(n, dtype=bool)
+    reached[e] = True
+    for x in range(n):
+        if reached[x]:
+            continue
+        gens.append(x)
+        frontier = np.flatnonzero(reached)
+        while len(frontier):  # closure of the subgroup generated so far
+            new = np.unique(table[frontier][:, gens].ravel())
+            new = new[~reached[new]]
+            reached[new] = True
+            frontier = new
+    parent = np.full(n, -1, dtype=np.intp)
+    via = np.full(n, -1, dtype=np.intp)
+    seen = np.zeros(n, dtype=bool)
+    seen[e] = True
+    layers, frontier = [], np.array([e])
+    while len(frontier):
+        nxt = []
+        for k, g in enumerate(gens):
+            ys = table[frontier, g]
+            fresh = ~seen[ys]
+            ys, xs = ys[fresh], frontier[fresh]
+            ys, first = np.unique(ys, return_index=True)
+            seen[ys] = True
+            parent[ys], via[ys] = xs[first], k
+            nxt.append(ys)
+        frontier = np.concatenate(nxt) if nxt else np.array([], dtype=np.intp)
+        if len(frontier):
+            layers.append(frontier)
+    return gens, parent, via, layers
+
+
 def _matrices(group, b: np.ndarray) -> np.ndarray:
-    """``rho(g) = B R(g) B^*`` for every g: ``(B R(g))[:, y] = B[:, index(y . g^-1)]``."""
+    """``rho(g) = B R(g) B^*`` on generators (``(B R(g))[:, y] = B[:, index(y . g^-1)]``),
+    then ``rho(x . s) = rho(x) rho(s)`` along a breadth-first spanning tree."""
     table, inv = group.cayley_table(), group.inverse_indices()
     n, d = group.order, b.shape[0]
+    gens, parent, via, layers = _tree(group)
+    gen_mats = np.stack([b[:, table[:, inv[g]]] @ b.conj().T for g in gens])
     out = np.empty((n, d, d), dtype=b.dtype)
-    chunk = max(1, 4_000_000 // max(1, d * n))
-    bc = b.conj()
-    for lo in range(0, n, chunk):
-        gs = np.arange(lo, min(n, lo + chunk))
-        moved = b[:, table[:, inv[gs]]]  # (d, y, g)
-        out[gs] = np.einsum("iyg,jy->gij", moved, bc)
+    out[group._identity_index()] = np.eye(d)
+    for layer in layers:
+        out[layer] = out[parent[layer]] @ gen_mats[via[layer]]
     return out
+
+
+def _tree(group):
+    cached = group.__dict__.get("_spanning_tree")
+    if cached is None:
+        cached = group.__dict__["_spanning_tree"] = generators(group)
+    return cached
 
 
 def _validate(group, mats: np.ndarray, chi: np.ndarray, rng) -> None:
