@@ -72,7 +72,7 @@ class Representation:
         Examples
         --------
         >>> ac.fourier.irreps(ac.Cyclic(2))[1].character_values()
-        array([ 1, -1]...)
+        array([ 1., -1.])
         """
         values = np.array([np.trace(self._matrix(g)) for g in self.group.elements()])
         return values.real if self.real else values
