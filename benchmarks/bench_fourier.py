@@ -83,8 +83,8 @@ def main(argv=None) -> int:
         a, b = rng.standard_normal(G.order), rng.standard_normal(G.order)
         G.cayley_table()
         ac.convolve(a, b, over=G, method="fourier")
-        tf = best_of(lambda: ac.convolve(a, b, over=G, method="fourier"), repeat=5)
-        tt = best_of(lambda: ac.convolve(a, b, over=G, method="table"), repeat=5)
+        tf = best_of(lambda a=a, b=b, G=G: ac.convolve(a, b, over=G, method="fourier"), 5)
+        tt = best_of(lambda a=a, b=b, G=G: ac.convolve(a, b, over=G, method="table"), 5)
         p = Problem(ac.Function.from_array(a, over=G), ac.Function.from_array(b, over=G), G)
         ef, et = ENGINES["fourier"].cost(p), ENGINES["table"].cost(p)
         auto = ac.choose_method(a, b, over=G).method

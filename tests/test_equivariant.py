@@ -16,7 +16,7 @@ from algconv.equivariant import (
     transform_image,
 )
 
-ROT = dict(axes=(-2, -1))
+ROT = {"axes": (-2, -1)}
 
 
 def rotate(out):  # spatial rotation of every map

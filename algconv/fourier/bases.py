@@ -327,21 +327,20 @@ class ProductBasis(Basis):
     def forward(self, a: np.ndarray) -> list:
         b = a.shape[0]
         inner = self.rest.forward(a.reshape(b * self.n1, self.n2))
-        out = []
+        out = []  # sigma-major
         for s_block in inner:
             ds = s_block.shape[-1]
             x = s_block.reshape(b, self.n1, ds * ds).transpose(0, 2, 1).reshape(-1, self.n1)
             for r_block in self.first.forward(x):
                 dr = r_block.shape[-1]
                 y = r_block.reshape(b, ds, ds, dr, dr).transpose(0, 3, 1, 4, 2)
-                out.append((dr, y.reshape(b, dr * ds, dr * ds)))
-        # reorder from sigma-major to rho-major
+                out.append(y.reshape(b, dr * ds, dr * ds))
         k1, k2 = len(self.first.reps), len(self.rest.reps)
-        return [out[j * k1 + i][1] for i in range(k1) for j in range(k2)]
+        return [out[j * k1 + i] for i in range(k1) for j in range(k2)]  # rho-major
 
     def adjoint(self, blocks: list) -> np.ndarray:
         b = blocks[0].shape[0]
-        k1, k2 = len(self.first.reps), len(self.rest.reps)
+        k2 = len(self.rest.reps)
         inner = []
         for j, s in enumerate(self.rest.reps):
             ds = s.dimension

@@ -210,7 +210,7 @@ def numeric_reps(group: FiniteGroup) -> list:
     reps = []
     for i, row in enumerate(chars):
         chi = row[cls]
-        d = int(round(chi[group._identity_index()].real))
+        d = round(chi[group._identity_index()].real)
         if d == 1:
             mats = chi.reshape(n, 1, 1)
         else:

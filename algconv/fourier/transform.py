@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import InvalidArgument, InvalidType, StructureMismatch
+from ..errors import InvalidType, StructureMismatch
 from ..function import Function
 from ..structures.base import FiniteGroup, check_structure
 from ..validation import describe, value_kind
@@ -118,7 +118,7 @@ def transform(f: Function) -> list:
 
 
 def inverse_transform(F: Any, over: FiniteGroup) -> Function:
-    r"""The Function whose transform is ``F``: ``f(g) = (1/|G|) sum_rho d_rho tr(rho(g)^* F(rho))``.
+    r"""The Function whose transform is ``F``: ``f(g) = 1/|G| sum d_rho tr(rho(g)^* F(rho))``.
 
     Parameters
     ----------
@@ -179,8 +179,3 @@ def inverse_transform(F: Any, over: FiniteGroup) -> Function:
         values = values.real  # pragma: no cover - real bases stay real
     return Function._from_dense(values, over)
 
-
-def _check_finite_group(over: Any) -> FiniteGroup:
-    if not isinstance(over, FiniteGroup):
-        raise InvalidArgument(f"Got over={over!r}, but expected a finite group")
-    return over
