@@ -88,7 +88,17 @@ def fourier_convolve(over: FiniteGroup, a: np.ndarray, b: np.ndarray) -> np.ndar
 
 
 class FourierEngine(Engine):
-    """Convolution theorem on a finite group: ``(f * g)^(rho) = f^(rho) g^(rho)``."""
+    """Convolution theorem on a finite group: ``(f * g)^(rho) = f^(rho) g^(rho)``.
+
+    Examples
+    --------
+    >>> S3 = ac.SymmetricGroup(3)
+    >>> f = ac.Function({(1, 0, 2): 1.0}, over=S3)
+    >>> g = ac.Function({(0, 2, 1): 2.0}, over=S3)
+    >>> h = ac.convolve(f, g, method="fourier")
+    >>> h.isclose(f * g, atol=1e-12), round(float(h((2, 0, 1))), 12)
+    (True, 2.0)
+    """
 
     name = "fourier"
     exact = False

@@ -61,6 +61,12 @@ def character_table(group: FiniteGroup, seed: int = 0) -> tuple[np.ndarray, np.n
     """``(chars, cls)``: irreducible characters on classes (rows), and the class of each element.
 
     Rows are sorted: trivial first, then by degree; validated (Plancherel, orthonormality).
+
+    >>> chars, cls = character_table(ac.SymmetricGroup(3))
+    >>> chars.real.round(6) + 0.0
+    array([[ 1.,  1.,  1.],
+           [ 1., -1.,  1.],
+           [ 2.,  0., -1.]])
     """
     table, inv = group.cayley_table(), group.inverse_indices()
     n = group.order
@@ -123,11 +129,16 @@ def _irreducible_basis(group, chi: np.ndarray, d: int, rng) -> np.ndarray:
     raise _failure(group, f"no irreducible submodule of degree {d} was separated")
 
 
-def generators(group: FiniteGroup) -> tuple[list, np.ndarray, np.ndarray]:
+def generators(group: FiniteGroup) -> tuple:
     """A small generating set, and a breadth-first spanning tree of the Cayley graph.
 
     Returns ``(gens, parent, via)``: every element ``y`` other than the identity is
-    ``op(parent[y], gens[via[y]])``, and parents come before children in ``order``.
+    ``op(parent[y], gens[via[y]])``, and ``layers`` lists the elements by distance from
+    the identity (parents before children).
+
+    >>> gens, parent, via, layers = generators(ac.Cyclic(6))
+    >>> gens, [layer.tolist() for layer in layers]
+    ([1], [[1], [2], [3], [4], [5]])
     """
     table = group.cayley_table()
     n = group.order
@@ -202,7 +213,12 @@ def _validate(group, mats: np.ndarray, chi: np.ndarray, rng) -> None:
 
 
 def numeric_reps(group: FiniteGroup) -> list:
-    """Validated unitary irreps of ``group`` (trivial first, then by degree)."""
+    """Validated unitary irreps of ``group`` (trivial first, then by degree).
+
+    >>> from sympy.combinatorics.named_groups import AlternatingGroup
+    >>> [r.dimension for r in numeric_reps(ac.FiniteGroup.from_sympy(AlternatingGroup(4)))]
+    [1, 1, 1, 3]
+    """
     n = group.order
     config.check_memory(48.0 * n * n, f"the numerical decomposition of {group!r}")
     chars, cls = character_table(group)

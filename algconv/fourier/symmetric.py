@@ -69,11 +69,20 @@ def conjugate(lam: tuple) -> tuple:
 
 
 def corners(lam: tuple) -> list:
-    """Rows whose last box is removable, increasing."""
+    """Rows whose last box is removable, increasing.
+
+    >>> corners((3, 1, 1))
+    [0, 2]
+    """
     return [r for r in range(len(lam)) if r == len(lam) - 1 or lam[r] > lam[r + 1]]
 
 
 def remove_box(lam: tuple, row: int) -> tuple:
+    """``lam`` with the last box of ``row`` removed.
+
+    >>> remove_box((2, 1), 1)
+    (2,)
+    """
     mu = list(lam)
     mu[row] -= 1
     return tuple(p for p in mu if p)
@@ -103,6 +112,10 @@ class Transposition:
 
     ``R[t, t] = diag[t]``, ``R[partner[t], t] = off[t]`` (symmetric); ``off`` is 0 where
     ``i`` and ``i + 1`` share a row or a column.
+
+    >>> Transposition((2, 1), 1).dense().round(3)
+    array([[ 0.5  ,  0.866],
+           [ 0.866, -0.5  ]])
     """
 
     __slots__ = ("diag", "partner", "off")
@@ -158,7 +171,14 @@ def word(g: tuple) -> list:
 
 
 class SymmetricData:
-    """Everything about ``S_n`` the transform needs, built once per ``n``."""
+    """Everything about ``S_n`` the transform needs, built once per ``n``.
+
+    >>> data = SymmetricData(3)
+    >>> data.shapes, [data.dims[lam] for lam in data.shapes]
+    (((3,), (2, 1), (1, 1, 1)), [1, 2, 1])
+    >>> [block.shape for block in data.forward(np.ones((1, 6)))]
+    [(1, 1, 1), (1, 2, 2), (1, 1, 1)]
+    """
 
     def __init__(self, n: int):
         self.n = n
@@ -262,5 +282,9 @@ class SymmetricData:
 
 @lru_cache(maxsize=16)
 def symmetric_data(n: int) -> SymmetricData:
-    """The cached ``SymmetricData`` of ``S_n``."""
+    """The cached ``SymmetricData`` of ``S_n``.
+
+    >>> symmetric_data(4) is symmetric_data(4)
+    True
+    """
     return SymmetricData(n)

@@ -36,6 +36,8 @@ def more() -> dict:
         "S1": ac.SymmetricGroup(1),
         "S2": ac.SymmetricGroup(2),
         "S4": ac.SymmetricGroup(4),
+        "A1": ac.AlternatingGroup(1),
+        "A2": ac.AlternatingGroup(2),
         "A3": ac.AlternatingGroup(3),
         "A5": ac.AlternatingGroup(5),
         "A6": ac.AlternatingGroup(6),

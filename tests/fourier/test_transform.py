@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import algconv as ac
 from algconv.engines.direct import pair_sum
@@ -92,3 +94,21 @@ def test_bad_arguments():
         ac.fourier.inverse_transform(np.zeros(6), over=S3)
     with pytest.raises(ac.InvalidType, match="structure object"):
         ac.fourier.inverse_transform(F, over="S3")
+
+
+values = st.floats(-10, 10, allow_nan=False, allow_infinity=False)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(["S4", "D6", "A4", "order21", "C2xD3xC3"]), st.data())
+def test_property_convolution_theorem_and_inversion(name, data):
+    G = GROUPS[name]
+    a = np.array(data.draw(st.lists(values, min_size=G.order, max_size=G.order)))
+    b = np.array(data.draw(st.lists(values, min_size=G.order, max_size=G.order)))
+    f, g = ac.Function.from_array(a, over=G), ac.Function.from_array(b, over=G)
+    F, H = ac.fourier.transform(f), ac.fourier.transform(g)
+    h = ac.fourier.inverse_transform([x @ y for x, y in zip(F, H)], over=G)
+    truth = pair_sum(f, g)
+    np.testing.assert_allclose(h.to_array(), [truth.get(x, 0) for x in G.elements()],
+                               atol=1e-8)
+    np.testing.assert_allclose(ac.fourier.inverse_transform(F, over=G).to_array(), a, atol=1e-9)
