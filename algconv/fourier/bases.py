@@ -171,6 +171,14 @@ class BooleanBasis(Basis):
 # --- symmetric and alternating groups ----------------------------------------------------------
 
 
+def _check_tableaux(group) -> None:
+    """Refuse degrees whose standard tableaux (one per basis vector) would not fit in memory."""
+    n, involutions, previous = group.degree, 1, 1  # I(k) = I(k-1) + (k-1) I(k-2)
+    for k in range(2, n + 1):
+        involutions, previous = involutions + (k - 1) * previous, involutions
+    config.check_memory(150.0 * n * involutions, f"the Young tableaux of {group!r}")
+
+
 class SymmetricBasis(Basis):
     """Young's orthogonal form, indexed by partitions; Clausen's fast transform.
 
@@ -183,6 +191,7 @@ class SymmetricBasis(Basis):
 
     def __init__(self, group: SymmetricGroup):
         self.group = group
+        _check_tableaux(group)
         self.data = symmetric_data(group.degree)
 
         def matrix(lam):
@@ -232,6 +241,7 @@ class AlternatingBasis(Basis):
 
     def __init__(self, group: AlternatingGroup):
         self.group = group
+        _check_tableaux(group)
         n = group.degree
         self.sym = SymmetricGroup(n)
         self.data = symmetric_data(n)

@@ -137,9 +137,12 @@ class Transposition:
                 self.partner[k] = where[tuple(swapped)]
                 self.off[k] = math.sqrt(1.0 - 1.0 / (r * r))
 
-    def left(self, x: np.ndarray) -> np.ndarray:
-        """``R @ x`` over the second-to-last axis."""
-        return x * self.diag[:, None] + x[..., self.partner, :] * self.off[:, None]
+    def left_inplace(self, x: np.ndarray) -> None:
+        """``x[...] = R @ x`` over the second-to-last axis, with one temporary."""
+        moved = x[..., self.partner, :]
+        moved *= self.off[:, None]
+        x *= self.diag[:, None]
+        x += moved
 
     def right(self, x: np.ndarray) -> np.ndarray:
         """``x @ R`` over the last axis."""
@@ -247,7 +250,7 @@ class SymmetricData:
                     at += dm
                 ts = self.levels[k][lam]
                 for i in range(k - 2, -1, -1):
-                    b[:, : i + 1] = ts[i].left(b[:, : i + 1])
+                    ts[i].left_inplace(b[:, : i + 1])
                 nxt[lam] = b.sum(axis=1)
             current = nxt
         return [current[lam].reshape(batch, self.dims[lam], self.dims[lam]) for lam in self.shapes]
@@ -265,7 +268,7 @@ class SymmetricData:
                 x = np.broadcast_to(g[:, None], (m, k) + g.shape[1:]).copy()
                 ts = self.levels[k][lam]
                 for i in range(k - 1):
-                    x[:, : i + 1] = ts[i].left(x[:, : i + 1])
+                    ts[i].left_inplace(x[:, : i + 1])
                 at = 0
                 for row in corners(lam):
                     mu = remove_box(lam, row)

@@ -139,3 +139,10 @@ def test_numeric_validation_failure_raises_algconv_error():
         numeric._validate(G, bad, np.einsum("gii->g", bad), rng)
     with pytest.raises(AlgconvError, match="trace differs"):
         numeric._validate(G, good, chi + 0.1, rng)
+
+
+def test_huge_symmetric_groups_are_refused_before_any_work():
+    with pytest.raises(ac.InvalidArgument, match="Young tableaux"):
+        ac.fourier.irreps(ac.SymmetricGroup(20))
+    with pytest.raises(ac.InvalidArgument, match="Young tableaux"):
+        ac.fourier.irreps(ac.AlternatingGroup(18))
