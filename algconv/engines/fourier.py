@@ -70,7 +70,8 @@ def _numeric_order(group: FiniteGroup) -> int:
 
 
 def fourier_convolve(over: FiniteGroup, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """The convolution of two float/complex vectors in ``over.elements()`` order.
+    """The convolution of two float/complex vectors in ``over.elements()`` order (any finite
+    group; the engine itself is offered on non-abelian groups only).
 
     >>> fourier_convolve(ac.SymmetricGroup(2), np.array([1.0, 2.0]), np.array([0.0, 1.0]))
     array([2., 1.])
@@ -107,6 +108,9 @@ class FourierEngine(Engine):
     def applies(self, p: Problem) -> str | None:
         if not isinstance(p.over, FiniteGroup):
             return f"it needs a finite group, but over={p.over!r} is not one"
+        if p.over.is_commutative:
+            return (f"it is for non-abelian groups, but over={p.over!r} is abelian (its "
+                    "characters are the fft / transforms engines' job)")
         if p.kind not in ("int", "float", "complex"):
             return f"it needs numeric values, but they are {p.kind}"
         big = _numeric_order(p.over)

@@ -7,6 +7,7 @@ import pytest
 
 import algconv as ac
 from algconv.engines.direct import pair_sum
+from algconv.engines.fourier import fourier_convolve
 
 from .groups import acceptance, more
 
@@ -21,7 +22,12 @@ def test_fourier_engine_equals_the_pair_sum(name, complex_values):
     a, b = rng.normal(size=(2, G.order))
     if complex_values:
         a = a + 1j * rng.normal(size=G.order)
-    h = ac.convolve(a, b, over=G, method="fourier")
+    if G.is_commutative:
+        with pytest.raises(ac.MethodNotApplicable, match="non-abelian"):
+            ac.convolve(a, b, over=G, method="fourier")
+        h = fourier_convolve(G, a, b)  # the same computation, called directly
+    else:
+        h = ac.convolve(a, b, over=G, method="fourier")
     f, g = ac.Function.from_array(a, over=G), ac.Function.from_array(b, over=G)
     truth = pair_sum(f, g)
     expected = np.array([truth.get(x, 0) for x in G.elements()])
@@ -86,3 +92,11 @@ def test_s8_random_float_convolution():
     assert ac.choose_method(a, b, over=S8).method == "fourier"
     h = ac.convolve(a, b, over=S8, method="fourier")
     _spot_check(S8, a, b, h, rng, count=2)
+
+
+def test_correlate_through_the_fourier_engine():
+    G = acceptance()["order21"]
+    rng = np.random.default_rng(10)
+    a, b = rng.normal(size=(2, G.order))
+    want = ac.correlate(a, b, over=G, method="direct")
+    np.testing.assert_allclose(ac.correlate(a, b, over=G, method="fourier"), want, atol=1e-12)
