@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pytest
 
@@ -90,7 +92,9 @@ def test_s8_random_float_convolution():
     rng = np.random.default_rng(9)
     a, b = rng.normal(size=(2, S8.order))
     assert ac.choose_method(a, b, over=S8).method == "fourier"
+    t0 = time.perf_counter()
     h = ac.convolve(a, b, over=S8, method="fourier")
+    assert time.perf_counter() - t0 < 5.0  # the budget (~0.05-0.2 s measured)
     _spot_check(S8, a, b, h, rng, count=2)
 
 
