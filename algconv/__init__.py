@@ -11,7 +11,7 @@ Examples
 array([1, 2, 1])
 """
 
-from . import config, structures
+from . import config, fourier, structures
 from .dispatch import MethodChoice, choose_method, convolve, correlate
 from .engines.dirichlet import convolve_dirichlet
 from .engines.transforms import convolve_and, convolve_or, convolve_subset, convolve_xor
@@ -84,6 +84,7 @@ __all__ = [
     "inverse",
     "MethodChoice",
     "config",
+    "fourier",
     # errors
     "AlgconvError",
     "NotInStructure",

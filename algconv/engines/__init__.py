@@ -12,6 +12,7 @@ Examples
 from .base import Engine, Problem
 from .direct import DirectEngine
 from .dirichlet import DirichletEngine
+from .fourier import FourierEngine
 from .table import TableEngine
 from .transforms import XorEngine, ZetaEngine
 
@@ -32,3 +33,4 @@ register(TableEngine())
 register(XorEngine())
 register(ZetaEngine())
 register(DirichletEngine())
+register(FourierEngine())
