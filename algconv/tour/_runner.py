@@ -85,7 +85,11 @@ def run_tour(out: str | Path = "algconv-tour", only: Iterable[str | int] | None 
         If ``only`` names an unknown step.
     """
     _check_plot_extra()
-    steps = _steps() if only is None else tuple(find_step(s) for s in only)
+    if only is None:
+        steps = _steps()
+    else:  # in walkthrough order, each once
+        steps = tuple(sorted({find_step(s).number: find_step(s) for s in only}.values(),
+                             key=lambda s: s.number))
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     progress = progress if progress is not None else sys.stderr

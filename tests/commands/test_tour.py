@@ -63,3 +63,11 @@ def test_missing_matplotlib_says_so(tmp_path, monkeypatch, capsys):
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     assert main(["tour", "--out", str(tmp_path / "t")]) == 2
     assert "pip install algconv[plot]" in capsys.readouterr().err
+
+
+def test_only_runs_in_walkthrough_order_once(tmp_path, capsys):
+    assert main(["tour", "--out", str(tmp_path), "--only", "10", "--only", "ball-drop",
+                 "--only", "1"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("== 1. Ball drop") == 1
+    assert out.index("== 1. Ball drop") < out.index("== 10. Dirichlet")
