@@ -104,7 +104,9 @@ def _series(f: Any, name: str) -> tuple[np.ndarray, np.ndarray, list | None]:
     try:
         y = np.asarray(f)
     except Exception as e:  # ragged input
-        raise InvalidType(f"Got {name}={describe(f)}, but expected a 1-D array or a Function") from e
+        raise InvalidType(
+            f"Got {name}={describe(f)}, but expected a 1-D array or a Function"
+        ) from e
     if y.ndim != 1:
         raise InvalidArgument(f"Got {name} with shape {y.shape}, but expected a 1-D array")
     return np.arange(len(y)), _floats(y, name), None
@@ -405,7 +407,9 @@ def show_kernels(image: Any, kernels: Mapping[str, Any], path: str | Path | None
     for name, kernel in kernels.items():
         kernel = np.asarray(kernel, dtype=float)
         if kernel.ndim != 2:
-            raise InvalidArgument(f"Got kernel {name!r} with shape {kernel.shape}, but expected 2-D")
+            raise InvalidArgument(
+                f"Got kernel {name!r} with shape {kernel.shape}, but expected 2-D"
+            )
         panels.append((name, filtered(image, kernel, boundary), kernel))
     rows = -(-len(panels) // columns)
     ncols = min(columns, len(panels))

@@ -37,8 +37,10 @@ def ball_drop(f: dict = F, g: dict = G, c: int = 3) -> dict:
     --------
     >>> from fractions import Fraction as Fr
     >>> r = ball_drop({0: Fr(1, 2), 1: Fr(1, 2)}, {0: Fr(1, 2), 1: Fr(1, 2)}, c=1)
-    >>> r["pairs"], r["ways"]
-    ({0: Fraction(1, 4), 1: Fraction(1, 2), 2: Fraction(1, 4)}, [(0, 1, Fraction(1, 4)), (1, 0, Fraction(1, 4))])
+    >>> r["pairs"]
+    {0: Fraction(1, 4), 1: Fraction(1, 2), 2: Fraction(1, 4)}
+    >>> r["ways"]
+    [(0, 1, Fraction(1, 4)), (1, 0, Fraction(1, 4))]
     """
     Z = Integers()
     h = Function(f, over=Z) * Function(g, over=Z)

@@ -74,7 +74,8 @@ def run(ctx: Context) -> None:
     y = echo(x)
     ctx.print(f"input: {len(x)} samples at {RATE} Hz ({len(x) / RATE:.2f} s); kernel: spikes of "
               f"1 at 0 and {GAIN} at {DELAY} ({DELAY / RATE:.2f} s)")
-    ctx.print(f"output: {len(y)} samples = {len(x)} + {DELAY}; y[n] = x[n] + {GAIN} x[n - {DELAY}];"
+    ctx.print(f"output: {len(y)} samples = {len(x)} + {DELAY}; "
+              f"y[n] = x[n] + {GAIN} x[n - {DELAY}];"
               f" peak |y| = {np.abs(y).max():.4f} (input peak 1)")
     write_wav(ctx.path("echo_input.wav"), x)
     ctx.record("echo_input.wav", "The synthesised input: three plucked notes.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._base import Context, Step, StepSkipped, require
+from ._base import Context, Step, StepSkipped
 
 __all__ = ["STEP", "sample_image", "BLUR_AND_EDGES", "GIMP_KERNELS", "BOUNDARIES", "apply",
            "boundary_corners"]

@@ -51,7 +51,8 @@ def symbolic_matrix(k: int = 3, n: int = 6):
 def patch_layer(image: np.ndarray, kernel: np.ndarray = KERNEL_2D) -> dict:
     """One neuron (weights = the flipped kernel) applied to every patch, and ``ac.convolve``.
 
-    >>> r = patch_layer(np.arange(16).reshape(4, 4)); r["layer"].shape, bool((r["layer"] == r["conv"]).all())
+    >>> r = patch_layer(np.arange(16).reshape(4, 4))
+    >>> r["layer"].shape, bool((r["layer"] == r["conv"]).all())
     ((2, 2), True)
     """
     kh, kw = kernel.shape

@@ -66,12 +66,13 @@ def sweep(sizes=None, fft_only=None, repeat: int = 3, seed: int = 0) -> dict:
     fft_only = FFT_ONLY if fft_only is None else fft_only
     for n in (*sizes, *fft_only):
         x, y = rng.standard_normal(n), rng.standard_normal(n)
-        tf = _best(lambda: convolve(x, y, method="fft"), repeat)
+        tf = _best(lambda x=x, y=y: convolve(x, y, method="fft"), repeat)
         if n in fft_only:
             rows.append((n, None, tf, None))
             continue
         diff = np.max(np.abs(convolve(x, y, method="direct") - convolve(x, y, method="fft")))
-        rows.append((n, _best(lambda: convolve(x, y, method="direct"), repeat), tf, float(diff)))
+        td = _best(lambda x=x, y=y: convolve(x, y, method="direct"), repeat)
+        rows.append((n, td, tf, float(diff)))
     slope_direct, from_direct = _fit(rows, 1, FIT_FROM["direct"])
     slope_fft, from_fft = _fit(rows, 2, FIT_FROM["fft"])
     return {"rows": rows, "slope_direct": slope_direct, "slope_fft": slope_fft,

@@ -38,9 +38,9 @@ def main() -> int:
         s = r.step
         lines += [f"## {s.number}. {s.title}", "", s.explanation, ""]
         if r.status == "skipped":
-            lines += [f"!!! note \"Skipped in this build\"", f"    {r.error}", ""]
+            lines += ['!!! note "Skipped in this build"', f"    {r.error}", ""]
         if r.status == "failed":
-            lines += [f"!!! failure \"Failed\"", f"    {r.error}", ""]
+            lines += ['!!! failure "Failed"', f"    {r.error}", ""]
         if r.text.strip():
             lines += ["```text", r.text.rstrip(), "```", ""]
         for o in r.outputs:
