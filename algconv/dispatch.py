@@ -50,7 +50,7 @@ class MethodChoice:
         lines = [f"method={self.method!r}: {self.reason}"]
         for name, cost, note in self.candidates:
             shown = "not applicable" if cost is None else f"~{cost:.2e} s"
-            lines.append(f"  {name:<10} {shown:<16} {note}")
+            lines.append(f"  {name:<12} {shown:<16} {note}")
         return "\n".join(lines)
 
 

@@ -11,6 +11,8 @@ Examples
 
 from .base import Engine, Problem
 from .direct import DirectEngine
+from .exact import ExactEngine
+from .fft import FFTEngine, OverlapAddEngine
 from .table import TableEngine
 
 __all__ = ["ENGINES", "register", "Engine", "Problem"]
@@ -27,3 +29,6 @@ def register(engine: Engine) -> Engine:
 
 register(DirectEngine())
 register(TableEngine())
+register(FFTEngine())
+register(OverlapAddEngine())
+register(ExactEngine())

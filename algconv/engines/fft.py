@@ -1,0 +1,235 @@
+"""FFT engines for floats and complex numbers: ``fft`` and ``overlap-add``.
+
+* ``fft`` on Z, Z^d and N: real (or complex) FFTs of both operands zero-padded to fast
+  lengths (``scipy.fft.next_fast_len``), one pointwise product, one inverse transform;
+  on finite abelian groups -- ``Cyclic(n)``, products of cyclics (an N-D FFT in the
+  product's N-D shape) and ``BooleanGroup(n)`` as ``(Z/2)^n`` -- the same with no padding,
+  which is circular convolution.
+* ``overlap-add`` on Z, Z^d and N: ``scipy.signal.oaconvolve``, blocks of the larger
+  operand each convolved by FFT; the choice when one operand is much smaller.
+
+Both round through floating point, so ``dispatch`` never picks them for exact values
+(ints, Fractions, sympy); ``algconv.engines.exact`` covers those.  The cost constants
+below were measured on the 2-core project machine (best of 5, see
+``benchmarks/sweep_choose.py``, which also checks the choices against
+``scipy.signal.choose_conv_method``).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import scipy.fft
+import scipy.signal
+from scipy.special import lambertw
+
+from .. import arith
+from ..function import Function
+from ..structures.finite import BooleanGroup, Cyclic
+from .base import Engine, Problem, lattice_result
+
+__all__ = ["FFTEngine", "OverlapAddEngine", "lattice_fft", "circular_fft", "finite_shape"]
+
+#: seconds per ``N log2 N`` of a real FFT convolution (two forward transforms, a product,
+#: one inverse): 0.93e-9 at 1e5 x 1e5, 1.03e-9 at 1e4 x 1e4, 1.15e-9 at 2048^2 x 31^2
+SECONDS_PER_FFT_POINT = 1.0e-9
+#: extra factor for N-D transforms and for complex values (measured 1.2x and 1.9x)
+ND_FACTOR = 1.2
+COMPLEX_FACTOR = 1.9
+#: fixed seconds per call: our own rfft path (~12 us) and scipy.signal.oaconvolve (~60 us)
+FFT_OVERHEAD = 1.2e-5
+OA_OVERHEAD = 6.0e-5
+#: overlap-add's blocks cost more per point than one big FFT (slicing, adding blocks):
+#: 1e6 x 1e3 measured 15 ms against 1.11e6 block points x log2(1e4)
+OA_FACTOR = 1.0
+
+
+def _is_lattice(p: Problem) -> bool:
+    return p.over.dense_layout == "lattice"
+
+
+def finite_shape(over) -> tuple | None:
+    """The N-D shape in which an abelian group's FFT runs, or ``None`` if there is none.
+
+    >>> import algconv as ac
+    >>> finite_shape(ac.product(ac.Cyclic(2), ac.Cyclic(3))), finite_shape(ac.BooleanGroup(3))
+    ((2, 3), (2, 2, 2))
+    >>> finite_shape(ac.SymmetricGroup(3)) is None
+    True
+    """
+    if type(over) is Cyclic:
+        return (over.n,)
+    if type(over) is BooleanGroup:
+        return (2,) * over.n
+    if getattr(over, "is_cyclic_product", False):
+        return over.shape
+    return None
+
+
+def _lattice_shapes(p: Problem) -> tuple[tuple, tuple]:
+    """Shapes of the dense operands (bounding boxes for dict-stored Functions)."""
+    return tuple(_shape(h) for h in (p.f, p.g))
+
+
+def _shape(h: Function) -> tuple:
+    return h._array.shape if h.is_dense else h._box()[1]
+
+
+def _fft_size(shape_f: tuple, shape_g: tuple) -> int:
+    return math.prod(scipy.fft.next_fast_len(m + n - 1, real=True)
+                     for m, n in zip(shape_f, shape_g))
+
+
+def _nlogn(n: float) -> float:
+    return n * math.log2(max(n, 2.0))
+
+
+def _per_point(p: Problem, ndim: int) -> float:
+    per = SECONDS_PER_FFT_POINT * (ND_FACTOR if ndim > 1 else 1.0)
+    return per * (COMPLEX_FACTOR if p.kind == "complex" else 1.0)
+
+
+def _float_pair(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Float / complex arrays (object arrays of floats become float64 / complex128)."""
+    return arith.exact_pair(a, b, terms=1)
+
+
+def lattice_fft(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The full linear convolution of two same-ndim arrays by one zero-padded FFT.
+
+    >>> lattice_fft(np.array([1.0, 2.0]), np.array([1.0, 1.0, 1.0]))
+    array([1., 3., 3., 2.])
+    """
+    a, b = _float_pair(a, b)
+    shape = tuple(m + n - 1 for m, n in zip(a.shape, b.shape))
+    dtype = np.result_type(a, b, np.float64)
+    if a.size == 0 or b.size == 0:
+        return np.zeros((0,) * a.ndim, dtype=dtype)
+    fshape = [scipy.fft.next_fast_len(n, real=True) for n in shape]
+    axes = tuple(range(a.ndim))
+    if dtype.kind == "c":
+        out = scipy.fft.ifftn(scipy.fft.fftn(a, fshape, axes) * scipy.fft.fftn(b, fshape, axes),
+                              fshape, axes)
+    elif a.ndim == 1:
+        n = fshape[0]
+        out = scipy.fft.irfft(scipy.fft.rfft(a, n) * scipy.fft.rfft(b, n), n)
+    else:
+        out = scipy.fft.irfftn(scipy.fft.rfftn(a, fshape, axes) * scipy.fft.rfftn(b, fshape, axes),
+                               fshape, axes)
+    return out[tuple(slice(0, n) for n in shape)].astype(dtype, copy=False)
+
+
+def circular_fft(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Circular convolution of two arrays of one shape (every axis wraps around).
+
+    >>> circular_fft(np.array([1.0, 0, 1, 0]), np.array([1.0, 1, 0, 0]))
+    array([1., 1., 1., 1.])
+    """
+    a, b = _float_pair(a, b)
+    dtype = np.result_type(a, b, np.float64)
+    shape, axes = a.shape, tuple(range(a.ndim))
+    if dtype.kind == "c":
+        return scipy.fft.ifftn(scipy.fft.fftn(a, axes=axes) * scipy.fft.fftn(b, axes=axes),
+                               shape, axes).astype(dtype, copy=False)
+    out = scipy.fft.irfftn(scipy.fft.rfftn(a, axes=axes) * scipy.fft.rfftn(b, axes=axes),
+                           shape, axes)
+    return out.astype(dtype, copy=False)
+
+
+def _lattice_operands(p: Problem) -> tuple[np.ndarray, np.ndarray]:
+    return p.f._dense_form()[0], p.g._dense_form()[0]
+
+
+def _lattice_start(p: Problem) -> tuple:
+    return tuple(a + b for a, b in zip(p.f._dense_form()[1], p.g._dense_form()[1]))
+
+
+def _float_result(full: np.ndarray, p: Problem) -> Function:
+    if p.dense:
+        return lattice_result(full, p)
+    return Function._from_dense(full, p.over, _lattice_start(p))
+
+
+class FFTEngine(Engine):
+    """One zero-padded FFT on Z, Z^d, N; an unpadded (circular) FFT on finite abelian groups."""
+
+    name = "fft"
+    exact = False
+    summary = "zero-padded real FFT at fast lengths (Z, Z^d, N, cyclic, (Z/2)^n)"
+
+    def applies(self, p: Problem) -> str | None:
+        if _is_lattice(p) or finite_shape(p.over) is not None:
+            return None
+        return (f"it needs Z, Z^d, N, a cyclic group, a product of cyclics or a BooleanGroup, "
+                f"but over={p.over!r}")
+
+    def _sizes(self, p: Problem) -> tuple[int, int]:
+        """(transform size, ndim)."""
+        if _is_lattice(p):
+            shape_f, shape_g = _lattice_shapes(p)
+            return _fft_size(shape_f, shape_g), len(shape_f)
+        shape = finite_shape(p.over)
+        return math.prod(shape), len(shape)
+
+    def cost(self, p: Problem) -> float:
+        n, ndim = self._sizes(p)
+        return FFT_OVERHEAD + _per_point(p, ndim) * _nlogn(n)
+
+    def memory(self, p: Problem) -> float:
+        n, _ = self._sizes(p)
+        return 4.0 * 16 * n  # two spectra, their product and the padded inputs
+
+    def run(self, p: Problem) -> Function:
+        if _is_lattice(p):
+            return _float_result(lattice_fft(*_lattice_operands(p)), p)
+        shape = finite_shape(p.over)
+        a, b = (h._dense_form()[0].reshape(shape) for h in (p.f, p.g))
+        return Function._from_dense(circular_fft(a, b).reshape(-1), p.over)
+
+
+def _oa_blocks(m: int, n: int) -> tuple[int, int]:
+    """(FFT block length, number of blocks) scipy.signal.oaconvolve uses along one axis."""
+    if m == n or m <= 1 or n <= 1 or min(m, n) >= max(m, n) / 2:
+        return scipy.fft.next_fast_len(m + n - 1, real=True), 1
+    big, overlap = max(m, n), min(m, n) - 1
+    if overlap == 0:
+        return scipy.fft.next_fast_len(big, real=True), 1
+    opt = -overlap * lambertw(-1 / (2 * math.e * overlap), k=-1).real
+    block = scipy.fft.next_fast_len(math.ceil(opt))
+    if block >= big:
+        return scipy.fft.next_fast_len(m + n - 1, real=True), 1
+    return block, math.ceil(big / (block - overlap))
+
+
+class OverlapAddEngine(Engine):
+    """``scipy.signal.oaconvolve``: FFTs of blocks of the larger operand (Z, Z^d, N)."""
+
+    name = "overlap-add"
+    exact = False
+    summary = "overlap-add FFT blocks (scipy.signal.oaconvolve), for lopsided sizes"
+
+    def applies(self, p: Problem) -> str | None:
+        if _is_lattice(p):
+            return None
+        return f"it needs Z, Z^d or N, but over={p.over!r}"
+
+    def _blocks(self, p: Problem) -> tuple[int, int]:
+        shape_f, shape_g = _lattice_shapes(p)
+        blocks = [_oa_blocks(m, n) for m, n in zip(shape_f, shape_g)]
+        return math.prod(b for b, _ in blocks), math.prod(k for _, k in blocks)
+
+    def cost(self, p: Problem) -> float:
+        block, count = self._blocks(p)
+        ndim = len(_lattice_shapes(p)[0])
+        return OA_OVERHEAD + OA_FACTOR * _per_point(p, ndim) * count * _nlogn(block)
+
+    def memory(self, p: Problem) -> float:
+        block, count = self._blocks(p)
+        return 6.0 * 16 * block * count
+
+    def run(self, p: Problem) -> Function:
+        a, b = _float_pair(*_lattice_operands(p))
+        if a.size == 0 or b.size == 0:
+            return _float_result(lattice_fft(a, b), p)
+        return _float_result(scipy.signal.oaconvolve(a, b), p)
