@@ -12,6 +12,7 @@ array([1, 2, 1])
 """
 
 from . import config, structures
+from .cyclic import convolve_cyclic
 from .dispatch import MethodChoice, choose_method, convolve, correlate
 from .errors import (
     AlgconvError,
@@ -24,6 +25,7 @@ from .errors import (
     NotInvertible,
     StructureMismatch,
 )
+from .filtering import filter  # noqa: A004 - shadows the builtin inside algconv only
 from .function import Function, delta
 from .structures import (
     AlternatingGroup,
@@ -72,6 +74,8 @@ __all__ = [
     "delta",
     "convolve",
     "correlate",
+    "convolve_cyclic",
+    "filter",
     "choose_method",
     "MethodChoice",
     "config",

@@ -114,14 +114,16 @@ class DirectEngine(Engine):
         if not self._lattice(p):
             return p.pairs * SECONDS_PER_PAIR
         kind, pairs = p.kind, p.pairs
-        if kind in ("rational", "object") or p.f._array.dtype == object or (
-                p.g._array.dtype == object):
+        a, b = p.f._array, p.g._array
+        bound = arith.max_abs(a) * arith.max_abs(b) * min(a.size, b.size) if (
+            kind == "int") else 0
+        if kind in ("rational", "object") or object in (a.dtype, b.dtype) or (
+                bound > arith.INT64_MAX):
             return pairs * SECONDS_PER_OBJECT_TERM
-        if p.f._array.ndim == 1:
+        if a.ndim == 1:
             per = SECONDS_PER_INT_TERM_1D if kind == "int" else SECONDS_PER_FLOAT_TERM_1D
             return DIRECT_OVERHEAD_1D + pairs * per
-        if kind == "int" and arith.max_abs(p.f._array) * arith.max_abs(p.g._array) * min(
-                p.f._array.size, p.g._array.size) >= FLOAT_EXACT_INT:
+        if bound >= FLOAT_EXACT_INT:
             return DIRECT_OVERHEAD_ND + pairs * SECONDS_PER_SIGNAL_TERM
         return DIRECT_OVERHEAD_ND + pairs * SECONDS_PER_NDIMAGE_TERM * (
             2 if kind == "complex" else 1)
