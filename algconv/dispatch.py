@@ -70,6 +70,23 @@ def _guard(engine: Engine, p: Problem) -> str | None:
     return None
 
 
+def _fastest(p: Problem) -> Engine:
+    """The engine ``_select(p)`` picks, skipping engines whose fixed cost cannot win.
+
+    The same choice as ``_select`` (an engine's ``cost`` is never below its ``min_cost``),
+    without estimating every engine: tiny inputs stay cheap to dispatch.
+    """
+    best, best_cost = None, float("inf")
+    for engine in ENGINES.values():
+        if engine.min_cost >= best_cost or _guard(engine, p) is not None:
+            continue
+        cost = engine.cost(p)
+        if cost < best_cost:
+            best, best_cost = engine, cost
+    assert best is not None, "the direct engine applies everywhere"
+    return best
+
+
 def _select(p: Problem, measure: bool = False) -> MethodChoice:
     candidates, best = [], None
     for name, engine in ENGINES.items():
@@ -95,7 +112,7 @@ def _select(p: Problem, measure: bool = False) -> MethodChoice:
 
 def _engine_for(p: Problem, method: str) -> Engine:
     if method == "auto":
-        return ENGINES[_select(p).method]
+        return _fastest(p)
     if not isinstance(method, str):
         raise InvalidType(f"Got method={describe(method)}, but expected a str")
     engine = ENGINES.get(method)

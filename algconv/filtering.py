@@ -60,7 +60,7 @@ def _fft_cost(padded_shape: tuple, kernel: np.ndarray, kind: str) -> float:
     start = (0,) * kernel.ndim
     probe = Problem(Function._from_dense(np.empty(padded_shape), over, start),
                     Function._from_dense(kernel, over, start), over, hints={"mode": "valid"})
-    probe.__dict__["kind"] = kind  # skip scanning values: the kind is already known
+    probe._kind = kind  # skip scanning values: the kind is already known
     return min(ENGINES[name].cost(probe) for name in ("fft", "overlap-add"))
 
 

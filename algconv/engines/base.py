@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -36,15 +35,18 @@ class Problem:
     #: free-form hints for engines (e.g. the array API's mode), never needed for correctness
     hints: dict = field(default_factory=dict)
 
-    @cached_property
+    @property
     def kind(self) -> str:
         """The value kind of the result: 'int', 'rational', 'float', 'complex' or 'object'."""
-        return join_kinds(_function_kind(self.f), _function_kind(self.g))
+        kind = self.__dict__.get("_kind")  # cached by hand: cached_property locks (3.11)
+        if kind is None:
+            kind = self._kind = join_kinds(_function_kind(self.f), _function_kind(self.g))
+        return kind
 
-    @cached_property
+    @property
     def dense(self) -> bool:
         """Whether both operands are stored as arrays."""
-        return self.f.is_dense and self.g.is_dense
+        return self.f._array is not None and self.g._array is not None
 
     def size(self, which: str) -> int:
         """Stored entries of ``f`` or ``g`` (array size, or support size for a dict)."""
@@ -96,6 +98,9 @@ class Engine:
     exact: bool = True
     #: one line for ``choose_method``'s explanation
     summary: str = ""
+    #: a lower bound of ``cost`` on any input (the fixed per-call seconds); lets
+    #: ``convolve`` skip estimating an engine that cannot beat the best found so far
+    min_cost: float = 0.0
 
     def applies(self, p: Problem) -> str | None:
         """``None`` if this engine can evaluate ``p``, else why not (completes "it needs ...")."""

@@ -322,6 +322,7 @@ class ExactEngine(Engine):
     name = "exact"
     exact = True
     summary = "exact ints/Fractions by limb-split FFT with an error bound, or python-flint"
+    min_cost = EXACT_OVERHEAD
 
     def applies(self, p: Problem) -> str | None:
         if p.over.dense_layout != "lattice" and _finite_shape(p.over) is None:

@@ -157,6 +157,7 @@ class FFTEngine(Engine):
     name = "fft"
     exact = False
     summary = "zero-padded real FFT at fast lengths (Z, Z^d, N, cyclic, (Z/2)^n)"
+    min_cost = FFT_OVERHEAD
 
     def applies(self, p: Problem) -> str | None:
         if _is_lattice(p) or finite_shape(p.over) is not None:
@@ -208,6 +209,7 @@ class OverlapAddEngine(Engine):
     name = "overlap-add"
     exact = False
     summary = "overlap-add FFT blocks (scipy.signal.oaconvolve), for lopsided sizes"
+    min_cost = OA_OVERHEAD
 
     def applies(self, p: Problem) -> str | None:
         if _is_lattice(p):
