@@ -70,6 +70,17 @@ def _guard(engine: Engine, p: Problem) -> str | None:
     return None
 
 
+def _no_engine(p: Problem, candidates: list | None = None) -> None:
+    """Raise ``InvalidArgument``: every engine failed a hard guard (memory, in practice)."""
+    if candidates is None:
+        candidates = [(name, None, _guard(engine, p)) for name, engine in ENGINES.items()]
+    reasons = "; ".join(f"{name}: {note}" for name, _, note in candidates)
+    raise InvalidArgument(
+        f"Got an input no engine can evaluate within the limits ({reasons}); raise "
+        "algconv.config.limit_memory(...) or use a smaller input"
+    )
+
+
 def _fastest(p: Problem) -> Engine:
     """The engine ``_select(p)`` picks, skipping engines whose fixed cost cannot win.
 
@@ -83,7 +94,8 @@ def _fastest(p: Problem) -> Engine:
         cost = engine.cost(p)
         if cost < best_cost:
             best, best_cost = engine, cost
-    assert best is not None, "the direct engine applies everywhere"
+    if best is None:
+        _no_engine(p)
     return best
 
 
@@ -104,7 +116,8 @@ def _select(p: Problem, measure: bool = False) -> MethodChoice:
         candidates.append((name, cost, note))
         if best is None or cost < best[1]:
             best = (name, cost)
-    assert best is not None, "the direct engine applies everywhere"
+    if best is None:
+        _no_engine(p, candidates)
     how = "fastest measured" if measure else "lowest estimated cost"
     reason = f"{how} of {sum(c is not None for _, c, _ in candidates)} applicable engines"
     return MethodChoice(best[0], reason, candidates)
