@@ -190,14 +190,25 @@ def _recombine_big(digits: list[np.ndarray], w: int) -> np.ndarray:
     return out
 
 
+def _kronecker(x: np.ndarray, shape: tuple) -> np.ndarray:
+    """``x`` zero-padded to ``shape`` on every axis but the first, flattened (1-D as is).
+
+    With every axis padded to the full result's length, ``x[i] -> flat index`` turns an
+    N-D convolution into a 1-D one without carries between axes (Kronecker substitution).
+    Object arrays are padded with Python ``0`` (``numpy.pad`` would insert numpy ints).
+    """
+    if x.ndim == 1:
+        return x
+    out = np.zeros((x.shape[0],) + shape[1:], dtype=x.dtype)
+    out[tuple(slice(0, n) for n in x.shape)] = x
+    return out.ravel()
+
+
 def _flint_linear(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Exact full convolution by python-flint's ``fmpz_poly``, N-D by Kronecker substitution."""
     flint = _flint()
     shape = tuple(m + n - 1 for m, n in zip(a.shape, b.shape))
-    inner = [(0, f - n) for f, n in zip(shape[1:], a.shape[1:])]
-    pa = np.pad(a, [(0, 0)] + inner).ravel() if a.ndim > 1 else a
-    inner = [(0, f - n) for f, n in zip(shape[1:], b.shape[1:])]
-    pb = np.pad(b, [(0, 0)] + inner).ravel() if b.ndim > 1 else b
+    pa, pb = _kronecker(a, shape), _kronecker(b, shape)
     product = flint.fmpz_poly(pa.tolist()) * flint.fmpz_poly(pb.tolist())
     size = math.prod(shape)
     coeffs = product.coeffs()
@@ -291,11 +302,13 @@ def exact_linear(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 def _fold(full: np.ndarray, shape: tuple) -> np.ndarray:
     """Wrap a linear convolution of two ``shape`` arrays onto ``shape`` (circular)."""
     for axis, n in enumerate(shape):
+        m = full.shape[axis]
         head = full.take(range(n), axis=axis)
-        tail = full.take(range(n, full.shape[axis]), axis=axis)
-        pad = [(0, 0)] * full.ndim
-        pad[axis] = (0, n - tail.shape[axis])
-        full = head + np.pad(tail, pad) if tail.size else head
+        if m > n:
+            index = [slice(None)] * full.ndim
+            index[axis] = slice(0, m - n)
+            head[tuple(index)] += full.take(range(n, m), axis=axis)
+        full = head
     return full
 
 
