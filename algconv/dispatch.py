@@ -180,8 +180,11 @@ def _functions_request(f: Any, g: Any, over: Any, mode: str, name: str) -> _Requ
     return _Request(Problem(f, g, f.over), arrays=False)
 
 
+_INTEGERS = Integers()
+
+
 def _lattice_for(ndim: int) -> Monoid:
-    return Integers() if ndim == 1 else Lattice(ndim)
+    return _INTEGERS if ndim == 1 else Lattice(ndim)
 
 
 def _valid_swap_check(shape_f: tuple, shape_g: tuple) -> None:

@@ -50,8 +50,8 @@ class Problem:
 
     def size(self, which: str) -> int:
         """Stored entries of ``f`` or ``g`` (array size, or support size for a dict)."""
-        h = getattr(self, which)
-        return int(h._array.size) if h.is_dense else len(h._dict)
+        h = self.f if which == "f" else self.g
+        return h._array.size if h._array is not None else len(h._dict)
 
     @property
     def pairs(self) -> int:
@@ -65,10 +65,10 @@ class Problem:
 
     def full_shape(self) -> tuple:
         """Shape of the full result on a lattice layout (both operands dense)."""
-        return tuple(
-            max(m + n - 1, 0) if m and n else 0
-            for m, n in zip(self.f._array.shape, self.g._array.shape)
-        )
+        sf, sg = self.f._array.shape, self.g._array.shape
+        if len(sf) == 1:  # the common case, without a generator
+            return (sf[0] + sg[0] - 1 if sf[0] and sg[0] else 0,)
+        return tuple(m + n - 1 if m and n else 0 for m, n in zip(sf, sg))
 
     def full_size(self) -> int:
         """Number of entries of the full dense result on a lattice layout."""
@@ -124,6 +124,7 @@ class Engine:
 
 def lattice_result(array: np.ndarray, p: Problem) -> Function:
     """Wrap a full lattice convolution array with the right start (``start_f + start_g``)."""
-    start = tuple(a + b for a, b in zip(p.f._start, p.g._start))
+    sf, sg = p.f._start, p.g._start
+    start = (sf[0] + sg[0],) if len(sf) == 1 else tuple(a + b for a, b in zip(sf, sg))
     return Function._from_dense(array, p.over, start)
 

@@ -46,7 +46,6 @@ def lattice_direct(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     >>> lattice_direct(np.array([1, 2]), np.array([1, 1]))
     array([1, 3, 2])
     """
-    shape = tuple(m + n - 1 for m, n in zip(a.shape, b.shape))
     if a.size == 0 or b.size == 0:
         a, b = arith.exact_pair(a, b, terms=1)
         return np.zeros((0,) * a.ndim, dtype=np.result_type(a, b))
@@ -62,7 +61,7 @@ def lattice_direct(a: np.ndarray, b: np.ndarray) -> np.ndarray:
                 np.int64)
         return scipy.signal.convolve(a, b, method="direct")
     small, big = (a, b) if a.size <= b.size else (b, a)
-    out = np.zeros(shape, dtype=object)
+    out = np.zeros(tuple(m + n - 1 for m, n in zip(a.shape, b.shape)), dtype=object)
     for index in np.ndindex(small.shape):
         v = small[index]
         if v != 0:
@@ -129,7 +128,8 @@ class DirectEngine(Engine):
             2 if kind == "complex" else 1)
 
     def memory(self, p: Problem) -> float:
-        if self._lattice(p):
+        if p.f._array is not None and p.g._array is not None and (
+                p.over.dense_layout == "lattice"):
             return 2.0 * p.full_size() * p.itemsize
         return 200.0 * min(p.pairs, 10**9)
 
