@@ -124,7 +124,9 @@ class DirectEngine(Engine):
             return DIRECT_OVERHEAD_1D + pairs * per
         if bound >= FLOAT_EXACT_INT:
             return DIRECT_OVERHEAD_ND + pairs * SECONDS_PER_SIGNAL_TERM
-        return DIRECT_OVERHEAD_ND + pairs * SECONDS_PER_NDIMAGE_TERM * (
+        # ndimage visits every entry of the padded full output once per kernel entry
+        terms = p.full_size() * min(a.size, b.size)
+        return DIRECT_OVERHEAD_ND + terms * SECONDS_PER_NDIMAGE_TERM * (
             2 if kind == "complex" else 1)
 
     def memory(self, p: Problem) -> float:

@@ -42,12 +42,16 @@ SECONDS_PER_BUTTERFLY = 8e-9
 #: extra factor for N-D transforms and for complex values (measured 1.2x and 1.9x)
 ND_FACTOR = 1.2
 COMPLEX_FACTOR = 1.9
-#: fixed seconds per call: our own rfft path (~12 us) and scipy.signal.oaconvolve (~60 us)
+#: fixed seconds per call: our own rfft path (~12 us 1-D, ~30 us N-D) and
+#: scipy.signal.oaconvolve (~60 us)
 FFT_OVERHEAD = 1.2e-5
+FFT_OVERHEAD_ND = 3.0e-5
 OA_OVERHEAD = 6.0e-5
-#: overlap-add's blocks cost more per point than one big FFT (slicing, adding blocks):
-#: 1e6 x 1e3 measured 15 ms against 1.11e6 block points x log2(1e4)
-OA_FACTOR = 1.0
+#: overlap-add pays per block on top of the FFT work (small batched transforms, reshaping,
+#: adding the overlaps): 262144 x 3 (43690 blocks of 8) took 18 ms, 1024^2 x 3^2 (29k
+#: blocks of 8x8) 95 ms, 1e6 x 1e3 (111 blocks of 1e4) 15 ms; fitted as 0.4 us per
+#: block in 1-D and 0.4 us x sqrt(block points) in N-D (benchmarks/calibrate_costs.py)
+OA_SECONDS_PER_BLOCK = 4e-7
 
 
 def _is_lattice(p: Problem) -> bool:
@@ -210,7 +214,8 @@ class FFTEngine(Engine):
         n, ndim = self._sizes(p)
         if type(p.over) is BooleanGroup:
             return FFT_OVERHEAD + SECONDS_PER_BUTTERFLY * _nlogn(n)
-        return FFT_OVERHEAD + _per_point(p, ndim) * _nlogn(n)
+        overhead = FFT_OVERHEAD if ndim == 1 else FFT_OVERHEAD_ND
+        return overhead + _per_point(p, ndim) * _nlogn(n)
 
     def memory(self, p: Problem) -> float:
         n, _ = self._sizes(p)
@@ -262,7 +267,8 @@ class OverlapAddEngine(Engine):
     def cost(self, p: Problem) -> float:
         block, count = self._blocks(p)
         ndim = len(_lattice_shapes(p)[0])
-        return OA_OVERHEAD + OA_FACTOR * _per_point(p, ndim) * count * _nlogn(block)
+        per_block = OA_SECONDS_PER_BLOCK * (math.sqrt(block) if ndim > 1 else 1.0)
+        return OA_OVERHEAD + count * (per_block + _per_point(p, ndim) * _nlogn(block))
 
     def memory(self, p: Problem) -> float:
         block, count = self._blocks(p)
