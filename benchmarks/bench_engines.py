@@ -6,9 +6,10 @@
 Each workload is a dict: ``name``, ``peer`` (str), ``target`` (largest acceptable ratio
 algconv / peer, or None for an informational row), ``setup(quick) -> state``,
 ``algconv(state)``, ``peer_fn(state)``; optional ``number`` (calls per timing, for tiny
-inputs) and ``check(ours, theirs) -> bool`` (do the two results agree).  Workloads from
+inputs), ``peer_repeat`` (timings of the peer, default 3; 1 for slow peers) and
+``check(state, ours, theirs) -> bool`` (do the two results agree).  Workloads from
 ``benchmarks/workloads_transforms.py`` (XOR / OR / AND / subset, Dirichlet, tables) are
-collected too when that file exists.  Every time is the best of 3.
+collected too when that file exists.  Every time is the best of 3 (peer: of ``peer_repeat``).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ import algconv as ac  # noqa: E402
 from algconv.engines import exact  # noqa: E402
 
 
-def _close(x, y) -> bool:
+def _close(state, x, y) -> bool:
     return np.allclose(x, y, rtol=1e-7, atol=1e-7 * float(np.max(np.abs(y)) or 1.0))
 
 
@@ -63,7 +64,7 @@ def _flint_product(state):
     return flint.fmpz_poly(a.tolist()) * flint.fmpz_poly(b.tolist())
 
 
-def _same_coeffs(ours, theirs) -> bool:
+def _same_coeffs(state, ours, theirs) -> bool:
     coeffs = theirs.coeffs()
     return len(ours) == len(coeffs) and all(int(x) == int(y) for x, y in zip(ours, coeffs))
 
@@ -144,8 +145,8 @@ def run(workloads: list[dict], quick: bool) -> list[tuple]:
         state = w["setup"](quick)
         number = w.get("number", 1)
         ours, mine = best_of(w["algconv"], state, number)
-        theirs, peer = best_of(w["peer_fn"], state, number)
-        agree = w["check"](mine, peer) if "check" in w else True
+        theirs, peer = best_of(w["peer_fn"], state, number, repeat=w.get("peer_repeat", 3))
+        agree = w["check"](state, mine, peer) if "check" in w else True
         ratio = ours / theirs
         target = w.get("target")
         ok = "info" if target is None else ("yes" if ratio <= target else "NO")
