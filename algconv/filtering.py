@@ -10,7 +10,6 @@ integer dtypes).
 
 from __future__ import annotations
 
-import math
 from typing import Any
 
 import numpy as np
@@ -24,8 +23,14 @@ from .engines.direct import DIRECT_OVERHEAD_ND, SECONDS_PER_NDIMAGE_TERM
 from .errors import InvalidArgument, StructureMismatch
 from .function import Function
 from .structures.numbers import Integers, Lattice
-from .validation import as_value_array, check_choice, check_value, join_kinds, scalar_kind
-from .validation import value_kind
+from .validation import (
+    as_value_array,
+    check_choice,
+    check_value,
+    join_kinds,
+    scalar_kind,
+    value_kind,
+)
 
 __all__ = ["filter", "BOUNDARIES"]
 

@@ -18,10 +18,11 @@ import numpy as np
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 
+from sweep_choose import SIZES_1D, SIZES_2D, best_of  # noqa: E402
+
 import algconv as ac  # noqa: E402
 from algconv import dispatch  # noqa: E402
 from algconv.engines import ENGINES  # noqa: E402
-from sweep_choose import SIZES_1D, SIZES_2D, best_of  # noqa: E402
 
 
 def main() -> int:

@@ -1,4 +1,4 @@
-"""The direct engine's N-D paths (ndimage for floats, complex and small ints) against brute force."""
+"""The direct engine's N-D paths (ndimage: floats, complex, small ints) against brute force."""
 
 from __future__ import annotations
 

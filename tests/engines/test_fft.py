@@ -164,7 +164,7 @@ def test_memory_guard():
         with pytest.raises(ac.InvalidArgument, match=r"method='fft'.*memory_limit"):
             ac.convolve(a, a, method="fft")
         choice = ac.choose_method(a, a)
-        assert dict((n, c) for n, c, _ in choice.candidates)["fft"] is None
+        assert {n: c for n, c, _ in choice.candidates}["fft"] is None
         assert "memory_limit" in str(choice)
         assert choice.method == "direct"
     with config.limit_memory(1000):
