@@ -262,6 +262,9 @@ def _integer_linear(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 def _as_integers(x: np.ndarray) -> tuple[np.ndarray, int]:
     """(integer array, common denominator) of an int or Fraction array."""
+    if x.dtype.kind == "u":  # uint64 above 2**63 must not wrap into int64
+        return (x.astype(object) if arith.max_abs(x) > arith.INT64_MAX else
+                x.astype(np.int64)), 1
     if x.dtype != object:
         return x, 1
     den = math.lcm(*(v.denominator for v in x.flat if isinstance(v, Fraction))) if x.size else 1

@@ -88,6 +88,13 @@ def test_dtype_is_int64_when_a_bound_proves_it(flint_switch):
     assert list(got) == list(np.convolve(a.astype(object), a.astype(object)))
 
 
+def test_unsigned_and_small_dtypes(flint_switch):
+    u = np.array([2**64 - 1, 2**63, 5], dtype=np.uint64)
+    assert list(ac.convolve(u, u, method="exact")) == list(brute(u.tolist(), u.tolist()))
+    s = np.array([-128, 127, -1], dtype=np.int8)
+    assert list(ac.convolve(s, s, method="exact")) == list(brute(s.tolist(), s.tolist()))
+
+
 def test_fractions(flint_switch):
     f = np.array([Fraction(1, 3), Fraction(-2, 5), 7, Fraction(1, 6)], dtype=object)
     g = np.array([Fraction(3, 4), 0, Fraction(-1, 9)], dtype=object)
