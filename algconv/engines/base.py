@@ -17,12 +17,14 @@ import numpy as np
 
 from ..function import Function
 from ..structures.base import Monoid
-from ..validation import join_kinds, scalar_kind, value_kind
+from ..validation import KINDS, join_kinds, scalar_kind, value_kind
 
 __all__ = ["Problem", "Engine", "EXACT_KINDS"]
 
 #: value kinds that must never be rounded through floating point
 EXACT_KINDS = frozenset({"int", "rational", "object"})
+#: numpy dtype kind -> position in validation.KINDS
+_NUMERIC_RANK = {"i": 0, "u": 0, "f": 2, "c": 3}
 
 
 @dataclass
@@ -40,7 +42,14 @@ class Problem:
         """The value kind of the result: 'int', 'rational', 'float', 'complex' or 'object'."""
         kind = self.__dict__.get("_kind")  # cached by hand: cached_property locks (3.11)
         if kind is None:
-            kind = self._kind = join_kinds(_function_kind(self.f), _function_kind(self.g))
+            a, b = self.f._array, self.g._array
+            ranks = _NUMERIC_RANK.get(a.dtype.kind) if a is not None else None
+            other = _NUMERIC_RANK.get(b.dtype.kind) if b is not None else None
+            if ranks is not None and other is not None:  # numeric arrays: no value scan
+                kind = KINDS[max(ranks, other)]
+            else:
+                kind = join_kinds(_function_kind(self.f), _function_kind(self.g))
+            self._kind = kind
         return kind
 
     @property

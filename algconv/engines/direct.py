@@ -116,7 +116,7 @@ class DirectEngine(Engine):
         a, b = p.f._array, p.g._array
         bound = arith.max_abs(a) * arith.max_abs(b) * min(a.size, b.size) if (
             kind == "int") else 0
-        if kind in ("rational", "object") or object in (a.dtype, b.dtype) or (
+        if kind in ("rational", "object") or a.dtype.kind == "O" or b.dtype.kind == "O" or (
                 bound > arith.INT64_MAX):
             return pairs * SECONDS_PER_OBJECT_TERM
         if a.ndim == 1:
