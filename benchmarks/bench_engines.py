@@ -129,23 +129,32 @@ def collect() -> list[dict]:
 # --- timing -------------------------------------------------------------------------------------
 
 
-def best_of(fn, state, number: int = 1, repeat: int = 3) -> tuple[float, object]:
-    result, times = None, []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        for _ in range(number):
-            result = fn(state)
-        times.append((time.perf_counter() - t0) / number)
-    return min(times), result
+def timed(fn, state, number: int = 1) -> tuple[float, object]:
+    result = None
+    t0 = time.perf_counter()
+    for _ in range(number):
+        result = fn(state)
+    return (time.perf_counter() - t0) / number, result
+
+
+def best_of(w: dict, state, repeat: int = 3) -> tuple[float, object, float, object]:
+    """Best of ``repeat`` for algconv and the peer, alternating, so load drifts hit both."""
+    number = w.get("number", 1)
+    ours, theirs, mine, peer = [], [], None, None
+    for i in range(repeat):
+        t, mine = timed(w["algconv"], state, number)
+        ours.append(t)
+        if i < w.get("peer_repeat", repeat):
+            t, peer = timed(w["peer_fn"], state, number)
+            theirs.append(t)
+    return min(ours), mine, min(theirs), peer
 
 
 def run(workloads: list[dict], quick: bool) -> list[tuple]:
     rows = []
     for w in workloads:
         state = w["setup"](quick)
-        number = w.get("number", 1)
-        ours, mine = best_of(w["algconv"], state, number)
-        theirs, peer = best_of(w["peer_fn"], state, number, repeat=w.get("peer_repeat", 3))
+        ours, mine, theirs, peer = best_of(w, state)
         agree = w["check"](state, mine, peer) if "check" in w else True
         ratio = ours / theirs
         target = w.get("target")

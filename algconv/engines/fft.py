@@ -48,10 +48,12 @@ FFT_OVERHEAD = 1.2e-5
 FFT_OVERHEAD_ND = 3.0e-5
 OA_OVERHEAD = 6.0e-5
 #: overlap-add pays per block on top of the FFT work (small batched transforms, reshaping,
-#: adding the overlaps): 262144 x 3 (43690 blocks of 8) took 18 ms, 1024^2 x 3^2 (29k
-#: blocks of 8x8) 95 ms, 1e6 x 1e3 (111 blocks of 1e4) 15 ms; fitted as 0.4 us per
-#: block in 1-D and 0.4 us x sqrt(block points) in N-D (benchmarks/calibrate_costs.py)
-OA_SECONDS_PER_BLOCK = 4e-7
+#: adding the overlaps), more per point the smaller the blocks: 262144 x 3 (43690 blocks
+#: of 8) took 18 ms, 262144 x 64 (584 blocks of 512) 4.4 ms, 1e6 x 1e3 (111 blocks of
+#: 1e4) 15 ms, 1024^2 x 3^2 (29k blocks of 8x8) 95 ms; fitted as c x sqrt(block points)
+#: per block, c = 0.14 us in 1-D and 0.4 us in N-D (benchmarks/calibrate_costs.py)
+OA_SECONDS_PER_BLOCK_1D = 1.4e-7
+OA_SECONDS_PER_BLOCK_ND = 4e-7
 
 
 def _is_lattice(p: Problem) -> bool:
@@ -267,7 +269,8 @@ class OverlapAddEngine(Engine):
     def cost(self, p: Problem) -> float:
         block, count = self._blocks(p)
         ndim = len(_lattice_shapes(p)[0])
-        per_block = OA_SECONDS_PER_BLOCK * (math.sqrt(block) if ndim > 1 else 1.0)
+        per_block = math.sqrt(block) * (OA_SECONDS_PER_BLOCK_1D if ndim == 1 else
+                                        OA_SECONDS_PER_BLOCK_ND)
         return OA_OVERHEAD + count * (per_block + _per_point(p, ndim) * _nlogn(block))
 
     def memory(self, p: Problem) -> float:
