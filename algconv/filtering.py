@@ -63,7 +63,8 @@ def _fft_cost(padded_shape: tuple, kernel: np.ndarray, kind: str) -> float:
     """The cheaper of the fft / overlap-add engines on the padded problem (estimate)."""
     over = Integers() if kernel.ndim == 1 else Lattice(kernel.ndim)
     start = (0,) * kernel.ndim
-    probe = Problem(Function._from_dense(np.empty(padded_shape), over, start),
+    shape_only = np.broadcast_to(np.float64(0), padded_shape)  # no memory: costs need shapes
+    probe = Problem(Function._from_dense(shape_only, over, start),
                     Function._from_dense(kernel, over, start), over, hints={"mode": "valid"})
     probe._kind = kind  # skip scanning values: the kind is already known
     return min(ENGINES[name].cost(probe) for name in ("fft", "overlap-add"))

@@ -150,11 +150,11 @@ def best_of(w: dict, state, repeat: int = 3) -> tuple[float, object, float, obje
     return min(ours), mine, min(theirs), peer
 
 
-def run(workloads: list[dict], quick: bool) -> list[tuple]:
+def run(workloads: list[dict], quick: bool, repeat: int = 3) -> list[tuple]:
     rows = []
     for w in workloads:
         state = w["setup"](quick)
-        ours, mine, theirs, peer = best_of(w, state)
+        ours, mine, theirs, peer = best_of(w, state, repeat)
         agree = w["check"](state, mine, peer) if "check" in w else True
         ratio = ours / theirs
         target = w.get("target")
@@ -176,13 +176,14 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small sizes (CI smoke test)")
     parser.add_argument("--only", default="", help="run workloads whose name contains this")
+    parser.add_argument("--repeat", type=int, default=3, help="best of how many (default 3)")
     args = parser.parse_args(argv)
     workloads = [w for w in collect() if args.only in w["name"]]
     print(f"load average before: {os.getloadavg()[0]:.2f} (cores: {os.cpu_count()}); "
-          f"{'quick sizes' if args.quick else 'full sizes'}; best of 3")
+          f"{'quick sizes' if args.quick else 'full sizes'}; best of {args.repeat}")
     print("| workload | peer | algconv s | peer s | ratio | target | ok |")
     print("|---|---|---|---|---|---|---|")
-    rows = run(workloads, args.quick)
+    rows = run(workloads, args.quick, args.repeat)
     print(f"load average after: {os.getloadavg()[0]:.2f}")
     bad = [r for r in rows if r[6] == "WRONG" or (not args.quick and r[6] == "NO")]
     return 1 if bad else 0
