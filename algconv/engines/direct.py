@@ -24,10 +24,13 @@ from .base import Engine, Problem, lattice_result
 __all__ = ["DirectEngine", "lattice_direct", "pair_sum"]
 
 #: seconds per multiply-add, measured on the 2-core machine (best of 5; the 1-D and N-D
-#: numeric figures by benchmarks/sweep_choose.py's sizes): numpy.convolve on float64 takes
-#: 0.8e-10 (long kernels) to 3.3e-10 (kernel of 30), on int64 4e-10; ndimage.correlate
-#: 5e-10 to 7e-10 (1.3e-9 for 3x3 on 512^2); scipy.signal's N-D direct path 1e-8
-SECONDS_PER_FLOAT_TERM_1D = 2.0e-10
+#: numeric figures at benchmarks/sweep_choose.py's sizes, process CPU time): numpy.convolve
+#: on float64 takes 0.84e-10 per term with a kernel of 256 or more, 1.3e-10 at 64,
+#: 3.5e-10 at 16 (per-output work dominates short kernels): fitted as
+#: 0.85e-10 + 4e-9 / max(kernel, 16); on int64 4e-10; ndimage.correlate 5e-10 to 7e-10
+#: (1.3e-9 for 3x3 on 512^2); scipy.signal's N-D direct path 1e-8
+SECONDS_PER_FLOAT_TERM_1D = 0.85e-10
+SECONDS_PER_FLOAT_OUTPUT_1D = 4e-9
 SECONDS_PER_INT_TERM_1D = 4.0e-10
 SECONDS_PER_NDIMAGE_TERM = 7.0e-10
 SECONDS_PER_SIGNAL_TERM = 1.0e-8
@@ -120,7 +123,10 @@ class DirectEngine(Engine):
                 bound > arith.INT64_MAX):
             return pairs * SECONDS_PER_OBJECT_TERM
         if a.ndim == 1:
-            per = SECONDS_PER_INT_TERM_1D if kind == "int" else SECONDS_PER_FLOAT_TERM_1D
+            if kind == "int":
+                return DIRECT_OVERHEAD_1D + pairs * SECONDS_PER_INT_TERM_1D
+            per = SECONDS_PER_FLOAT_TERM_1D + SECONDS_PER_FLOAT_OUTPUT_1D / max(
+                min(a.size, b.size), 16)
             return DIRECT_OVERHEAD_1D + pairs * per
         if bound >= FLOAT_EXACT_INT:
             return DIRECT_OVERHEAD_ND + pairs * SECONDS_PER_SIGNAL_TERM

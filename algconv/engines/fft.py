@@ -39,12 +39,14 @@ SECONDS_PER_FFT_POINT = 1.0e-9
 #: seconds per ``N log2 N`` for the three length-2 butterfly passes on (Z/2)^n: 2^20
 #: floats measured 0.17 s (numpy's strided in-place adds)
 SECONDS_PER_BUTTERFLY = 8e-9
-#: extra factor for N-D transforms and for complex values (measured 1.2x and 1.9x)
-ND_FACTOR = 1.2
+#: extra factor for N-D transforms and for complex values (N-D measured 0.5x to 1.15x of
+#: the 1-D figure: 256^2 x 65^2 0.52e-9, 1024^2 x 33^2 0.8e-9, 2048^2 x 31^2 1.15e-9;
+#: complex 1.9x)
+ND_FACTOR = 1.0
 COMPLEX_FACTOR = 1.9
-#: fixed seconds per call: our own rfft path (~12 us 1-D, ~30 us N-D) and
-#: scipy.signal.oaconvolve (~60 us)
-FFT_OVERHEAD = 1.2e-5
+#: fixed seconds per call: our own rfft path (~20 us 1-D: 512 x 256 took 32 us of which
+#: 7 us transforms and 6 us dispatch; ~30 us N-D) and scipy.signal.oaconvolve (~60 us)
+FFT_OVERHEAD = 2.0e-5
 FFT_OVERHEAD_ND = 3.0e-5
 OA_OVERHEAD = 6.0e-5
 #: overlap-add pays per block on top of the FFT work (small batched transforms, reshaping,
