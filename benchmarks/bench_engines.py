@@ -143,16 +143,21 @@ def timed(fn, state, number: int = 1) -> tuple[float, object]:
 
 
 def best_of(w: dict, state, repeat: int = 3) -> tuple[float, object, float, object]:
-    """Best of ``repeat`` for algconv and the peer, alternating, after one warm-up call."""
+    """Best of ``repeat`` for algconv and the peer, interleaved (each going first in turn),
+    after one warm-up call of each."""
     number = w.get("number", 1)
     ours, theirs, mine, peer = [], [], None, None
     w["algconv"](state)  # warm-up: imports, FFT plan caches, first-touch page faults
     if w.get("peer_repeat", repeat) >= repeat:  # slow peers are not run an extra time
         w["peer_fn"](state)
     for i in range(repeat):
+        run_peer = i < w.get("peer_repeat", repeat)
+        if run_peer and i % 2:  # alternate who goes first: the second call finds warm caches
+            t, peer = timed(w["peer_fn"], state, number)
+            theirs.append(t)
         t, mine = timed(w["algconv"], state, number)
         ours.append(t)
-        if i < w.get("peer_repeat", repeat):
+        if run_peer and not i % 2:
             t, peer = timed(w["peer_fn"], state, number)
             theirs.append(t)
     return min(ours), mine, min(theirs), peer
