@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 import algconv as ac
 from algconv import config
 from algconv.engines import ENGINES
-from algconv.engines.fft import boolean_fft, circular_fft, finite_shape, lattice_fft
+from algconv.engines.fft import (
+    boolean_fft,
+    circular_fft,
+    finite_shape,
+    lattice_fft,
+    overlap_add_1d,
+)
 
 FLOAT_METHODS = ("fft", "overlap-add")
 
@@ -193,3 +199,13 @@ def test_auto_skips_expensive_engines_without_changing_the_choice():
         req = ac.dispatch._request(rng.standard_normal(m), rng.standard_normal(n), None,
                                    "full", "convolve")
         assert _fastest(req.problem).name == _select(req.problem).method
+
+
+@pytest.mark.parametrize("m", [1, 2, 17, 1000, 12345])
+@pytest.mark.parametrize("n", [1, 3, 50, 999])
+@pytest.mark.parametrize("kind", ["float", "complex"])
+def test_overlap_add_1d_equals_scipy(m, n, kind):
+    rng = np.random.default_rng(m * n)
+    a, b = rng.standard_normal(m), _random(rng, n, kind)
+    _close(overlap_add_1d(a, b), scipy.signal.convolve(a, b), scale=n)
+    _close(overlap_add_1d(b, a), scipy.signal.convolve(a, b), scale=n)
