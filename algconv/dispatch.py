@@ -300,7 +300,7 @@ def convolve(f: Any, g: Any, over: Monoid | None = None, *, method: str = "auto"
         (a product of cyclics also its N-D shape) and gives circular convolution on cyclics;
         ``Naturals()`` takes 1-D power-series coefficients.  For Functions it may repeat
         their structure.
-    method : {'auto', 'direct', 'table', ...}
+    method : {'auto', 'direct', 'fft', 'overlap-add', 'exact', 'table', ...}
         ``'auto'`` picks the cheapest correct engine (see ``choose_method``); a name forces
         that engine, or raises ``MethodNotApplicable``.
     mode : {'full', 'same', 'valid'}

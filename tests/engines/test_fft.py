@@ -209,3 +209,11 @@ def test_overlap_add_1d_equals_scipy(m, n, kind):
     a, b = rng.standard_normal(m), _random(rng, n, kind)
     _close(overlap_add_1d(a, b), scipy.signal.convolve(a, b), scale=n)
     _close(overlap_add_1d(b, a), scipy.signal.convolve(a, b), scale=n)
+
+
+@pytest.mark.parametrize("over, shape", [(ac.Cyclic(4), (3,)), (ac.Cyclic(4), (2, 2)),
+                                         (ac.product(ac.Cyclic(2), ac.Cyclic(3)), (3, 2)),
+                                         (ac.BooleanGroup(2), (3,))], ids=str)
+def test_bad_lengths_on_finite_groups(over, shape):
+    with pytest.raises(ac.StructureMismatch, match="needs shape"):
+        ac.convolve(np.ones(shape), np.ones(shape), over=over, method="fft")
