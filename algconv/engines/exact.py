@@ -376,7 +376,14 @@ class ExactEngine(Engine):
         else:
             shape_f = shape_g = _finite_shape(p.over)
         n = math.prod(_pow2_shape(tuple(m + n - 1 for m, n in zip(shape_f, shape_g))))
-        return 16.0 * 8 * n  # a few spectra of n / 2 complex values and the int64 digits
+        if p.kind != "int" or not p.dense:
+            return 16.0 * 8 * n
+        a, b = self._operands(p)
+        w = limb_width(_bits(a), _bits(b), a.size, b.size, n) or 1
+        limbs = -(-max(_bits(a), 1) // w) + -(-max(_bits(b), 1) // w)
+        # one spectrum (n / 2 complex = 8n bytes) per digit array, the running sum and
+        # inverse of one output digit, the padded float input and the int64 digits
+        return 8.0 * n * (limbs + 2) + 24.0 * n
 
     def run(self, p: Problem) -> Function:
         a, b = self._operands(p)
