@@ -105,6 +105,12 @@ def _per_point(p: Problem, ndim: int) -> float:
     return per * (COMPLEX_FACTOR if p.kind == "complex" else 1.0)
 
 
+def _out_dtype(a: np.ndarray, b: np.ndarray) -> np.dtype:
+    """The result dtype as numpy / scipy give it: float32 stays float32, ints become float64."""
+    dtype = np.result_type(a, b)
+    return dtype if dtype.kind in "fc" else np.result_type(dtype, np.float64)
+
+
 def _float_pair(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Float / complex arrays (object arrays of floats become float64 / complex128)."""
     return arith.exact_pair(a, b, terms=1)
@@ -118,7 +124,7 @@ def lattice_fft(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """
     a, b = _float_pair(a, b)
     shape = tuple(m + n - 1 for m, n in zip(a.shape, b.shape))
-    dtype = np.result_type(a, b, np.float64)
+    dtype = _out_dtype(a, b)
     if a.size == 0 or b.size == 0:
         return np.zeros((0,) * a.ndim, dtype=dtype)
     fshape = [scipy.fft.next_fast_len(n, real=True) for n in shape]
@@ -142,7 +148,7 @@ def circular_fft(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     array([1., 1., 1., 1.])
     """
     a, b = _float_pair(a, b)
-    dtype = np.result_type(a, b, np.float64)
+    dtype = _out_dtype(a, b)
     shape, axes = a.shape, tuple(range(a.ndim))
     if dtype.kind == "c":
         return scipy.fft.ifftn(scipy.fft.fftn(a, axes=axes) * scipy.fft.fftn(b, axes=axes),
@@ -271,7 +277,7 @@ def overlap_add_1d(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     if n <= 1 or step < n - 1:  # one block, or overlaps longer than a step: plain FFT
         return lattice_fft(a, b)
     count = -(-m // step)
-    dtype = np.result_type(a, b, np.float64)
+    dtype = _out_dtype(a, b)
     rows = np.zeros(count * step, dtype=a.dtype)
     rows[:m] = a
     rows = rows.reshape(count, step)

@@ -217,3 +217,11 @@ def test_overlap_add_1d_equals_scipy(m, n, kind):
 def test_bad_lengths_on_finite_groups(over, shape):
     with pytest.raises(ac.StructureMismatch, match="needs shape"):
         ac.convolve(np.ones(shape), np.ones(shape), over=over, method="fft")
+
+
+@pytest.mark.parametrize("method", ["direct", *FLOAT_METHODS])
+def test_float32_stays_float32_as_in_scipy(method):
+    a, b = np.ones(300, np.float32), np.ones(40, np.float32)
+    got = ac.convolve(a, b, method=method)
+    assert got.dtype == scipy.signal.convolve(a, b).dtype == np.float32
+    np.testing.assert_allclose(got, scipy.signal.convolve(a, b), rtol=1e-5)
