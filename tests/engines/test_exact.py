@@ -199,3 +199,18 @@ def test_auto_picks_exact_for_long_integer_sequences():
     assert choice.method == "exact"
     assert "fft" in str(choice) and "exact (int)" in str(choice)
     assert ac.choose_method([1, 2, 3], [4, 5]).method == "direct"
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.integers(1, 6), min_size=1, max_size=3), st.sampled_from(["int", "rational"]),
+       st.integers(0, 2**32 - 1))
+def test_cyclic_products_match_direct(orders, kind, seed):
+    over = ac.Cyclic(orders[0]) if len(orders) == 1 else ac.product(
+        *(ac.Cyclic(n) for n in orders))
+    rng = np.random.default_rng(seed)
+    a = ints(rng, over.order, 62)
+    b = ints(rng, over.order, 30)
+    if kind == "rational":
+        b = np.array([Fraction(int(x), 7) for x in b], dtype=object)
+    got = ac.convolve(a, b, over=over, method="exact")
+    assert list(got) == list(ac.convolve(a, b, over=over, method="direct"))

@@ -225,3 +225,15 @@ def test_float32_stays_float32_as_in_scipy(method):
     got = ac.convolve(a, b, method=method)
     assert got.dtype == scipy.signal.convolve(a, b).dtype == np.float32
     np.testing.assert_allclose(got, scipy.signal.convolve(a, b), rtol=1e-5)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.integers(1, 7), min_size=1, max_size=3),
+       st.sampled_from(["float", "complex"]), st.integers(0, 2**32 - 1))
+def test_cyclic_products_match_direct(orders, kind, seed):
+    over = ac.Cyclic(orders[0]) if len(orders) == 1 else ac.product(
+        *(ac.Cyclic(n) for n in orders))
+    rng = np.random.default_rng(seed)
+    a, b = _random(rng, over.order, kind), _random(rng, over.order, "float")
+    _close(ac.convolve(a, b, over=over, method="fft"),
+           ac.convolve(a, b, over=over, method="direct"), scale=over.order)
