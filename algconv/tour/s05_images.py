@@ -109,19 +109,21 @@ def run(ctx: Context) -> None:
     except StepSkipped as e:
         ctx.skip_part("boundary modes of ac.filter", e)
         return
-    ctx.print("9x9 box blur, top-left pixel under each boundary mode of ac.filter:")
+    ctx.print("9x9 box blur, bottom-left pixel under each boundary mode of ac.filter:")
     for mode, result in modes.items():
-        ctx.print(f"  {mode:<8} {result[0, 0]:.4f}")
+        ctx.print(f"  {mode:<8} {result[-1, 0]:.4f}")
     fig = plot.new_figure(14, 3.6)
     axes = fig.subplots(1, len(modes))
     for ax, (mode, result) in zip(axes, modes.items()):
-        ax.imshow(result[:32, :32], cmap="gray", vmin=0, vmax=1, interpolation="nearest")
+        ax.imshow(result[-32:, :32], cmap="gray", vmin=0, vmax=1, interpolation="nearest",
+                  extent=(-0.5, 31.5, result.shape[0] - 0.5, result.shape[0] - 32.5))
         ax.set_title(f"boundary={mode!r}")
-        ax.set_xlabel("x (top-left 32x32 corner)")
+        ax.set_xlabel("x (bottom-left 32x32 corner)")
         ax.set_ylabel("y")
     fig.suptitle("ac.filter(image, 9x9 box blur, boundary=...): how the edge is filled")
-    ctx.save(fig, "image_boundaries.png", "A 9x9 box blur near the image corner under each "
-             "boundary mode: zeros darken the edge, wrap brings in the opposite side.")
+    ctx.save(fig, "image_boundaries.png", "A 9x9 box blur near the image's bottom-left corner "
+             "under each boundary mode: zeros darken the edge, wrap brings in the sky from the "
+             "top, the others extend the ground.")
 
 
 STEP = Step(
