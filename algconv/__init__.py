@@ -12,6 +12,7 @@ array([1, 2, 1])
 """
 
 from . import config, structures
+from . import graphs, laws, linear, probability, strategies
 from .dispatch import MethodChoice, choose_method, convolve, correlate
 from .errors import (
     AlgconvError,
@@ -75,6 +76,12 @@ __all__ = [
     "choose_method",
     "MethodChoice",
     "config",
+    # around convolution
+    "laws",
+    "strategies",
+    "graphs",
+    "probability",
+    "linear",
     # errors
     "AlgconvError",
     "NotInStructure",
