@@ -110,7 +110,7 @@ class _Parser:
     def take(self, kind: str, value: str | None = None) -> str:
         k, v = self.peek()
         if k != kind or (value is not None and v != value):
-            want = repr(value) if value is not None else f"a {kind}"
+            want = repr(value) if value is not None else {"int": "an int", "name": "a name"}[kind]
             got = "the end" if k == "end" else repr(v)
             raise _bad(self.spec, f"expected {want} at {got}")
         self.i += 1
