@@ -59,6 +59,7 @@ BUILTINS = {
     "AlternatingGroup4": ac.AlternatingGroup(4),
     "DihedralGroup2": ac.DihedralGroup(2),
     "DihedralGroup5": ac.DihedralGroup(5),
+    "DihedralGroup20": ac.DihedralGroup(20),  # degree 20: the vectorised table overflowed
     "ProductC2C3": ac.product(ac.Cyclic(2), ac.Cyclic(3)),
     "ProductS3Subset1": ac.product(ac.SymmetricGroup(3), ac.SubsetMonoid(1)),
     "ProductZC3": ac.product(ac.Integers(), ac.Cyclic(3)),

@@ -110,6 +110,8 @@ class PermutationGroupBase(FiniteGroup):
 
     def _build_table(self) -> np.ndarray:
         """Vectorised: compose all pairs at once, then rank by sorted base-degree codes."""
+        if self.degree**self.degree > np.iinfo(np.int64).max:  # codes would overflow int64
+            return super()._build_table()
         perms = self._permutation_array()
         codes = self._codes(perms)
         n = self.order
