@@ -51,6 +51,8 @@ __all__ = [
 
 #: finite structures up to this order have their axioms checked on every pair / triple
 EXHAUSTIVE_ORDER = 60
+#: finite structures up to this order also get dense (full-vector) Functions in samples
+DENSE_ORDER = 12
 #: hypothesis examples per sampled law unless ``max_examples`` says otherwise
 DEFAULT_MAX_EXAMPLES = 50
 
@@ -191,7 +193,7 @@ class _Context:
         if f is None:
             sparse = strategies.functions(self.M, self.values, max_support=4)
             dense_ok = self.M.dense_layout in ("lattice", "offset") or (
-                self.M.dense_layout == "finite" and self.exhaustive)
+                self.M.dense_layout == "finite" and self.M.order <= DENSE_ORDER)
             f = st.one_of(sparse, strategies.functions(self.M, self.values, 3, dense=True)) \
                 if dense_ok else sparse
             self.cache["functions"] = f
