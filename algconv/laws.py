@@ -34,10 +34,10 @@ from . import strategies
 from .engines import ENGINES
 from .engines.base import Problem
 from .engines.direct import pair_sum
-from .errors import InvalidArgument, MethodNotApplicable
+from .errors import InvalidArgument, InvalidType, MethodNotApplicable
 from .function import Function, delta
 from .structures.base import Group, Monoid, check_structure
-from .validation import check_int, describe
+from .validation import check_choice, check_int, describe
 
 __all__ = [
     "check",
@@ -141,10 +141,12 @@ class LawReport:
         return [r for r in self.results if not r.held]
 
     def __getitem__(self, name: str) -> LawResult:
+        """The result of the law called ``name``."""
         for r in self.results:
             if r.name == name:
                 return r
-        raise KeyError(name)
+        checked = ", ".join(repr(r.name) for r in self.results)
+        raise InvalidArgument(f"Got name={name!r}, but this report checked only {checked}")
 
     def __str__(self) -> str:
         bad = self.failed
@@ -155,12 +157,12 @@ class LawReport:
         for r in self.results:
             shown = "-" if r.held else describe(r.counterexample, 60)
             lines.append(f"  {r.name:<26} {'held' if r.held else 'FAILED':<7} "
-                         f"{describe_checked(r.checked):<30} {shown}")
+                         f"{_short(r.checked):<30} {shown}")
         lines += [f"  {r.name}: {r.detail}" for r in bad]
         return "\n".join(lines)
 
 
-def describe_checked(text: str, limit: int = 30) -> str:
+def _short(text: str, limit: int = 30) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
@@ -578,13 +580,19 @@ def check(M: Monoid, *, engine: str = "auto", max_examples: int = DEFAULT_MAX_EX
     """
     M = check_structure(M, "M")
     max_examples = check_int(max_examples, "max_examples", minimum=1)
-    if engine != "auto" and engine not in ENGINES:
-        allowed = ", ".join(repr(m) for m in ("auto", *ENGINES))
-        raise InvalidArgument(f"Got engine={engine!r}, but the only valid values are {allowed}")
+    engine = check_choice(engine, "engine", ("auto", *ENGINES))
+    if values is not None and not isinstance(values, st.SearchStrategy):
+        raise InvalidType(f"Got values={describe(values)}, but expected a hypothesis strategy "
+                          "such as ac.strategies.values('rational')")
+    if progress is not None and not callable(progress):
+        raise InvalidType(f"Got progress={describe(progress)}, but expected a callable")
     applicable = applicable_laws(M)
     if laws is None:
         chosen = applicable
     else:
+        if isinstance(laws, str) or not hasattr(laws, "__iter__"):
+            raise InvalidType(f"Got laws={describe(laws)}, but expected a list of law names "
+                              "such as ['associativity']")
         chosen = tuple(laws)
         for name in chosen:
             if name not in applicable:

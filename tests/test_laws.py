@@ -275,7 +275,7 @@ def test_report_table_and_result_strings():
     assert "(0, 0, 1)" in text and "associativity: (a.b).c" in text
     assert str(report["closure"]).startswith("closure: held")
     assert str(report["associativity"]).startswith("associativity: FAILED for (0, 0, 1)")
-    with pytest.raises(KeyError):
+    with pytest.raises(ac.InvalidArgument, match="name='nonsense', but this report checked"):
         report["nonsense"]
 
 
@@ -309,6 +309,10 @@ BAD = [
      "not a law Naturals\\(\\) claims"),
     (lambda: check(ac.Cyclic(3), laws=["gravity"]), ac.InvalidArgument, "not a law;"),
     (lambda: check(ac.Cyclic(3), max_examples=0), ac.InvalidArgument, "max_examples=0"),
+    (lambda: check(ac.Cyclic(3), engine=["direct"]), ac.InvalidType, "engine="),
+    (lambda: check(ac.Cyclic(3), laws="associativity"), ac.InvalidType, "list of law names"),
+    (lambda: check(ac.Cyclic(3), values=[1, 2]), ac.InvalidType, "values="),
+    (lambda: check(ac.Cyclic(3), progress=5), ac.InvalidType, "progress=5"),
     (lambda: check(ac.Monoid.from_operation(max, 0)), ac.InvalidArgument, "hypothesis_elements"),
     (lambda: ConvolutionLaws.for_structure(3), ac.InvalidType, "M=3"),
 ]

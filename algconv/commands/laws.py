@@ -48,7 +48,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 class ProgressBar:
-    """A plain-text progress bar on a stream, shown once a run outlasts ``after`` seconds."""
+    """A plain-text progress bar on a stream, shown once a run outlasts ``after`` seconds.
+
+    Examples
+    --------
+    >>> import io
+    >>> from algconv.commands.laws import ProgressBar
+    >>> stream = io.StringIO()
+    >>> bar = ProgressBar(stream, after=0, width=4)
+    >>> bar(1, 2, "closure"); bar(2, 2, "identity")
+    >>> stream.getvalue().split("\r")[1:]
+    ['[##..] 1/2 laws, last: closure                   ', '[####] 2/2 laws, last: identity                  \n']
+    """
 
     def __init__(self, stream=None, after: float = PROGRESS_AFTER, width: int = 20):
         self.stream = stream if stream is not None else sys.stderr
