@@ -56,9 +56,9 @@ class ProgressBar:
     >>> from algconv.commands.laws import ProgressBar
     >>> stream = io.StringIO()
     >>> bar = ProgressBar(stream, after=0, width=4)
-    >>> bar(1, 2, "closure"); bar(2, 2, "identity")
-    >>> stream.getvalue().split("\r")[1:]
-    ['[##..] 1/2 laws, last: closure                   ', '[####] 2/2 laws, last: identity                  \n']
+    >>> bar(1, 2, "closure")
+    >>> stream.getvalue().strip()
+    '[##..] 1/2 laws, last: closure'
     """
 
     def __init__(self, stream=None, after: float = PROGRESS_AFTER, width: int = 20):
