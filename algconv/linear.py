@@ -35,7 +35,7 @@ import numpy as np
 from . import arith, config
 from .errors import InvalidArgument, InvalidType, StructureMismatch
 from .function import Function
-from .validation import as_value_array, check_choice, check_int, describe, is_integer
+from .validation import as_value_array, check_choice, describe, is_integer
 
 __all__ = ["conv_matrix", "circulant", "regular_representation", "conv_layer", "layer_matrix"]
 

@@ -26,12 +26,13 @@ Examples
 from __future__ import annotations
 
 import itertools
+import math
 
 import numpy as np
 from hypothesis import strategies as st
 
-from .errors import InvalidArgument, InvalidType
 from .arith import values_array
+from .errors import InvalidArgument, InvalidType
 from .function import Function
 from .structures.base import FiniteGroup, Monoid, check_structure
 from .structures.finite import BooleanGroup, Cyclic, SubsetMonoid
@@ -341,22 +342,16 @@ def finite_groups(max_order: int = 24) -> st.SearchStrategy:
     pairs = [(m, n) for m in range(2, max_order + 1) for n in range(m, max_order // m + 1)]
     if pairs:
         options.append(st.sampled_from(pairs).map(lambda mn: product(Cyclic(mn[0]), Cyclic(mn[1]))))
-    for cls, order in ((SymmetricGroup, lambda n: _factorial(n)),
-                       (AlternatingGroup, lambda n: max(1, _factorial(n) // 2)),
+    for cls, order in ((SymmetricGroup, math.factorial),
+                       (AlternatingGroup, lambda n: max(1, math.factorial(n) // 2)),
                        (DihedralGroup, lambda n: 2 * n),
                        (BooleanGroup, lambda n: 2**n)):
-        ns = list(itertools.takewhile(lambda n: order(n) <= max_order, itertools.count(1)))
+        ns = list(itertools.takewhile(lambda n, order=order: order(n) <= max_order,
+                                      itertools.count(1)))
         if ns:
             options.append(st.sampled_from(ns).map(cls))
     builtins = st.one_of(options)
     return st.one_of(builtins, _relabelled_group(builtins))
-
-
-def _factorial(n: int) -> int:
-    out = 1
-    for k in range(2, n + 1):
-        out *= k
-    return out
 
 
 def _transformation_monoid(n: int) -> Monoid:
