@@ -339,9 +339,10 @@ def finite_groups(max_order: int = 24) -> st.SearchStrategy:
     """
     max_order = check_int(max_order, "max_order", minimum=1)
     options = [st.integers(1, max_order).map(Cyclic)]
-    pairs = [(m, n) for m in range(2, max_order + 1) for n in range(m, max_order // m + 1)]
-    if pairs:
-        options.append(st.sampled_from(pairs).map(lambda mn: product(Cyclic(mn[0]), Cyclic(mn[1]))))
+    if max_order >= 4:  # Cyclic(m) x Cyclic(n) with 2 <= m <= n and m * n <= max_order
+        options.append(st.integers(2, math.isqrt(max_order)).flatmap(
+            lambda m: st.integers(m, max_order // m).map(
+                lambda n: product(Cyclic(m), Cyclic(n)))))
     for cls, order in ((SymmetricGroup, math.factorial),
                        (AlternatingGroup, lambda n: max(1, math.factorial(n) // 2)),
                        (DihedralGroup, lambda n: 2 * n),
