@@ -52,7 +52,7 @@ from .validation import describe
 
 __all__ = ["parse_structure", "load_table", "NAMES"]
 
-#: name -> (constructor, number of int arguments or None for structure arguments)
+#: name -> (constructor, arguments: '' none, 'i' one int, 's' one quoted str, '*' structures)
 NAMES: dict[str, tuple[Any, str]] = {
     "Integers": (Integers, ""),
     "Z": (Integers, ""),
@@ -92,8 +92,8 @@ def _tokens(spec: str) -> list:
     while pos < len(text):
         m = _TOKEN.match(text, pos)
         if m is None:
-            raise _bad(spec, f"character {text[pos:].lstrip()[:1]!r} at position {pos} is "
-                       "not part of the grammar")
+            raise _bad(spec, f"character {text[pos:].lstrip()[:1]!r} is not part of the "
+                       "grammar")
         kind = m.lastgroup
         out.append((kind, m.group(kind)))
         pos = m.end()
@@ -211,7 +211,7 @@ def parse_structure(spec: str, *, validate_tables: bool = True) -> Monoid:
     >>> parse_structure("Cyclic(-1)")
     Traceback (most recent call last):
     ...
-    algconv.errors.InvalidArgument: Got spec='Cyclic(-1)', but character '-' at position 7 is not part of the grammar
+    algconv.errors.InvalidArgument: Got spec='Cyclic(-1)', but character '-' is not part of the grammar
     """
     if not isinstance(spec, str):
         raise InvalidType(f"Got spec={describe(spec)}, but expected a str such as 'Cyclic(6)'")
