@@ -15,13 +15,14 @@ Examples
 
 from __future__ import annotations
 
-from typing import Any, Iterable
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Iterable
 
 from .errors import InvalidArgument, InvalidType
 from .structures.base import Monoid, check_structure
 from .validation import describe
+
+if TYPE_CHECKING:  # networkx is imported when a graph is built, keeping `import algconv` quick
+    import networkx as nx
 
 __all__ = ["cayley_graph", "diameter", "girth", "generates"]
 
@@ -58,6 +59,8 @@ def cayley_graph(G: Monoid, generators: Iterable) -> nx.DiGraph:
     >>> g.edges[(0, 1, 2), (1, 2, 0)]["generator"]
     (1, 2, 0)
     """
+    import networkx as nx
+
     G = check_structure(G, "G")
     if not G.is_finite:
         raise InvalidArgument(f"Got G={G!r}, but cayley_graph needs a finite structure")
@@ -80,6 +83,8 @@ def cayley_graph(G: Monoid, generators: Iterable) -> nx.DiGraph:
 
 
 def _check_graph(graph: Any) -> nx.DiGraph:
+    import networkx as nx
+
     if not isinstance(graph, nx.DiGraph):
         raise InvalidType(f"Got graph={describe(graph)}, but expected a networkx.DiGraph "
                           "such as cayley_graph(G, generators) returns")
@@ -99,6 +104,8 @@ def generates(graph: nx.DiGraph) -> bool:
     >>> ac.graphs.generates(ac.graphs.cayley_graph(ac.Cyclic(6), [2, 3]))
     True
     """
+    import networkx as nx
+
     graph = _check_graph(graph)
     return graph.number_of_nodes() > 0 and nx.is_strongly_connected(graph)
 
@@ -122,6 +129,8 @@ def diameter(graph: nx.DiGraph) -> int:
     >>> ac.graphs.diameter(ac.graphs.cayley_graph(ac.Cyclic(6), [1, 5]))
     3
     """
+    import networkx as nx
+
     graph = _check_graph(graph)
     if not generates(graph):
         raise InvalidArgument("Got a graph that is not strongly connected, so its diameter is "
@@ -145,6 +154,8 @@ def girth(graph: nx.DiGraph) -> int | None:
     >>> ac.graphs.girth(ac.graphs.cayley_graph(ac.SymmetricGroup(3), [(1, 2, 0), (1, 0, 2)]))
     2
     """
+    import networkx as nx
+
     graph = _check_graph(graph)
     best = None
     for v in graph:
