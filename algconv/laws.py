@@ -16,7 +16,7 @@ laws of Cyclic(4): all 10 held
   law                        result  checked                        counterexample
   closure                    held    all 16 pairs                   -
   ...
-  engine-agreement           held    10 samples (direct, table)     -
+  engine-agreement           held    10 samples (direct, ...)        -
 """
 
 from __future__ import annotations
@@ -157,13 +157,9 @@ class LawReport:
         for r in self.results:
             shown = "-" if r.held else describe(r.counterexample, 60)
             lines.append(f"  {r.name:<26} {'held' if r.held else 'FAILED':<7} "
-                         f"{_short(r.checked):<30} {shown}")
+                         f"{r.checked:<30} {shown}")
         lines += [f"  {r.name}: {r.detail}" for r in bad]
         return "\n".join(lines)
-
-
-def _short(text: str, limit: int = 30) -> str:
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 # --- checking machinery ------------------------------------------------------------------------
