@@ -186,16 +186,19 @@ class _Context:
     def elements(self) -> tuple:
         return self.M.elements()
 
-    def functions(self) -> st.SearchStrategy:
-        f = self.cache.get("functions")
+    def functions(self, values: Any = None) -> st.SearchStrategy:
+        """Sparse Functions, and dense ones where the structure has a dense layout."""
+        values = self.values if values is None else values
+        key = ("functions", id(values))
+        f = self.cache.get(key)
         if f is None:
-            sparse = strategies.functions(self.M, self.values, max_support=4)
+            sparse = strategies.functions(self.M, values, max_support=4)
             dense_ok = self.M.dense_layout in ("lattice", "offset") or (
                 self.M.dense_layout == "finite" and self.M.order <= DENSE_ORDER)
-            f = st.one_of(sparse, strategies.functions(self.M, self.values, 3, dense=True)) \
+            f = st.one_of(sparse, strategies.functions(self.M, values, 3, dense=True)) \
                 if dense_ok else sparse
-            self.cache["functions"] = f
-        return f
+            self.cache[key] = (f, values)  # keep values alive: its id is the key
+        return self.cache[key][0]
 
     def convolve(self, f: Function, g: Function) -> Function:
         from .dispatch import convolve
@@ -448,6 +451,9 @@ def _conv_commutativity(ctx: _Context) -> LawResult:
     return _function_law(ctx, "convolution-commutativity", 2, commutes)
 
 
+_FLOATS = strategies.values("float")
+
+
 def _engine_agreement(ctx: _Context) -> LawResult:
     from .dispatch import _guard
 
@@ -469,7 +475,13 @@ def _engine_agreement(ctx: _Context) -> LawResult:
                                reference)
         return None
 
-    found = _sampled(ctx, (ctx.functions(),) * 2, agree)
+    pairs = st.tuples(ctx.functions(), ctx.functions())
+    if ctx.values is None:  # also float pairs, so engines that round (fft) are compared too
+        floats = ctx.functions(_FLOATS)
+        pairs = st.one_of(pairs, st.tuples(floats, floats))
+    found = _sampled(ctx, (pairs,), lambda fg: agree(*fg))
+    if found is not None:
+        found = (found[0][0], found[1])
     checked = f"{ctx.max_examples} samples ({', '.join(sorted(used))})"
     return _result("engine-agreement", found, checked)
 
@@ -557,7 +569,8 @@ def check(M: Monoid, *, engine: str = "auto", max_examples: int = DEFAULT_MAX_EX
               f*(g+h) = f*g + f*h, \quad (cf)*g = c(f*g), \quad f*g = g*f \text{ (commutative)}
 
     and every engine that passes ``choose_method``'s guards equals the direct sum
-    :math:`\sum_{a \cdot b = c} f(a) g(b)`.  Finite structures of order at most 60 have
+    :math:`\sum_{a \cdot b = c} f(a) g(b)` (with default ``values``, on integer and on
+    float Functions, so that engines that round are compared too).  Finite structures of order at most 60 have
     their axioms checked on every pair or triple (the first failure in ``elements()``
     order is the witness); other laws are sampled with hypothesis (derandomized, so runs
     repeat) and the witness is hypothesis's shrunk example.
