@@ -8,7 +8,10 @@ Convolving with a fixed kernel is linear in the input, so it is a matrix:
 * on ``Z/n``: :func:`circulant`;
 * on any finite group or monoid: :func:`regular_representation`, ``L(f) @ g == f * g``;
 * a convolutional layer of a neural network, :func:`conv_layer` (channels, bias, stride,
-  zero padding), and its matrix, :func:`layer_matrix`.
+  zero padding), and its matrix, :func:`layer_matrix`;
+* group-equivariant layers (Cohen & Welling's p4 and p4m): :func:`lifting_convolution`,
+  :func:`group_convolution`, :class:`LiftingConv`, :class:`GroupConv` (from
+  ``algconv.equivariant``).
 
 Values keep their kind: integer kernels give integer matrices, Fractions and sympy
 symbols give object arrays (so the matrix of a layer with symbolic weights is exact).
@@ -33,11 +36,23 @@ from typing import Any
 import numpy as np
 
 from . import arith, config
+from .equivariant import GroupConv, LiftingConv, group_convolution, lifting_convolution
 from .errors import InvalidArgument, InvalidType, StructureMismatch
 from .function import Function
 from .validation import as_value_array, check_choice, describe, is_integer
 
-__all__ = ["conv_matrix", "circulant", "regular_representation", "conv_layer", "layer_matrix"]
+__all__ = [
+    "conv_matrix",
+    "circulant",
+    "regular_representation",
+    "conv_layer",
+    "layer_matrix",
+    # group-equivariant layers (p4, p4m), defined in algconv.equivariant
+    "lifting_convolution",
+    "group_convolution",
+    "LiftingConv",
+    "GroupConv",
+]
 
 MODES = ("full", "same", "valid")
 
