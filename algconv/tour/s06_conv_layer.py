@@ -95,7 +95,7 @@ def run(ctx: Context) -> None:
         ax.imshow(M, cmap="coolwarm", vmin=-lim, vmax=lim)
         for (i, j), v in np.ndenumerate(M):
             ax.text(j, i, f"{int(v)}", ha="center", va="center", fontsize=11,
-                    color="black" if v else "#999999")
+                    color="white" if abs(v) == lim else "black" if v else "#999999")
         ax.set_title("1-D convolutional layer as a matrix: the same weights on every row")
         ax.set_xlabel("input x[j]")
         ax.set_ylabel("neuron i")
