@@ -25,6 +25,7 @@ __all__ = [
     "as_value_array",
     "value_kind",
     "join_kinds",
+    "is_dask_array",
 ]
 
 
@@ -66,6 +67,15 @@ def check_choice(value: Any, name: str, choices: Iterable[str]) -> str:
         allowed = ", ".join(repr(c) for c in choices)
         raise InvalidArgument(f"Got {name}={value!r}, but the only valid values are {allowed}")
     return value
+
+
+def is_dask_array(x: Any) -> bool:
+    """True for a ``dask.array.Array``, checked without importing dask.
+
+    >>> is_dask_array(np.zeros(3))
+    False
+    """
+    return type(x).__module__.startswith("dask.array")
 
 
 # --- values ------------------------------------------------------------------------------------
