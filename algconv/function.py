@@ -15,7 +15,7 @@ import numpy as np
 
 from . import arith
 from .errors import InvalidArgument, InvalidType, StructureMismatch
-from .structures.base import Monoid, check_structure
+from .structures.base import Group, Monoid, check_structure
 from .validation import as_value_array, check_int, check_value, describe, is_integer
 
 __all__ = ["Function", "delta"]
@@ -498,7 +498,7 @@ class Function:
         {3: -1j}
         """
         over = self.over
-        if not hasattr(over, "inverse"):
+        if not isinstance(over, Group):
             raise InvalidArgument(f"reflection x -> x^-1 needs a group, but over={over!r}")
         if self._array is not None:
             array = _conj_array(self._array)

@@ -78,7 +78,21 @@ class Cyclic(_IntRange, FiniteGroup):
         return (r[:, None] + r[None, :]) % self.n
 
 
-class BooleanGroup(_IntRange, FiniteGroup):
+class _Bitmasks(_IntRange):
+    """Shared by structures on the subsets of ``{0..n-1}``, as bitmasks ``0..2**n - 1``."""
+
+    def __init__(self, n: int):
+        self.n = check_int(n, "n", minimum=1, what=f"{type(self).__name__}(n)")
+
+    def _params(self) -> tuple:
+        return (self.n,)
+
+    @property
+    def order(self) -> int:
+        return 1 << self.n
+
+
+class BooleanGroup(_Bitmasks, FiniteGroup):
     """The Boolean group ``({0,1}^n, XOR)``; elements are bitmasks ``0..2**n - 1``.
 
     Examples
@@ -88,16 +102,6 @@ class BooleanGroup(_IntRange, FiniteGroup):
     >>> B.op(0b101, 0b011), B.inverse(5), B.order
     (6, 5, 8)
     """
-
-    def __init__(self, n: int):
-        self.n = check_int(n, "n", minimum=1, what="BooleanGroup(n)")
-
-    def _params(self) -> tuple:
-        return (self.n,)
-
-    @property
-    def order(self) -> int:
-        return 1 << self.n
 
     def op(self, a: int, b: int) -> int:
         """``a ^ b``."""
@@ -112,7 +116,7 @@ class BooleanGroup(_IntRange, FiniteGroup):
         return r[:, None] ^ r[None, :]
 
 
-class SubsetMonoid(_IntRange):
+class SubsetMonoid(_Bitmasks):
     """Subsets of ``{0..n-1}`` under union, as bitmasks; a commutative monoid, not a group.
 
     Examples
@@ -122,16 +126,6 @@ class SubsetMonoid(_IntRange):
     >>> S.op(0b001, 0b100), S.identity, isinstance(S, ac.Group)
     (5, 0, False)
     """
-
-    def __init__(self, n: int):
-        self.n = check_int(n, "n", minimum=1, what="SubsetMonoid(n)")
-
-    def _params(self) -> tuple:
-        return (self.n,)
-
-    @property
-    def order(self) -> int:
-        return 1 << self.n
 
     def op(self, a: int, b: int) -> int:
         """``a | b``."""

@@ -13,6 +13,21 @@ from .base import Group, Monoid
 __all__ = ["Integers", "Lattice", "Naturals", "Multiplicative", "Reals"]
 
 
+class _AdditiveScalars:
+    """Shared by the additive structures whose elements are numbers: ``e = 0``, ``a + b``."""
+
+    def _params(self) -> tuple:
+        return ()
+
+    @property
+    def identity(self) -> int:
+        return 0
+
+    def op(self, a: Any, b: Any) -> Any:
+        """``a + b``."""
+        return a + b
+
+
 class Lattice(Group):
     """The lattice ``(Z^d, +)``: tuples of ``d`` ints, added coordinate-wise.
 
@@ -67,7 +82,7 @@ class Lattice(Group):
         return tuple(int(v) for v in x)
 
 
-class Integers(Lattice):
+class Integers(_AdditiveScalars, Lattice):
     """The integers under addition, ``(Z, +)``; elements are Python or numpy ints.
 
     Examples
@@ -84,17 +99,6 @@ class Integers(Lattice):
     def __init__(self):
         self.d = 1
 
-    def _params(self) -> tuple:
-        return ()
-
-    @property
-    def identity(self) -> int:
-        return 0
-
-    def op(self, a: int, b: int) -> int:
-        """``a + b``."""
-        return a + b
-
     def inverse(self, a: int) -> int:
         """``-a``."""
         return -a
@@ -107,7 +111,7 @@ class Integers(Lattice):
         return int(x)
 
 
-class Naturals(Monoid):
+class Naturals(_AdditiveScalars, Monoid):
     """The natural numbers under addition, ``(N, +)`` with ``N = {0, 1, 2, ...}``; a monoid.
 
     Convolution here is power-series multiplication.
@@ -125,17 +129,6 @@ class Naturals(Monoid):
     element_description = "an int >= 0"
     scalar_elements = True
     d = 1
-
-    def _params(self) -> tuple:
-        return ()
-
-    @property
-    def identity(self) -> int:
-        return 0
-
-    def op(self, a: int, b: int) -> int:
-        """``a + b``."""
-        return a + b
 
     def contains(self, x: Any) -> bool:
         """Ints ``>= 0``."""
@@ -183,7 +176,7 @@ class Multiplicative(Monoid):
         return int(x)
 
 
-class Reals(Group):
+class Reals(_AdditiveScalars, Group):
     """The real line under addition, ``(R, +)``, for symbolic convolution (integrals).
 
     Elements are real numbers: ints, Fractions, finite floats, and sympy expressions not
@@ -199,17 +192,6 @@ class Reals(Group):
 
     is_commutative = True
     element_description = "a finite real number or a real sympy expression"
-
-    def _params(self) -> tuple:
-        return ()
-
-    @property
-    def identity(self) -> int:
-        return 0
-
-    def op(self, a: Any, b: Any) -> Any:
-        """``a + b``."""
-        return a + b
 
     def inverse(self, a: Any) -> Any:
         """``-a``."""
