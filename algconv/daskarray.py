@@ -326,14 +326,14 @@ def filter(x: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0) -> A
         rule = fill if boundary == "fill" else _DASK_BOUNDARY[boundary]
         out = da.map_overlap(_filter_block, work, depth=depth, boundary=rule, trim=False,
                              chunks=work.chunks, dtype=dtype, meta=np.empty((0,) * x.ndim, dtype),
-                             **block)
+                             token="algconv-filter", **block)
     else:
         padded = work
         for ax, d in enumerate(depth):
             padded = _pad_axis(padded, ax, d, boundary, fill)
         out = da.map_overlap(_filter_block, padded, depth=depth, boundary="none", trim=False,
                              chunks=work.chunks, dtype=dtype, meta=np.empty((0,) * x.ndim, dtype),
-                             **block)
+                             token="algconv-filter", **block)
     return out if out.chunks == x.chunks else out.rechunk(x.chunks)
 
 
@@ -495,7 +495,7 @@ def convolve(x: Any, kernel: Any, over: Any = None, *, method: str = "auto",
     work = _rechunked(_working(x, dtype), tails)
     full_chunks = tuple(tuple(c + t for c in cs) for cs, t in zip(work.chunks, tails))
     y = work.map_blocks(_full_block, kernel=k, method=method, out_dtype=dtype, dtype=dtype,
-                        chunks=full_chunks,
+                        chunks=full_chunks, token="algconv-convolve-chunk",
                         meta=np.empty((0,) * x.ndim, dtype))
     full = _overlap_add_graph(y, work.chunks, tails, dtype)
     out = apply_mode(full, x.shape, k.shape, mode)
