@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import itertools
 import math
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -67,6 +66,11 @@ def _check_x(x: Any, name: str) -> None:
         )
     if x.ndim == 0:
         raise InvalidArgument(f"Got 0-dimensional {name}, but expected a dask array of ndim >= 1")
+    if any(math.isnan(c) for chunks in x.chunks for c in chunks):
+        raise InvalidArgument(
+            f"Got {name} with unknown chunk sizes {x.chunks}, but the overlap needs them; "
+            f"call {name}.compute_chunk_sizes() first"
+        )
 
 
 def _check_kernel(kernel: Any, x: Any) -> np.ndarray:
@@ -147,8 +151,8 @@ def result_dtype(x_dtype: Any, kernel: np.ndarray, extra: tuple = ()) -> np.dtyp
     return np.dtype(object)
 
 
-def _cast(block: np.ndarray, dtype: np.dtype) -> np.ndarray:
-    if block.dtype == dtype:
+def _cast(block: np.ndarray, dtype: np.dtype | None) -> np.ndarray:
+    if dtype is None or block.dtype == dtype:
         return block
     if dtype == object:
         return arith.to_object(block)
@@ -156,12 +160,24 @@ def _cast(block: np.ndarray, dtype: np.dtype) -> np.ndarray:
 
 
 def _working(x: Any, dtype: np.dtype) -> Any:
-    """``x`` in the dtype its chunks are computed in (object keeps Python ints exact)."""
+    """``x`` in the dtype its chunks are computed in (object keeps Python ints exact).
+
+    Float images stay as they are (the in-memory engines promote them); integer images
+    become int64, Python ints, or the float result dtype (so a float fill is not truncated).
+    """
     if dtype == object:
         return x if x.dtype == object else x.map_blocks(arith.to_object, dtype=object)
-    if x.dtype.kind in "iu" and dtype.kind == "i":
-        return x.astype(np.int64)
-    return x.astype(dtype) if x.dtype != dtype else x
+    if x.dtype.kind == dtype.kind:
+        return x
+    return x.astype(dtype)
+
+
+def _probe_dtype(block_fn: Any, shape: tuple, work_dtype: np.dtype, dtype: np.dtype,
+                 **kwargs: Any) -> np.dtype:
+    """The dtype the in-memory engines give float chunks (exact kinds keep ``dtype``)."""
+    if dtype.kind not in "fc":
+        return dtype
+    return block_fn(np.ones(shape, dtype=work_dtype), out_dtype=None, **kwargs).dtype
 
 
 # --- chunks ------------------------------------------------------------------------------------
@@ -319,8 +335,11 @@ def filter(x: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0) -> A
     if 0 in x.shape:
         return da.zeros(x.shape, dtype=dtype, chunks=x.chunks)
     work = _rechunked(_working(x, dtype), depth)
-    fill = _cast(np.array([fillvalue], dtype=object), dtype)[0]
-    block = dict(kernel=k, radii=radii, reach=depth, out_dtype=dtype)
+    fill = _cast(np.array([fillvalue], dtype=object), work.dtype)[0]
+    block = dict(kernel=k, radii=radii, reach=depth)
+    dtype = _probe_dtype(_filter_block, tuple(2 * d + 1 for d in depth), work.dtype, dtype,
+                         **block)
+    block["out_dtype"] = dtype
     native = boundary != "mirror" and all(d <= n for d, n in zip(depth, x.shape))
     if native:
         rule = fill if boundary == "fill" else _DASK_BOUNDARY[boundary]
@@ -348,9 +367,7 @@ def _full_block(block: np.ndarray, kernel: np.ndarray, method: str,
 
 def _overlap_add(pieces: list, regions: list, shape: tuple, dtype: np.dtype) -> np.ndarray:
     """One output chunk: the sum of the parts of neighbouring full chunk convolutions."""
-    out = np.zeros(shape, dtype=dtype)
-    if dtype == object:
-        out[...] = 0
+    out = np.zeros(shape, dtype=dtype)  # object zeros are the Python int 0
     for piece, (src, dst) in zip(pieces, regions):
         out[dst] += piece[src]
     return out
@@ -394,11 +411,10 @@ def _overlap_add_graph(y: Any, chunks: tuple, tails: tuple, dtype: np.dtype) -> 
 def _check_over(over: Any, ndim: int) -> None:
     if over is None:
         return
-    if isinstance(over, Integers) and ndim == 1:
-        return
-    if isinstance(over, Lattice):
-        if over.d != ndim:
-            raise StructureMismatch(f"Got x with {ndim} dimensions, but {over!r} needs {over.d}")
+    if isinstance(over, (Integers, Lattice)):
+        d = over.d if isinstance(over, Lattice) else 1
+        if d != ndim:
+            raise StructureMismatch(f"Got x with {ndim} dimensions, but {over!r} needs {d}")
         return
     raise InvalidArgument(
         f"Got over={describe(over)} with a dask array, but dask arrays are convolved on Z^d "
@@ -493,6 +509,7 @@ def convolve(x: Any, kernel: Any, over: Any = None, *, method: str = "auto",
         return da.zeros((0,) * x.ndim, dtype=dtype)
     tails = tuple(n - 1 for n in k.shape)
     work = _rechunked(_working(x, dtype), tails)
+    dtype = _probe_dtype(_full_block, (1,) * x.ndim, work.dtype, dtype, kernel=k, method=method)
     full_chunks = tuple(tuple(c + t for c in cs) for cs, t in zip(work.chunks, tails))
     y = work.map_blocks(_full_block, kernel=k, method=method, out_dtype=dtype, dtype=dtype,
                         chunks=full_chunks, token="algconv-convolve-chunk",

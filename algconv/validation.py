@@ -159,6 +159,11 @@ def as_value_array(data: Any, name: str) -> np.ndarray:
     if isinstance(data, np.ndarray):
         array = data
     else:
+        if is_dask_array(data):  # np.asarray would compute it, maybe larger than memory
+            raise InvalidType(
+                f"Got {name}={describe(data)}, but a dask array is accepted only as the image "
+                "of ac.filter or the first argument of ac.convolve; use .compute() for the rest"
+            )
         if isinstance(data, (str, bytes)):
             raise InvalidType(f"Got {name}={describe(data)}, but expected an array of numbers")
         try:

@@ -305,3 +305,30 @@ def test_empty_input():
     x = da.zeros((0, 4), chunks=2)
     assert ac.convolve(x, np.ones((2, 2))).compute(scheduler="threads").shape == (0, 0)
     assert filter(x, np.ones((2, 2))).compute(scheduler="threads").shape == (0, 4)
+
+
+def test_float32_and_complex_fill_follow_in_memory_dtypes():
+    image = _rng("f32").standard_normal((9, 7)).astype(np.float32)
+    kernel = np.ones((3, 2), dtype=np.float32)
+    y = filter(da.from_array(image, chunks=(4, 3)), kernel, boundary="reflect")
+    want = _in_memory_filter(image, kernel, "reflect")
+    got = y.compute(scheduler="threads")
+    assert got.dtype == y.dtype == want.dtype
+    np.testing.assert_allclose(got, want, rtol=1e-5, atol=1e-5)
+    z = filter(da.from_array(image.astype(float), chunks=4), np.ones((3, 3)), fillvalue=1j)
+    assert z.dtype == np.complex128
+    np.testing.assert_allclose(z.compute(scheduler="threads"),
+                               _pad_filter(image.astype(float), np.ones((3, 3)), "fill", 1j)
+                               .astype(complex), rtol=1e-6)
+
+
+def test_unknown_chunks_and_other_dask_uses_are_clear_errors():
+    x = da.from_array(np.arange(6.0), chunks=2)
+    with pytest.raises(ac.InvalidArgument, match="compute_chunk_sizes"):
+        filter(x[x > 2], [1.0, 1.0])
+    with pytest.raises(ac.StructureMismatch, match="needs 1"):
+        ac.convolve(da.zeros((4, 4), chunks=2), np.ones((2, 2)), over=ac.Integers())
+    with pytest.raises(ac.InvalidType, match="dask array is accepted only"):
+        ac.correlate(x, [1.0, 2.0])
+    with pytest.raises(ac.InvalidType, match="dask array is accepted only"):
+        ac.Function.from_array(x, over=ac.Integers())
