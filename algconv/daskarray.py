@@ -26,7 +26,8 @@ from typing import Any
 import numpy as np
 
 from . import arith
-from .dispatch import MODES, apply_mode, convolve as _convolve_in_memory
+from .dispatch import MODES, apply_mode
+from .dispatch import convolve as _convolve_in_memory
 from .engines import ENGINES
 from .errors import InvalidArgument, InvalidType, StructureMismatch
 from .structures.numbers import Integers, Lattice
@@ -41,7 +42,7 @@ from .validation import (
     value_kind,
 )
 
-__all__ = ["filter", "convolve", "BOUNDARIES", "result_dtype"]
+__all__ = ["BOUNDARIES", "convolve", "filter", "result_dtype"]
 
 #: ``boundary=`` values, with scipy.ndimage's meaning
 BOUNDARIES = ("fill", "wrap", "reflect", "mirror", "nearest")
@@ -73,17 +74,20 @@ def _check_x(x: Any, name: str) -> None:
         )
 
 
-def _check_kernel(kernel: Any, x: Any) -> np.ndarray:
+def _reject_dask_kernel(kernel: Any, name: str) -> None:
     if is_dask_array(kernel):
         raise InvalidType(
-            f"Got kernel={describe(kernel)}, but the kernel must be in memory (a numpy array "
-            "or nested lists); only the image may be a dask array: use kernel.compute()"
+            f"Got {name}={describe(kernel)}, but the kernel must be in memory (a numpy array "
+            "or nested lists); only the image may be a dask array: use .compute()"
         )
-    k = as_value_array(kernel, "kernel")
+
+
+def _check_kernel(kernel: Any, x: Any, names: tuple) -> np.ndarray:
+    k = as_value_array(kernel, names[1])
     if k.ndim != x.ndim:
         raise StructureMismatch(
-            f"Got x with {x.ndim} dimensions and kernel with {k.ndim}, but they must have the "
-            "same number of dimensions"
+            f"Got {names[0]} with {x.ndim} dimensions and {names[1]} with {k.ndim}, but they "
+            "must have the same number of dimensions"
         )
     return k
 
@@ -204,7 +208,7 @@ def _rechunked(x: Any, sizes: tuple) -> Any:
 
 
 def _radii(shape: tuple) -> tuple:
-    """``(left, right)`` reach per axis of a kernel centred as scipy.ndimage.convolve centres it."""
+    """``(left, right)`` reach per axis of a kernel centred as scipy.ndimage centres it."""
     return tuple(((k - 1) // 2, k // 2) for k in shape)
 
 
@@ -239,7 +243,7 @@ def _extension_index(i: np.ndarray, n: int, boundary: str) -> np.ndarray:
 
 
 def _pad_axis(x: Any, ax: int, depth: int, boundary: str, fillvalue: Any) -> Any:
-    """``x`` extended by ``depth`` on both sides of axis ``ax``, the pads merged into the edge chunks."""
+    """``x`` extended by ``depth`` on both sides of axis ``ax``, pads merged into edge chunks."""
     import dask.array as da
 
     if depth == 0:
@@ -259,39 +263,40 @@ def _pad_axis(x: Any, ax: int, depth: int, boundary: str, fillvalue: Any) -> Any
     return padded.rechunk({ax: tuple(chunks)})
 
 
-def filter(x: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0) -> Any:  # noqa: A001
-    r"""Filter a dask array with an in-memory kernel, lazily; same shape and chunks as ``x``.
+def filter(image: Any, kernel: Any, boundary: str = "fill",
+           fillvalue: Any = 0) -> Any:
+    r"""Filter a dask image with an in-memory kernel, lazily; same shape and chunks out.
 
     Parameters
     ----------
-    x : dask.array.Array
+    image : dask.array.Array
         The image, signal or volume (any ndim >= 1), chunked any way.
     kernel : array_like
-        In memory, with ``kernel.ndim == x.ndim``; centred as ``scipy.ndimage.convolve``
+        In memory, with ``kernel.ndim == image.ndim``; centred as ``scipy.ndimage.convolve``
         centres it (odd and even sizes).
     boundary : {'fill', 'wrap', 'reflect', 'mirror', 'nearest'}
-        How ``x`` is extended beyond its edges, with scipy.ndimage's meanings:
+        How ``image`` is extended beyond its edges, with scipy.ndimage's meanings:
         ``fill`` (constant ``fillvalue``), ``wrap`` (periodic), ``reflect``
         (``d c b a | a b c d | d c b a``), ``mirror`` (``d c b | a b c d | c b a``),
         ``nearest`` (``a a a | a b c d | d d d``).
     fillvalue : number, default 0
-        The value outside ``x`` for ``boundary='fill'``.
+        The value outside ``image`` for ``boundary='fill'``.
 
     Returns
     -------
     dask.array.Array
-        Lazy; equal to the in-memory ``ac.filter`` of ``x.compute()``, with the chunks of ``x``.
-        Integer input gives ``int64`` where the dtypes prove it safe, else Python ints
-        (see :func:`result_dtype`).
+        Lazy; equal to the in-memory ``ac.filter`` of ``image.compute()``, with the chunks
+        of ``image``.  Integer input gives ``int64`` where the dtypes prove it safe, else
+        Python ints (see :func:`result_dtype`).
 
     Raises
     ------
     InvalidType
         A dask ``kernel``, non-numeric dtypes, a non-numeric ``fillvalue``.
     StructureMismatch
-        ``kernel.ndim != x.ndim``.
+        ``kernel.ndim != image.ndim``.
     InvalidArgument
-        Unknown ``boundary``, an empty kernel, a 0-d ``x``.
+        Unknown ``boundary``, an empty kernel, a 0-d ``image``.
 
     See Also
     --------
@@ -301,13 +306,13 @@ def filter(x: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0) -> A
     -----
     .. math:: y[i] = \sum_j w[j]\, \tilde x[i + c - j], \qquad c_k = \lfloor n_k / 2 \rfloor
 
-    where :math:`\tilde x` is ``x`` extended by the boundary rule.  It runs
+    where :math:`\tilde x` is the image extended by the boundary rule.  It runs
     ``dask.array.map_overlap`` with depth ``max(c_k, n_k - 1 - c_k)`` on axis ``k``: ``fill``,
     ``wrap``, ``reflect`` and ``nearest`` use dask's own ``constant``, ``periodic``,
     ``reflect`` and ``nearest`` boundaries; ``mirror`` (which dask lacks), and any rule
-    whose depth exceeds the length of an axis, pad ``x`` explicitly first.  Chunks smaller
-    than the depth are merged for the computation (``x`` is rechunked automatically) and
-    the result is rechunked back to the chunks of ``x``.
+    whose depth exceeds the length of an axis, pad ``image`` explicitly first.  Chunks smaller
+    than the depth are merged for the computation (``image`` is rechunked automatically) and
+    the result is rechunked back to the chunks of ``image``.
 
     Examples
     --------
@@ -322,10 +327,12 @@ def filter(x: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0) -> A
     """
     import dask.array as da
 
+    x = image
+    _reject_dask_kernel(kernel, "kernel")
     if not is_dask_array(x):
-        raise InvalidType(f"Got x={describe(x)}, but expected a dask.array.Array")
-    _check_x(x, "x")
-    k = _check_kernel(kernel, x)
+        raise InvalidType(f"Got image={describe(x)}, but expected a dask.array.Array")
+    _check_x(x, "image")
+    k = _check_kernel(kernel, x, ("image", "kernel"))
     _nonempty_kernel(k)
     boundary = check_choice(boundary, "boundary", BOUNDARIES)
     check_value(fillvalue, "fillvalue")
@@ -336,7 +343,7 @@ def filter(x: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0) -> A
         return da.zeros(x.shape, dtype=dtype, chunks=x.chunks)
     work = _rechunked(_working(x, dtype), depth)
     fill = _cast(np.array([fillvalue], dtype=object), work.dtype)[0]
-    block = dict(kernel=k, radii=radii, reach=depth)
+    block = {"kernel": k, "radii": radii, "reach": depth}
     dtype = _probe_dtype(_filter_block, tuple(2 * d + 1 for d in depth), work.dtype, dtype,
                          **block)
     block["out_dtype"] = dtype
@@ -414,7 +421,7 @@ def _check_over(over: Any, ndim: int) -> None:
     if isinstance(over, (Integers, Lattice)):
         d = over.d if isinstance(over, Lattice) else 1
         if d != ndim:
-            raise StructureMismatch(f"Got x with {ndim} dimensions, but {over!r} needs {d}")
+            raise StructureMismatch(f"Got f with {ndim} dimensions, but {over!r} needs {d}")
         return
     raise InvalidArgument(
         f"Got over={describe(over)} with a dask array, but dask arrays are convolved on Z^d "
@@ -426,35 +433,35 @@ def _check_method(method: Any) -> str:
     return check_choice(method, "method", ("auto", *ENGINES))
 
 
-def convolve(x: Any, kernel: Any, over: Any = None, *, method: str = "auto",
+def convolve(f: Any, g: Any, over: Any = None, *, method: str = "auto",
              mode: str = "full") -> Any:
     r"""Convolve a dask array with an in-memory kernel, lazily, by overlap-add.
 
     Parameters
     ----------
-    x : dask.array.Array
+    f : dask.array.Array
         The signal, image or volume, chunked any way.
-    kernel : array_like
-        In memory, with ``kernel.ndim == x.ndim``.
+    g : array_like
+        The kernel, in memory, with ``g.ndim == f.ndim``.
     over : None or Lattice, optional
-        Only Z^d (``None``, ``ac.Integers()`` in 1-D, ``ac.Lattice(x.ndim)``).
+        Only Z^d (``None``, ``ac.Integers()`` in 1-D, ``ac.Lattice(f.ndim)``).
     method : {'auto', 'direct', ...}
         The in-memory engine for each chunk; ``'auto'`` lets ``choose_method`` pick per chunk.
     mode : {'full', 'same', 'valid'}
-        As in ``scipy.signal.convolve``: ``same`` keeps the shape of ``x`` (and its chunks).
+        As in ``scipy.signal.convolve``: ``same`` keeps the shape of ``f`` (and its chunks).
 
     Returns
     -------
     dask.array.Array
-        Lazy; equal to ``ac.convolve(x.compute(), kernel, mode=mode)``.  Integer input gives
+        Lazy; equal to ``ac.convolve(f.compute(), g, mode=mode)``.  Integer input gives
         ``int64`` where the dtypes prove it safe, else Python ints (see :func:`result_dtype`).
 
     Raises
     ------
     InvalidType
-        A dask ``kernel``, non-numeric dtypes.
+        A dask ``g``, non-numeric dtypes.
     StructureMismatch
-        ``kernel.ndim != x.ndim``, or an ``over`` of another dimension.
+        ``g.ndim != f.ndim``, or an ``over`` of another dimension.
     InvalidArgument
         Unknown ``mode`` or ``method``, an ``over`` other than Z^d, a ``valid`` mode that
         neither array fits in.
@@ -465,12 +472,12 @@ def convolve(x: Any, kernel: Any, over: Any = None, *, method: str = "auto",
 
     Notes
     -----
-    .. math:: (x * w)[c] = \sum_{a + b = c} x[a]\, w[b]
-              = \sum_{\text{chunks } B} (x|_B * w)[c]
+    .. math:: (f * g)[c] = \sum_{a + b = c} f[a]\, g[b]
+              = \sum_{\text{chunks } B} (f|_B * g)[c]
 
-    Each chunk ``B`` is convolved in full in memory; its result reaches ``len(w) - 1``
+    Each chunk ``B`` is convolved in full in memory; its result reaches ``len(g) - 1``
     entries past the chunk's end on every axis, and those tails are added into the next
-    output chunk (overlap-add).  Chunks shorter than ``len(w) - 1`` are merged first (``x``
+    output chunk (overlap-add).  Chunks shorter than ``len(g) - 1`` are merged first (``f``
     is rechunked automatically), so a tail reaches one neighbour at most.
 
     Examples
@@ -487,13 +494,15 @@ def convolve(x: Any, kernel: Any, over: Any = None, *, method: str = "auto",
     """
     import dask.array as da
 
+    x = f
     if not is_dask_array(x):
         raise InvalidType(
             f"Got f={describe(x)} beside a dask array, but only the first argument may be a "
             "dask array; the kernel must be in memory"
         )
-    _check_x(x, "x")
-    k = _check_kernel(kernel, x)
+    _reject_dask_kernel(g, "g")
+    _check_x(x, "f")
+    k = _check_kernel(g, x, ("f", "g"))
     mode = check_choice(mode, "mode", MODES)
     method = _check_method(method)
     _check_over(over, x.ndim)

@@ -83,13 +83,13 @@ def run(blur, workers: int, args, kernel) -> dict:
         limit = next(iter(client.scheduler_info()["workers"].values()))["memory_limit"]
         after = set(client.scheduler_info()["workers"])
         samples = sampler.samples.get("run", [])
-        return dict(
-            seconds=seconds, value=value, load=load, limit=limit,
-            peaks=[peaks[w] for w in sorted(peaks)],
-            baselines=[baseline[w] for w in sorted(baseline)],
-            cluster_peak=max((s for _, s in samples), default=float("nan")),
-            restarted=before != after,
-        )
+        return {
+            "seconds": seconds, "value": value, "load": load, "limit": limit,
+            "peaks": [peaks[w] for w in sorted(peaks)],
+            "baselines": [baseline[w] for w in sorted(baseline)],
+            "cluster_peak": max((s for _, s in samples), default=float("nan")),
+            "restarted": before != after,
+        }
 
 
 def report(name: str, workers: int, r: dict) -> None:

@@ -15,8 +15,8 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
-import algconv as ac  # noqa: E402
-from algconv.daskarray import filter  # noqa: E402
+import algconv as ac
+from algconv.daskarray import filter
 
 
 def main() -> None:

@@ -18,9 +18,9 @@ import algconv as ac
 
 da = pytest.importorskip("dask.array")
 distributed = pytest.importorskip("distributed")
-import dask  # noqa: E402
+import dask
 
-from algconv.daskarray import BOUNDARIES, convolve, filter, result_dtype  # noqa: E402
+from algconv.daskarray import BOUNDARIES, filter, result_dtype
 
 #: boundary -> (scipy.ndimage mode, numpy.pad mode)
 MODES = {
