@@ -11,8 +11,10 @@ Examples
 array([1, 2, 1])
 """
 
-from . import config, structures
+from . import config, fourier, structures
 from .dispatch import MethodChoice, choose_method, convolve, correlate
+from .engines.dirichlet import convolve_dirichlet
+from .engines.transforms import convolve_and, convolve_or, convolve_subset, convolve_xor
 from .errors import (
     AlgconvError,
     InvalidArgument,
@@ -25,6 +27,7 @@ from .errors import (
     StructureMismatch,
 )
 from .function import Function, delta
+from .inverse import inverse
 from .structures import (
     AlternatingGroup,
     BooleanGroup,
@@ -73,8 +76,15 @@ __all__ = [
     "convolve",
     "correlate",
     "choose_method",
+    "convolve_xor",
+    "convolve_or",
+    "convolve_and",
+    "convolve_subset",
+    "convolve_dirichlet",
+    "inverse",
     "MethodChoice",
     "config",
+    "fourier",
     # errors
     "AlgconvError",
     "NotInStructure",

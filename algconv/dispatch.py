@@ -94,7 +94,10 @@ def _select(p: Problem, measure: bool = False) -> MethodChoice:
         candidates.append((name, cost, note))
         if best is None or cost < best[1]:
             best = (name, cost)
-    assert best is not None, "the direct engine applies everywhere"
+    if best is None:  # the direct engine applies everywhere, so a memory guard refused all
+        reasons = "; ".join(f"{name}: {note}" for name, _, note in candidates)
+        raise InvalidArgument(f"No engine can evaluate this convolution within the limits: "
+                              f"{reasons}")
     how = "fastest measured" if measure else "lowest estimated cost"
     reason = f"{how} of {sum(c is not None for _, c, _ in candidates)} applicable engines"
     return MethodChoice(best[0], reason, candidates)

@@ -11,7 +11,10 @@ Examples
 
 from .base import Engine, Problem
 from .direct import DirectEngine
+from .dirichlet import DirichletEngine
+from .fourier import FourierEngine
 from .table import TableEngine
+from .transforms import XorEngine, ZetaEngine
 
 __all__ = ["ENGINES", "register", "Engine", "Problem"]
 
@@ -27,3 +30,7 @@ def register(engine: Engine) -> Engine:
 
 register(DirectEngine())
 register(TableEngine())
+register(XorEngine())
+register(ZetaEngine())
+register(DirichletEngine())
+register(FourierEngine())

@@ -86,8 +86,8 @@ class Engine:
     --------
     >>> import algconv as ac
     >>> from algconv.engines import ENGINES
-    >>> sorted(ENGINES) [:2]
-    ['direct', 'table']
+    >>> {"direct", "table"} <= set(ENGINES)
+    True
     """
 
     #: the ``method=`` name

@@ -1,29 +1,39 @@
 """The table engine: vectorised convolution over the Cayley table of a finite structure.
 
 On a group, ``h[c] = sum_a f[a] g[index(a^-1 . c)]``: rows of ``g`` gathered through the
-Cayley table and combined with one matrix product per chunk of non-zero ``f`` entries.
-On a monoid, the products ``f[i] g[j]`` are scattered onto ``table[i, j]``.  Chunks keep
-working memory near ``CHUNK_BYTES``.  Exact for exact values (int64 under a proven bound,
-otherwise Python ints / Fractions / sympy in object arrays).
+Cayley table and combined with one matrix product per chunk of non-zero entries of the
+sparser operand.  On a monoid, the products ``f[i] g[j]`` are scattered onto
+``table[i, j]``.  Chunks keep working memory near ``CHUNK_BYTES`` and under a quarter of
+``config.memory_limit``; ``memory()`` counts the table too, so dispatch refuses (or a
+forced ``method='table'`` raises ``InvalidArgument`` naming the estimate) when a request
+would exceed the limit.  Exact for exact values: int64 under a proven bound, otherwise
+Python ints; Fractions as integers over a common denominator; sympy in object arrays.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from .. import arith
+from .. import arith, config
 from ..function import Function
 from ..structures.base import Group
 from .base import Engine, Problem
 
 __all__ = ["TableEngine", "table_convolve"]
 
+#: working memory per chunk (gathered rows of the table and of the values); the chunk also
+#: stays below a quarter of ``config.memory_limit``
 CHUNK_BYTES = 64 * 1024**2
-#: seconds per table entry touched (numeric / object), from benchmarks/bench_direct.py
+#: seconds per table entry touched (numeric / object), from benchmarks/workloads_transforms.py
+#: (S_6, 720 x 720 entries, int64: 0.8 ms best of 5 on the 2-core machine); past
+#: ``CACHE_ORDER`` the gathers miss the cache: 8-12 ns per entry measured on
+#: BooleanGroup(10), Cyclic(1024) and SymmetricGroup(7)
 SECONDS_PER_ENTRY = 2e-9
+SECONDS_PER_UNCACHED_ENTRY = 8e-9
+CACHE_ORDER = 800
 SECONDS_PER_OBJECT_ENTRY = 1e-7
-#: seconds per entry to build a Cayley table the first time
-SECONDS_PER_TABLE_ENTRY = 5e-8
+#: seconds per entry to build a Cayley table the first time (S_6: 28-49 ms, 518k entries)
+SECONDS_PER_TABLE_ENTRY = 7e-8
 
 
 def _nonzero(a: np.ndarray) -> np.ndarray:
@@ -32,25 +42,49 @@ def _nonzero(a: np.ndarray) -> np.ndarray:
     return np.flatnonzero(a)
 
 
+def chunk_rows(n: int, itemsize: int) -> int:
+    """How many length-``n`` rows of values and of table indices fit in one chunk."""
+    budget = min(CHUNK_BYTES, config.memory_limit // 4)
+    return max(1, int(budget // (n * (8 + max(itemsize, 8)))))
+
+
+def _zeros(n: int, dtype: np.dtype) -> np.ndarray:
+    h = np.zeros(n, dtype=dtype)
+    if dtype == object:
+        h[:] = 0
+    return h
+
+
 def table_convolve(over, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """The convolution of two vectors in ``over.elements()`` order, by the Cayley table.
+
+    Works through chunks of the non-zero entries of the sparser operand, so the working
+    memory stays near ``chunk_rows`` rows whatever the order.
 
     >>> import algconv as ac
     >>> table_convolve(ac.Cyclic(3), np.array([1, 1, 0]), np.array([0, 1, 0]))
     array([0, 1, 1])
     """
+    rational = arith.via_integers(lambda x, y: table_convolve(over, x, y), a, b)
+    if rational is not None:
+        return rational
     n = over.order
     a, b = arith.exact_pair(a, b, terms=n)
     table = over.cayley_table()
-    rows = _nonzero(a)
     dtype = np.result_type(a, b)
-    h = np.zeros(n, dtype=dtype)
-    chunk = max(1, CHUNK_BYTES // max(1, n * max(dtype.itemsize, 8)))
+    h = _zeros(n, dtype)
+    chunk = chunk_rows(n, dtype.itemsize)
+    rows, cols = _nonzero(a), _nonzero(b)
     if isinstance(over, Group):
         inverse = over.inverse_indices()
-        for lo in range(0, len(rows), chunk):
-            r = rows[lo : lo + chunk]
-            h = h + a[r] @ b[table[inverse[r]]]
+        if len(rows) <= len(cols):  # h[c] = sum_i a[i] b[i^-1 c]
+            for lo in range(0, len(rows), chunk):
+                r = rows[lo : lo + chunk]
+                h += a[r] @ b[table[inverse[r]]]
+        else:  # h[c] = sum_j a[c j^-1] b[j]
+            for lo in range(0, len(cols), chunk):
+                r = cols[lo : lo + chunk]
+                h += a[table[:, inverse[r]]] @ b[r]
         return h
     for lo in range(0, len(rows), chunk):
         r = rows[lo : lo + chunk]
@@ -80,14 +114,18 @@ class TableEngine(Engine):
 
     def cost(self, p: Problem) -> float:
         n = p.over.order
-        per = SECONDS_PER_OBJECT_ENTRY if p.kind in ("rational", "object") else SECONDS_PER_ENTRY
+        if p.kind in ("rational", "object"):
+            per = SECONDS_PER_OBJECT_ENTRY
+        else:
+            per = SECONDS_PER_ENTRY if n <= CACHE_ORDER else SECONDS_PER_UNCACHED_ENTRY
         build = SECONDS_PER_TABLE_ENTRY * n * n if self._table_missing(p) else 0.0
-        return min(p.size("f"), n) * n * per + build
+        return min(p.size("f"), p.size("g"), n) * n * per + build
 
     def memory(self, p: Problem) -> float:
         n = p.over.order
         table = 8.0 * n * n if self._table_missing(p) else 0.0
-        return table + min(CHUNK_BYTES, 8.0 * n * n) + 3 * n * p.itemsize
+        rows = min(chunk_rows(n, p.itemsize), n)
+        return table + rows * n * (8.0 + max(p.itemsize, 8)) + 4.0 * n * p.itemsize
 
     def run(self, p: Problem) -> Function:
         a, _ = p.f._dense_form()

@@ -104,12 +104,20 @@ class PermutationGroupBase(FiniteGroup):
         return cached
 
     def _codes(self, perms: np.ndarray) -> np.ndarray:
-        """Base-``degree`` codes: their numeric order is the lexicographic order of tuples."""
+        """Base-``degree`` codes: their numeric order is the lexicographic order of tuples.
+
+        Only used while ``degree ** degree`` fits in int64 (degree <= 15).
+        """
         weights = self.degree ** np.arange(self.degree - 1, -1, -1, dtype=np.int64)
         return perms.astype(np.int64) @ weights
 
     def _build_table(self) -> np.ndarray:
-        """Vectorised: compose all pairs at once, then rank by sorted base-degree codes."""
+        """Vectorised: compose all pairs at once, then rank by sorted base-degree codes.
+
+        Past degree 15 the codes would overflow int64, so the generic dict-based table is used.
+        """
+        if self.degree**self.degree > 2**63 - 1:
+            return super()._build_table()
         perms = self._permutation_array()
         codes = self._codes(perms)
         n = self.order

@@ -139,3 +139,12 @@ def test_lattice_and_product_ops():
     P = ac.product(ac.Cyclic(3), ac.FreeMonoid("xy"))
     assert P.op((2, "x"), (2, "y")) == (1, "xy") and not isinstance(P, ac.Group)
     assert isinstance(ac.product(ac.Integers(), ac.Cyclic(2)), ac.Group)
+
+
+@pytest.mark.parametrize("n", [15, 16, 20])
+def test_cayley_tables_of_large_degree_permutation_groups(n):
+    D = ac.DihedralGroup(n)  # degree n: base-n codes overflow int64 past n = 15
+    els, table = D.elements(), D.cayley_table()
+    for i in range(0, D.order, 3):
+        for j in range(0, D.order, 5):
+            assert els[table[i, j]] == D.op(els[i], els[j])

@@ -1,0 +1,207 @@
+"""Benchmark workloads for the transforms, Dirichlet and table engines.
+
+``WORKLOADS`` is a list of dicts, each with
+
+* ``name``: what is timed;
+* ``peer``: what algconv is compared with;
+* ``target``: the largest acceptable ratio ``algconv time / peer time``;
+* ``setup(quick) -> state``: builds the inputs (``quick=True``: small sizes for CI smoke);
+* ``algconv(state)`` and ``peer_fn(state)``: the two timed calls;
+* optional ``check(state, ours, theirs) -> bool``: the two results agree;
+* optional ``peer_repeat``: how many times to time the peer (default 3; slow peers 1).
+
+``benchmarks/bench_engines.py`` imports ``WORKLOADS``; this file also runs on its own:
+``python benchmarks/workloads_transforms.py [--quick]`` prints the rows with their ratios
+(best of 3 for each side, in the same process; `--quick` keeps the row names but uses
+small sizes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+import algconv as ac
+
+# --- peers -------------------------------------------------------------------------------------
+
+
+def numpy_walsh_hadamard(x: np.ndarray) -> np.ndarray:
+    """A plain numpy Walsh-Hadamard transform (allocating a new array per pass)."""
+    h, n = 1, len(x)
+    while h < n:
+        x = x.reshape(-1, 2, h)
+        x = np.stack([x[:, 0] + x[:, 1], x[:, 0] - x[:, 1]], axis=1)
+        h *= 2
+    return x.reshape(-1)
+
+
+def numpy_xor_convolve(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return numpy_walsh_hadamard(numpy_walsh_hadamard(a) * numpy_walsh_hadamard(b)) // len(a)
+
+
+def naive_dirichlet(f: np.ndarray, g: np.ndarray) -> np.ndarray:
+    """The per-divisor numpy loop: one strided add for every d = 1..N."""
+    n = min(len(f), len(g))
+    out = np.zeros(n, dtype=np.result_type(f, g))
+    for d in range(1, n + 1):
+        out[d - 1 :: d] += f[d - 1] * g[: n // d]
+    return out
+
+
+def python_group_loop(state: dict) -> dict:
+    """The defining sum over pairs a . b = c, in pure Python."""
+    op, h = state["group"].op, {}
+    g_items = list(state["g_dict"].items())
+    for a, fa in state["f_dict"].items():
+        for b, gb in g_items:
+            c = op(a, b)
+            h[c] = h.get(c, 0) + fa * gb
+    return h
+
+
+# --- workloads ---------------------------------------------------------------------------------
+
+
+def _xor_setup(quick: bool) -> dict:
+    rng = np.random.default_rng(0)
+    size = 2**14 if quick else 2**20
+    return {"a": rng.integers(-100, 100, size), "b": rng.integers(-100, 100, size)}
+
+
+def _dirichlet_setup(quick: bool) -> dict:
+    rng = np.random.default_rng(1)
+    n = 10**4 if quick else 10**6
+    return {"f": rng.integers(-1000, 1000, n), "g": rng.integers(-1000, 1000, n)}
+
+
+def _group_setup(quick: bool) -> dict:
+    rng = np.random.default_rng(2)
+    group = ac.SymmetricGroup(5 if quick else 6)
+    group.cayley_table()  # built once per structure and cached, as in any repeated use
+    a = rng.integers(-100, 100, group.order)
+    b = rng.integers(-100, 100, group.order)
+    els = group.elements()
+    return {
+        "group": group,
+        "f": ac.Function.from_array(a, over=group),
+        "g": ac.Function.from_array(b, over=group),
+        "f_dict": dict(zip(els, a.tolist())),
+        "g_dict": dict(zip(els, b.tolist())),
+    }
+
+
+def _sympy_setup(quick: bool) -> dict:
+    rng = np.random.default_rng(3)
+    size = 2**10 if quick else 2**16
+    a, b = rng.integers(-100, 100, size), rng.integers(-100, 100, size)
+    return {"a": a, "b": b, "a_list": a.tolist(), "b_list": b.tolist()}
+
+
+def _sympy_xor(state: dict) -> list:
+    from sympy.discrete import convolution
+
+    return convolution(state["a_list"], state["b_list"], dyadic=True)
+
+
+WORKLOADS = [
+    {
+        "name": "XOR convolution, length 2^20, int",
+        "peer": "plain numpy Walsh-Hadamard",
+        "target": 1.5,
+        "setup": _xor_setup,
+        "algconv": lambda s: ac.convolve_xor(s["a"], s["b"]),
+        "peer_fn": lambda s: numpy_xor_convolve(s["a"], s["b"]),
+        "check": lambda s, ours, theirs: np.array_equal(ours, theirs),
+    },
+    {
+        "name": "Dirichlet convolution, N = 1e6, int",
+        "peer": "naive numpy loop over divisors",
+        "target": 0.12,
+        "setup": _dirichlet_setup,
+        "algconv": lambda s: ac.convolve_dirichlet(s["f"], s["g"]),
+        "peer_fn": lambda s: naive_dirichlet(s["f"], s["g"]),
+        "check": lambda s, ours, theirs: np.array_equal(ours, theirs),
+        "peer_repeat": 1,
+    },
+    {
+        "name": "S_6 dense f*g (720 elements), int",
+        "peer": "pure-Python a.b=c loop",
+        "target": 0.02,
+        "setup": _group_setup,
+        "algconv": lambda s: s["f"] * s["g"],
+        "peer_fn": python_group_loop,
+        "check": lambda s, ours, theirs: ours.to_dict() == {
+            c: v for c, v in theirs.items() if v != 0},
+    },
+    {
+        "name": "XOR convolution, length 2^16, int",
+        "peer": "sympy.discrete.convolution(dyadic=True)",
+        "target": 0.01,
+        "setup": _sympy_setup,
+        "algconv": lambda s: ac.convolve_xor(s["a"], s["b"]),
+        "peer_fn": _sympy_xor,
+        "check": lambda s, ours, theirs: ours.tolist() == list(theirs),
+        "peer_repeat": 1,
+    },
+]
+
+
+# --- runner ------------------------------------------------------------------------------------
+
+
+def best_of(fn, state, repeat: int = 3) -> tuple[float, object]:
+    """Smallest wall time of ``repeat`` calls, and the last result."""
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        result = fn(state)
+        best = min(best, time.perf_counter() - t0)
+    return best, result
+
+
+def run(workloads: list, quick: bool = False) -> list[dict]:
+    """Time every workload; returns rows with ``algconv_s``, ``peer_s``, ``ratio``, ``ok``."""
+    rows = []
+    for w in workloads:
+        state = w["setup"](quick)
+        ours_s, ours = best_of(w["algconv"], state)
+        theirs_s, theirs = best_of(w["peer_fn"], state, w.get("peer_repeat", 3))
+        agree = w["check"](state, ours, theirs) if "check" in w else None
+        ratio = ours_s / theirs_s
+        rows.append({"name": w["name"], "peer": w["peer"], "target": w["target"],
+                     "algconv_s": ours_s, "peer_s": theirs_s, "ratio": ratio,
+                     "ok": ratio <= w["target"] and agree is not False, "agree": agree})
+    return rows
+
+
+def format_rows(rows: list[dict]) -> str:
+    header = (f"{'workload':<38} {'peer':<40} {'algconv':>10} {'peer':>10} {'ratio':>8} "
+              f"{'target':>7}  result")
+    lines = [header]
+    for r in rows:
+        verdict = "ok" if r["ok"] else ("WRONG RESULT" if r["agree"] is False else "MISSED")
+        lines.append(f"{r['name']:<38} {r['peer']:<40} {r['algconv_s']:>9.4f}s "
+                     f"{r['peer_s']:>9.4f}s {r['ratio']:>8.4f} {r['target']:>7.3g}  {verdict}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes (CI smoke)")
+    args = parser.parse_args(argv)
+    rows = run(WORKLOADS, quick=args.quick)
+    print(format_rows(rows))
+    wrong = any(r["agree"] is False for r in rows)
+    missed = any(not r["ok"] for r in rows)
+    return 1 if wrong or (missed and not args.quick) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
