@@ -332,3 +332,15 @@ def test_unknown_chunks_and_other_dask_uses_are_clear_errors():
         ac.correlate(x, [1.0, 2.0])
     with pytest.raises(ac.InvalidType, match="dask array is accepted only"):
         ac.Function.from_array(x, over=ac.Integers())
+
+
+def test_ac_filter_hands_dask_images_over():
+    if not hasattr(ac, "filter"):
+        pytest.skip("ac.filter (the in-memory filter) has not landed in this tree")
+    image = _rng("hook").standard_normal((10, 9))
+    y = ac.filter(da.from_array(image, chunks=(3, 4)), np.ones((2, 3)), boundary="mirror")
+    assert isinstance(y, da.Array) and y.chunks == ((3, 3, 3, 1), (4, 4, 1))
+    np.testing.assert_allclose(y.compute(scheduler="threads"),
+                               scipy.ndimage.convolve(image, np.ones((2, 3)), mode="mirror"))
+    with pytest.raises(ac.InvalidType, match="kernel must be in memory"):
+        ac.filter(image, da.ones((2, 2), chunks=1))
