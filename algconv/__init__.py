@@ -12,6 +12,7 @@ array([1, 2, 1])
 """
 
 from . import config, fourier, structures
+from .cyclic import convolve_cyclic
 from .dispatch import MethodChoice, choose_method, convolve, correlate
 from .engines.dirichlet import convolve_dirichlet
 from .engines.transforms import convolve_and, convolve_or, convolve_subset, convolve_xor
@@ -26,6 +27,7 @@ from .errors import (
     NotInvertible,
     StructureMismatch,
 )
+from .filtering import filter  # noqa: A004 - shadows the builtin inside algconv only
 from .function import Function, delta
 from .inverse import inverse
 from .structures import (
@@ -75,6 +77,8 @@ __all__ = [
     "delta",
     "convolve",
     "correlate",
+    "convolve_cyclic",
+    "filter",
     "choose_method",
     "convolve_xor",
     "convolve_or",

@@ -57,7 +57,7 @@ class MethodChoice:
         lines = [f"method={self.method!r}: {self.reason}"]
         for name, cost, note in self.candidates:
             shown = "not applicable" if cost is None else f"~{cost:.2e} s"
-            lines.append(f"  {name:<10} {shown:<16} {note}")
+            lines.append(f"  {name:<12} {shown:<16} {note}")
         return "\n".join(lines)
 
 
@@ -77,6 +77,35 @@ def _guard(engine: Engine, p: Problem) -> str | None:
     return None
 
 
+def _no_engine(p: Problem, candidates: list | None = None) -> None:
+    """Raise ``InvalidArgument``: every engine failed a hard guard (memory, in practice)."""
+    if candidates is None:
+        candidates = [(name, None, _guard(engine, p)) for name, engine in ENGINES.items()]
+    reasons = "; ".join(f"{name}: {note}" for name, _, note in candidates)
+    raise InvalidArgument(
+        f"Got an input no engine can evaluate within the limits ({reasons}); raise "
+        "algconv.config.limit_memory(...) or use a smaller input"
+    )
+
+
+def _fastest(p: Problem) -> Engine:
+    """The engine ``_select(p)`` picks, skipping engines whose fixed cost cannot win.
+
+    The same choice as ``_select`` (an engine's ``cost`` is never below its ``min_cost``),
+    without estimating every engine: tiny inputs stay cheap to dispatch.
+    """
+    best, best_cost = None, float("inf")
+    for engine in ENGINES.values():
+        if engine.min_cost >= best_cost or _guard(engine, p) is not None:
+            continue
+        cost = engine.cost(p)
+        if cost < best_cost:
+            best, best_cost = engine, cost
+    if best is None:
+        _no_engine(p)
+    return best
+
+
 def _select(p: Problem, measure: bool = False) -> MethodChoice:
     candidates, best = [], None
     for name, engine in ENGINES.items():
@@ -94,10 +123,8 @@ def _select(p: Problem, measure: bool = False) -> MethodChoice:
         candidates.append((name, cost, note))
         if best is None or cost < best[1]:
             best = (name, cost)
-    if best is None:  # the direct engine applies everywhere, so a memory guard refused all
-        reasons = "; ".join(f"{name}: {note}" for name, _, note in candidates)
-        raise InvalidArgument(f"No engine can evaluate this convolution within the limits: "
-                              f"{reasons}")
+    if best is None:
+        _no_engine(p, candidates)
     how = "fastest measured" if measure else "lowest estimated cost"
     reason = f"{how} of {sum(c is not None for _, c, _ in candidates)} applicable engines"
     return MethodChoice(best[0], reason, candidates)
@@ -105,7 +132,7 @@ def _select(p: Problem, measure: bool = False) -> MethodChoice:
 
 def _engine_for(p: Problem, method: str) -> Engine:
     if method == "auto":
-        return ENGINES[_select(p).method]
+        return _fastest(p)
     if not isinstance(method, str):
         raise InvalidType(f"Got method={describe(method)}, but expected a str")
     engine = ENGINES.get(method)
@@ -160,8 +187,11 @@ def _functions_request(f: Any, g: Any, over: Any, mode: str, name: str) -> _Requ
     return _Request(Problem(f, g, f.over), arrays=False)
 
 
+_INTEGERS = Integers()
+
+
 def _lattice_for(ndim: int) -> Monoid:
-    return Integers() if ndim == 1 else Lattice(ndim)
+    return _INTEGERS if ndim == 1 else Lattice(ndim)
 
 
 def _valid_swap_check(shape_f: tuple, shape_g: tuple) -> None:
@@ -277,7 +307,7 @@ def convolve(f: Any, g: Any, over: Monoid | None = None, *, method: str = "auto"
         (a product of cyclics also its N-D shape) and gives circular convolution on cyclics;
         ``Naturals()`` takes 1-D power-series coefficients.  For Functions it may repeat
         their structure.
-    method : {'auto', 'direct', 'table', ...}
+    method : {'auto', 'direct', 'fft', 'overlap-add', 'exact', 'table', ...}
         ``'auto'`` picks the cheapest correct engine (see ``choose_method``); a name forces
         that engine, or raises ``MethodNotApplicable``.
     mode : {'full', 'same', 'valid'}

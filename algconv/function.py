@@ -102,7 +102,7 @@ class Function:
     def _from_dense(cls, array: np.ndarray, over: Monoid, start: tuple | None = None) -> "Function":
         """Trusted constructor for a validated array in ``over``'s dense layout."""
         f = cls.__new__(cls)
-        f._set(over, None, array, start)
+        f.over, f._dict, f._array, f._start = over, None, array, start  # hot path: no _set call
         return f
 
     # --- other constructors -----------------------------------------------------------------

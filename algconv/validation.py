@@ -82,6 +82,7 @@ def is_dask_array(x: Any) -> bool:
 
 #: Value kinds, from most to least exact-and-cheap.  ``join_kinds`` picks the result kind.
 KINDS = ("int", "rational", "float", "complex", "object")
+_KIND_RANK = {kind: rank for rank, kind in enumerate(KINDS)}
 
 
 def _sympy_expr():
@@ -135,7 +136,7 @@ def join_kinds(*kinds: str) -> str:
     """
     if "object" in kinds:
         return "object"
-    return max(kinds, key=KINDS.index) if kinds else "int"
+    return max(kinds, key=_KIND_RANK.__getitem__) if kinds else "int"
 
 
 def value_kind(array: np.ndarray) -> str:

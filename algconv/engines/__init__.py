@@ -12,6 +12,8 @@ Examples
 from .base import Engine, Problem
 from .direct import DirectEngine
 from .dirichlet import DirichletEngine
+from .exact import ExactEngine
+from .fft import FFTEngine, OverlapAddEngine
 from .fourier import FourierEngine
 from .table import TableEngine
 from .transforms import XorEngine, ZetaEngine
@@ -34,3 +36,6 @@ register(XorEngine())
 register(ZetaEngine())
 register(DirichletEngine())
 register(FourierEngine())
+register(FFTEngine())
+register(OverlapAddEngine())
+register(ExactEngine())

@@ -11,19 +11,20 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 import numpy as np
 
 from ..function import Function
 from ..structures.base import Monoid
-from ..validation import join_kinds, scalar_kind, value_kind
+from ..validation import KINDS, join_kinds, scalar_kind, value_kind
 
 __all__ = ["Problem", "Engine", "EXACT_KINDS"]
 
 #: value kinds that must never be rounded through floating point
 EXACT_KINDS = frozenset({"int", "rational", "object"})
+#: numpy dtype kind -> position in validation.KINDS
+_NUMERIC_RANK = {"i": 0, "u": 0, "f": 2, "c": 3}
 
 
 @dataclass
@@ -36,20 +37,30 @@ class Problem:
     #: free-form hints for engines (e.g. the array API's mode), never needed for correctness
     hints: dict = field(default_factory=dict)
 
-    @cached_property
+    @property
     def kind(self) -> str:
         """The value kind of the result: 'int', 'rational', 'float', 'complex' or 'object'."""
-        return join_kinds(_function_kind(self.f), _function_kind(self.g))
+        kind = self.__dict__.get("_kind")  # cached by hand: cached_property locks (3.11)
+        if kind is None:
+            a, b = self.f._array, self.g._array
+            ranks = _NUMERIC_RANK.get(a.dtype.kind) if a is not None else None
+            other = _NUMERIC_RANK.get(b.dtype.kind) if b is not None else None
+            if ranks is not None and other is not None:  # numeric arrays: no value scan
+                kind = KINDS[max(ranks, other)]
+            else:
+                kind = join_kinds(_function_kind(self.f), _function_kind(self.g))
+            self._kind = kind
+        return kind
 
-    @cached_property
+    @property
     def dense(self) -> bool:
         """Whether both operands are stored as arrays."""
-        return self.f.is_dense and self.g.is_dense
+        return self.f._array is not None and self.g._array is not None
 
     def size(self, which: str) -> int:
         """Stored entries of ``f`` or ``g`` (array size, or support size for a dict)."""
-        h = getattr(self, which)
-        return int(h._array.size) if h.is_dense else len(h._dict)
+        h = self.f if which == "f" else self.g
+        return h._array.size if h._array is not None else len(h._dict)
 
     @property
     def pairs(self) -> int:
@@ -63,10 +74,10 @@ class Problem:
 
     def full_shape(self) -> tuple:
         """Shape of the full result on a lattice layout (both operands dense)."""
-        return tuple(
-            max(m + n - 1, 0) if m and n else 0
-            for m, n in zip(self.f._array.shape, self.g._array.shape)
-        )
+        sf, sg = self.f._array.shape, self.g._array.shape
+        if len(sf) == 1:  # the common case, without a generator
+            return (sf[0] + sg[0] - 1 if sf[0] and sg[0] else 0,)
+        return tuple(m + n - 1 if m and n else 0 for m, n in zip(sf, sg))
 
     def full_size(self) -> int:
         """Number of entries of the full dense result on a lattice layout."""
@@ -86,8 +97,8 @@ class Engine:
     --------
     >>> import algconv as ac
     >>> from algconv.engines import ENGINES
-    >>> {"direct", "table"} <= set(ENGINES)
-    True
+    >>> ENGINES["direct"].exact, ENGINES["fft"].exact
+    (True, False)
     """
 
     #: the ``method=`` name
@@ -96,6 +107,9 @@ class Engine:
     exact: bool = True
     #: one line for ``choose_method``'s explanation
     summary: str = ""
+    #: a lower bound of ``cost`` on any input (the fixed per-call seconds); lets
+    #: ``convolve`` skip estimating an engine that cannot beat the best found so far
+    min_cost: float = 0.0
 
     def applies(self, p: Problem) -> str | None:
         """``None`` if this engine can evaluate ``p``, else why not (completes "it needs ...")."""
@@ -119,6 +133,7 @@ class Engine:
 
 def lattice_result(array: np.ndarray, p: Problem) -> Function:
     """Wrap a full lattice convolution array with the right start (``start_f + start_g``)."""
-    start = tuple(a + b for a, b in zip(p.f._start, p.g._start))
+    sf, sg = p.f._start, p.g._start
+    start = (sf[0] + sg[0],) if len(sf) == 1 else tuple(a + b for a, b in zip(sf, sg))
     return Function._from_dense(array, p.over, start)
 

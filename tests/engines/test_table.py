@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from fractions import Fraction
 
 import numpy as np
@@ -106,7 +107,7 @@ def test_memory_guard_sends_auto_to_an_engine_that_fits():
     f = ac.delta((1, 0, 2, 3, 4, 5, 6, 7), over=G) + ac.delta(over=G)
     choice = ac.choose_method(f, f)
     assert choice.method == "direct"
-    assert "table      not applicable   it would need about 12.2 GiB" in str(choice)
+    assert re.search(r"table +not applicable +it would need about 12\.2 GiB", str(choice))
     assert (f * f)(G.identity) == 2
 
 

@@ -1,0 +1,393 @@
+r"""The exact engine: integer and rational convolution on Z, Z^d, N and cyclic groups, fast.
+
+Two back-ends, both exact; the engine runs whichever it estimates cheaper:
+
+* **limb-split float FFT** (numpy + scipy.fft, always available).  Each integer is cut
+  into ``L`` signed digits of ``w`` bits, ``x = sum_i x_i 2^(w i)``; the digit arrays are
+  transformed once each, the products ``sum_{i+j=k} X_i Y_j`` are formed in the frequency
+  domain and transformed back, one inverse per ``k``; every coefficient is then rounded to
+  the nearest integer and the digits recombined exactly (int64 when a bound proves the
+  result fits, else Python ints).  Rounding is correct because ``w`` is chosen so that
+  the *worst-case* floating-point error, by Percival's bound for an FFT of length
+  ``N = 2^k`` (C. Percival, "Rapid multiplication modulo the sum and difference of
+  highly composite numbers", Math. Comp. 72 (2003), Theorem 5.1):
+
+  .. math:: |z' - z|_\infty < \|x\|_2 \|y\|_2 \left((1+\epsilon)^{3k}
+            (1+\epsilon\sqrt5)^{3k+1} (1+\beta)^{3k} - 1\right)
+
+  summed over the ``min(La, Lb)`` digit products that share a ``k``, is at most 1/4 (half
+  of what correct rounding needs).  We take ``epsilon = 2^-53``, twiddle error
+  ``beta = 4 epsilon`` (pocketfft computes its twiddles to about one ulp), one extra level
+  for the real-input packing, and power-of-two lengths only, as the theorem assumes.  As
+  an alarm that costs one pass, every rounded coefficient must also lie within 1/4 of an
+  integer; if one does not (never observed), the engine falls back to the direct sum.
+* **python-flint** (extra ``fast``, imported lazily): ``fmpz_poly`` multiplication, N-D by
+  Kronecker substitution; preferred for Python ints beyond int64, whose digits numpy would
+  have to cut in Python.
+
+Cyclic groups and products of cyclics: the exact linear convolution, folded.  Fractions:
+numerators over a common denominator, divided at the end.
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import numpy as np
+import scipy.fft
+
+from .. import arith
+from ..function import Function
+from ..structures.finite import Cyclic
+from . import direct
+from .base import Engine, Problem
+from .fft import SECONDS_PER_FFT_POINT, _lattice_shapes, _nlogn
+
+__all__ = ["ExactEngine", "exact_linear", "exact_circular", "limb_width", "use_flint"]
+
+#: set to False to disable the python-flint back-end (tests and benchmarks do)
+use_flint: bool = True
+
+EPS = 2.0**-53
+#: the largest per-coefficient error bound accepted before rounding (1/2 would be exact)
+ERROR_BUDGET = 0.25
+#: seconds per entry to split digits / recombine int64 results (numpy, measured 1e5 x 1e5)
+SECONDS_PER_DIGIT = 4e-9
+SECONDS_PER_OBJECT_DIGIT = 1.5e-7
+#: seconds per complex pointwise multiply-add in the frequency domain
+SECONDS_PER_SPECTRUM_POINT = 1.5e-9
+#: python-flint, measured at 1e5 x 1e5 with 20-bit values (20 ms multiply, 23 ms to read
+#: the 2e5 coefficients back, 2.5 ms to build the polynomials from lists)
+FLINT_SECONDS_PER_BIT = 1.75e-9
+FLINT_SECONDS_PER_OUTPUT = 1.15e-7
+FLINT_SECONDS_PER_INPUT = 1.3e-8
+EXACT_OVERHEAD = 3e-5
+#: building Python ints for results beyond int64 (62-bit inputs, 1e5 x 1e5: 37 ms for 2e5)
+SECONDS_PER_BIG_OUTPUT = 1.8e-7
+
+
+def _flint():
+    """The ``flint`` module if it is importable and not disabled, else ``None``."""
+    if not use_flint:
+        return None
+    try:
+        import flint
+    except ImportError:  # pragma: no cover - the fast extra is optional
+        return None
+    return flint
+
+
+def _percival(k: int) -> float:
+    """Relative error factor of an FFT convolution of length ``2^k`` (see module Notes)."""
+    beta = 4 * EPS
+    exponent = (3 * k * math.log1p(EPS) + (3 * k + 1) * math.log1p(EPS * math.sqrt(5))
+                + 3 * k * math.log1p(beta))
+    return math.expm1(exponent)
+
+
+def _pow2_shape(shape: tuple) -> tuple:
+    return tuple(1 << max(n - 1, 0).bit_length() for n in shape)
+
+
+def limb_width(bits_a: int, bits_b: int, size_a: int, size_b: int, fft_size: int) -> int:
+    """The widest digit (in bits) whose worst-case FFT error keeps rounding exact, or 0.
+
+    Digits of ``w`` bits are below ``2^w`` in absolute value, so each digit vector has
+    ``||x_i||_2 < 2^w sqrt(size)``; ``min(La, Lb)`` products share an output digit.
+
+    >>> limb_width(20, 20, 10**5, 10**5, 2**18)
+    12
+    """
+    k = max(fft_size - 1, 1).bit_length() + 1  # one more level for the real packing
+    factor = _percival(k)
+    for w in range(26, 0, -1):
+        terms = min(-(-max(bits_a, 1) // w), -(-max(bits_b, 1) // w))
+        if factor * terms * 4.0**w * math.sqrt(size_a * size_b) <= ERROR_BUDGET:
+            return w
+    return 0
+
+
+def _digits(x: np.ndarray, w: int, count: int) -> list[np.ndarray]:
+    """Signed base-``2^w`` digits of an integer array, as float64 arrays (exact)."""
+    mask = (1 << w) - 1
+    if x.dtype == object:
+        mag = np.abs(x)
+        neg = x < 0
+        out = []
+        for i in range(count):
+            d = ((mag >> (w * i)) & mask).astype(np.float64)
+            out.append(np.where(neg, -d, d))
+        return out
+    mag = np.abs(x.astype(np.int64, copy=False)).view(np.uint64)  # |-2^63| = 2^63 as uint64
+    neg = x < 0
+    out = []
+    for i in range(count):
+        d = ((mag >> np.uint64(w * i)) & np.uint64(mask)).astype(np.float64)
+        out.append(np.where(neg, -d, d))
+    return out
+
+
+def _bits(x: np.ndarray) -> int:
+    return int(arith.max_abs(x)).bit_length()
+
+
+def _fits_int64(a: np.ndarray, b: np.ndarray) -> bool:
+    return arith.max_abs(a) * arith.max_abs(b) * max(min(a.size, b.size), 1) <= 2**62
+
+
+def _limb_fft(a: np.ndarray, b: np.ndarray, w: int) -> np.ndarray | None:
+    """Exact full convolution by limb-split FFT (``None`` if the rounding alarm fires)."""
+    shape = tuple(m + n - 1 for m, n in zip(a.shape, b.shape))
+    fshape = _pow2_shape(shape)
+    axes = tuple(range(a.ndim))
+    la, lb = -(-max(_bits(a), 1) // w), -(-max(_bits(b), 1) // w)
+    fa = [scipy.fft.rfftn(d, fshape, axes) for d in _digits(a, w, la)]
+    fb = [scipy.fft.rfftn(d, fshape, axes) for d in _digits(b, w, lb)]
+    crop = tuple(slice(0, n) for n in shape)
+    digits = []
+    for k in range(la + lb - 1):
+        spectrum = None
+        for i in range(max(0, k - lb + 1), min(k, la - 1) + 1):
+            term = fa[i] * fb[k - i]
+            spectrum = term if spectrum is None else spectrum + term
+        c = scipy.fft.irfftn(spectrum, fshape, axes)[crop]
+        rounded = np.rint(c)
+        if c.size and float(np.max(np.abs(c - rounded))) > ERROR_BUDGET:
+            return None  # pragma: no cover - excluded by the error bound
+        digits.append(rounded.astype(np.int64))
+    if _fits_int64(a, b):
+        out = digits[-1]
+        for d in reversed(digits[:-1]):
+            out = (out << w) + d
+        return out
+    return _recombine_big(digits, w)
+
+
+def _recombine_big(digits: list[np.ndarray], w: int) -> np.ndarray:
+    """``sum_k digits[k] 2^(w k)`` as Python ints, with few object operations.
+
+    Carries are propagated in int64 so every digit but the top lies in ``[0, 2^w)``;
+    runs of digits are then packed into int64 chunks below ``2^62`` and only the chunks
+    are combined as Python ints.
+    """
+    digits = list(digits)
+    for k in range(len(digits) - 1):
+        carry = digits[k] >> w  # floor division: the remainder is in [0, 2^w)
+        digits[k] = digits[k] - (carry << w)
+        digits[k + 1] = digits[k + 1] + carry
+    per_chunk = max(62 // w, 1)
+    out = digits[-1].astype(object)
+    low = digits[:-1]
+    top = len(low)
+    while top > 0:
+        start = max(top - per_chunk, 0)
+        chunk = np.zeros_like(low[0])
+        for d in reversed(low[start:top]):
+            chunk = (chunk << w) + d
+        out = out * (1 << (w * (top - start))) + chunk.astype(object)
+        top = start
+    return out
+
+
+def _kronecker(x: np.ndarray, shape: tuple) -> np.ndarray:
+    """``x`` zero-padded to ``shape`` on every axis but the first, flattened (1-D as is).
+
+    With every axis padded to the full result's length, ``x[i] -> flat index`` turns an
+    N-D convolution into a 1-D one without carries between axes (Kronecker substitution).
+    Object arrays are padded with Python ``0`` (``numpy.pad`` would insert numpy ints).
+    """
+    if x.ndim == 1:
+        return x
+    out = np.zeros((x.shape[0],) + shape[1:], dtype=x.dtype)
+    out[tuple(slice(0, n) for n in x.shape)] = x
+    return out.ravel()
+
+
+def _flint_linear(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Exact full convolution by python-flint's ``fmpz_poly``, N-D by Kronecker substitution."""
+    flint = _flint()
+    shape = tuple(m + n - 1 for m, n in zip(a.shape, b.shape))
+    pa, pb = _kronecker(a, shape), _kronecker(b, shape)
+    product = flint.fmpz_poly(pa.tolist()) * flint.fmpz_poly(pb.tolist())
+    size = math.prod(shape)
+    coeffs = product.coeffs()
+    if _fits_int64(a, b):
+        out = np.zeros(size, dtype=np.int64)
+        out[: len(coeffs)] = np.fromiter(map(int, coeffs), dtype=np.int64, count=len(coeffs))
+    else:
+        out = np.zeros(size, dtype=object)
+        out[: len(coeffs)] = [int(c) for c in coeffs]
+    return out.reshape(shape)
+
+
+def _integer_plan(a: np.ndarray, b: np.ndarray) -> tuple[str, float, int]:
+    """(back-end, estimated seconds, limb width) for an integer convolution."""
+    shape = tuple(m + n - 1 for m, n in zip(a.shape, b.shape))
+    n = math.prod(_pow2_shape(shape))
+    bits_a, bits_b = _bits(a), _bits(b)
+    w = limb_width(bits_a, bits_b, a.size, b.size, n)
+    options = []
+    if w:
+        la, lb = -(-max(bits_a, 1) // w), -(-max(bits_b, 1) // w)
+        per_digit = SECONDS_PER_OBJECT_DIGIT if object in (a.dtype, b.dtype) else (
+            SECONDS_PER_DIGIT)
+        seconds = (SECONDS_PER_FFT_POINT / 3 * _nlogn(n) * (2 * (la + lb) - 1)
+                   + SECONDS_PER_SPECTRUM_POINT * n / 2 * la * lb
+                   + per_digit * (la * a.size + lb * b.size) + SECONDS_PER_DIGIT * n * (la + lb))
+        options.append(("limbs", seconds))
+    if _flint() is not None:
+        out = math.prod(shape)
+        bits = bits_a + bits_b + max(min(a.size, b.size), 1).bit_length()
+        seconds = (FLINT_SECONDS_PER_BIT * out * bits + FLINT_SECONDS_PER_OUTPUT * out
+                   + FLINT_SECONDS_PER_INPUT * (a.size + b.size))
+        options.append(("flint", seconds))
+    if not options:  # pragma: no cover - needs an FFT longer than 2**40
+        return "direct", direct.SECONDS_PER_OBJECT_TERM * a.size * b.size, 0
+    name, seconds = min(options, key=lambda o: o[1])
+    if not _fits_int64(a, b):
+        seconds += SECONDS_PER_BIG_OUTPUT * math.prod(shape)
+    return name, EXACT_OVERHEAD + seconds, w
+
+
+def _integer_linear(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    if a.size == 0 or b.size == 0:
+        return direct.lattice_direct(a, b)
+    name, _, w = _integer_plan(a, b)
+    if name == "flint":
+        return _flint_linear(a, b)
+    out = _limb_fft(a, b, w) if name == "limbs" else None
+    return direct.lattice_direct(a, b) if out is None else out
+
+
+def _as_integers(x: np.ndarray) -> tuple[np.ndarray, int]:
+    """(integer array, common denominator) of an int or Fraction array."""
+    if x.dtype.kind == "u":  # uint64 above 2**63 must not wrap into int64
+        return (x.astype(object) if arith.max_abs(x) > arith.INT64_MAX else
+                x.astype(np.int64)), 1
+    if x.dtype != object:
+        return x, 1
+    den = math.lcm(*(v.denominator for v in x.flat if isinstance(v, Fraction))) if x.size else 1
+    if den == 1:
+        nums = np.empty(x.shape, dtype=object)
+        nums.flat[:] = [int(v) for v in x.flat]
+    else:
+        nums = np.empty(x.shape, dtype=object)
+        nums.flat[:] = [v.numerator * (den // v.denominator) if isinstance(v, Fraction)
+                        else int(v) * den for v in x.flat]
+    if nums.size and arith.max_abs(nums) <= arith.INT64_MAX:
+        nums = nums.astype(np.int64)
+    return nums, den
+
+
+def exact_linear(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The exact full linear convolution of two int or Fraction arrays of one ndim.
+
+    Integers give int64 where a bound proves it fits, else Python ints in an object array;
+    Fractions give Fractions.
+
+    >>> exact_linear(np.array([2**40, 1]), np.array([2**40, -1]))
+    array([1208925819614629174706176, 0, -1], dtype=object)
+    >>> from fractions import Fraction
+    >>> exact_linear(np.array([Fraction(1, 2), 1], dtype=object), np.array([2, 3]))
+    array([Fraction(1, 1), Fraction(7, 2), Fraction(3, 1)], dtype=object)
+    """
+    na, da = _as_integers(a)
+    nb, db = _as_integers(b)
+    out = _integer_linear(na, nb)
+    if da * db == 1:
+        return out
+    result = np.empty(out.shape, dtype=object)
+    result.flat[:] = [Fraction(int(v), da * db) for v in out.flat]
+    return result
+
+
+def _fold(full: np.ndarray, shape: tuple) -> np.ndarray:
+    """Wrap a linear convolution of two ``shape`` arrays onto ``shape`` (circular)."""
+    for axis, n in enumerate(shape):
+        m = full.shape[axis]
+        head = full.take(range(n), axis=axis)
+        if m > n:
+            index = [slice(None)] * full.ndim
+            index[axis] = slice(0, m - n)
+            head[tuple(index)] += full.take(range(n, m), axis=axis)
+        full = head
+    return full
+
+
+def exact_circular(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The exact circular convolution of two int or Fraction arrays of one shape.
+
+    >>> exact_circular(np.array([1, 2, 3]), np.array([0, 1, 0]))
+    array([3, 1, 2])
+    """
+    return _fold(exact_linear(a, b), a.shape)
+
+
+def _finite_shape(over) -> tuple | None:
+    if type(over) is Cyclic:
+        return (over.n,)
+    if getattr(over, "is_cyclic_product", False):
+        return over.shape
+    return None
+
+
+class ExactEngine(Engine):
+    """Exact integer / rational convolution at FFT speed (Z, Z^d, N, cyclic groups)."""
+
+    name = "exact"
+    exact = True
+    summary = "exact ints/Fractions by limb-split FFT with an error bound, or python-flint"
+    min_cost = EXACT_OVERHEAD
+
+    def applies(self, p: Problem) -> str | None:
+        if p.over.dense_layout != "lattice" and _finite_shape(p.over) is None:
+            return (f"it needs Z, Z^d, N, a cyclic group or a product of cyclics, but "
+                    f"over={p.over!r}")
+        if p.kind not in ("int", "rational"):
+            return f"it needs int or Fraction values, but the values are {p.kind}"
+        return None
+
+    def _operands(self, p: Problem) -> tuple[np.ndarray, np.ndarray]:
+        a, b = p.f._dense_form()[0], p.g._dense_form()[0]
+        shape = _finite_shape(p.over)
+        if shape is not None:
+            return a.reshape(shape), b.reshape(shape)
+        return a, b
+
+    def cost(self, p: Problem) -> float:
+        if p.over.dense_layout == "lattice":
+            shape_f, shape_g = _lattice_shapes(p)
+        else:
+            shape_f = shape_g = _finite_shape(p.over)
+        if p.kind == "rational" or not p.dense:
+            a, b = self._operands(p)
+            extra = direct.SECONDS_PER_OBJECT_TERM * (a.size + b.size + 2 * math.prod(
+                m + n - 1 for m, n in zip(shape_f, shape_g)))
+            if p.kind == "rational":
+                return extra + _integer_plan(_as_integers(a)[0], _as_integers(b)[0])[1]
+            return extra + _integer_plan(a, b)[1]
+        a, b = self._operands(p)
+        return _integer_plan(a, b)[1]
+
+    def memory(self, p: Problem) -> float:
+        if p.over.dense_layout == "lattice":
+            shape_f, shape_g = _lattice_shapes(p)
+        else:
+            shape_f = shape_g = _finite_shape(p.over)
+        n = math.prod(_pow2_shape(tuple(m + n - 1 for m, n in zip(shape_f, shape_g))))
+        if p.kind != "int" or not p.dense:
+            return 16.0 * 8 * n
+        a, b = self._operands(p)
+        w = limb_width(_bits(a), _bits(b), a.size, b.size, n) or 1
+        limbs = -(-max(_bits(a), 1) // w) + -(-max(_bits(b), 1) // w)
+        # one spectrum (n / 2 complex = 8n bytes) per digit array, the running sum and
+        # inverse of one output digit, the padded float input and the int64 digits
+        return 8.0 * n * (limbs + 2) + 24.0 * n
+
+    def run(self, p: Problem) -> Function:
+        a, b = self._operands(p)
+        if p.over.dense_layout == "lattice":
+            start = tuple(x + y for x, y in zip(p.f._dense_form()[1], p.g._dense_form()[1]))
+            return Function._from_dense(exact_linear(a, b), p.over, start)
+        return Function._from_dense(exact_circular(a, b).reshape(-1), p.over)

@@ -1,0 +1,331 @@
+"""FFT engines for floats and complex numbers: ``fft`` and ``overlap-add``.
+
+* ``fft`` on Z, Z^d and N: real (or complex) FFTs of both operands zero-padded to fast
+  lengths (``scipy.fft.next_fast_len``), one pointwise product, one inverse transform;
+  on finite abelian groups -- ``Cyclic(n)``, products of cyclics (an N-D FFT in the
+  product's N-D shape) and ``BooleanGroup(n)`` as ``(Z/2)^n`` -- the same with no padding,
+  which is circular convolution.
+* ``overlap-add`` on Z, Z^d and N: blocks of the larger operand each convolved by FFT
+  (our own row-batched version in 1-D, ``scipy.signal.oaconvolve`` in N-D); the choice
+  when one operand is much smaller.
+
+Both round through floating point, so ``dispatch`` never picks them for exact values
+(ints, Fractions, sympy); ``algconv.engines.exact`` covers those.  The cost constants
+below were measured on the 2-core project machine (best of 5, see
+``benchmarks/sweep_choose.py``, which also checks the choices against
+``scipy.signal.choose_conv_method``).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import scipy.fft
+import scipy.signal
+from scipy.special import lambertw
+
+from .. import arith
+from ..function import Function
+from ..structures.finite import BooleanGroup, Cyclic
+from .base import Engine, Problem, lattice_result
+
+__all__ = [
+    "FFTEngine", "OverlapAddEngine", "lattice_fft", "circular_fft", "boolean_fft",
+    "overlap_add_1d", "finite_shape",
+]
+
+#: seconds per ``N log2 N`` of a real FFT convolution (two forward transforms, a product,
+#: one inverse): 0.93e-9 at 1e5 x 1e5, 1.03e-9 at 1e4 x 1e4, 1.15e-9 at 2048^2 x 31^2
+SECONDS_PER_FFT_POINT = 1.0e-9
+#: seconds per ``N log2 N`` for the three length-2 butterfly passes on (Z/2)^n: 2^20
+#: floats measured 0.17 s (numpy's strided in-place adds)
+SECONDS_PER_BUTTERFLY = 8e-9
+#: extra factor for N-D transforms and for complex values (N-D measured 0.5x to 1.15x of
+#: the 1-D figure: 256^2 x 65^2 0.52e-9, 1024^2 x 33^2 0.8e-9, 2048^2 x 31^2 1.15e-9;
+#: complex 1.9x)
+ND_FACTOR = 1.0
+COMPLEX_FACTOR = 1.9
+#: fixed seconds per call: our own rfft path (~20 us 1-D: 512 x 256 took 32 us of which
+#: 7 us transforms and 6 us dispatch; ~30 us N-D) and scipy.signal.oaconvolve (~60 us)
+FFT_OVERHEAD = 2.0e-5
+FFT_OVERHEAD_ND = 3.0e-5
+OA_OVERHEAD = 6.0e-5
+#: overlap-add pays per block on top of the FFT work (small batched transforms, reshaping,
+#: adding the overlaps), more per point the smaller the blocks: 262144 x 3 (43690 blocks
+#: of 8) took 18 ms, 262144 x 64 (584 blocks of 512) 4.4 ms, 1e6 x 1e3 (111 blocks of
+#: 1e4) 15 ms, 1024^2 x 3^2 (29k blocks of 8x8) 95 ms; fitted as c x sqrt(block points)
+#: per block, c = 0.14 us in 1-D and 0.4 us in N-D (benchmarks/calibrate_costs.py)
+OA_SECONDS_PER_BLOCK_1D = 1.4e-7
+OA_SECONDS_PER_BLOCK_ND = 4e-7
+
+
+def _is_lattice(p: Problem) -> bool:
+    return p.over.dense_layout == "lattice"
+
+
+def finite_shape(over) -> tuple | None:
+    """The N-D shape in which an abelian group's FFT runs, or ``None`` if there is none.
+
+    >>> import algconv as ac
+    >>> finite_shape(ac.product(ac.Cyclic(2), ac.Cyclic(3))), finite_shape(ac.BooleanGroup(3))
+    ((2, 3), (2, 2, 2))
+    >>> finite_shape(ac.SymmetricGroup(3)) is None
+    True
+    """
+    if type(over) is Cyclic:
+        return (over.n,)
+    if type(over) is BooleanGroup:
+        return (2,) * over.n
+    if getattr(over, "is_cyclic_product", False):
+        return over.shape
+    return None
+
+
+def _lattice_shapes(p: Problem) -> tuple[tuple, tuple]:
+    """Shapes of the dense operands (bounding boxes for dict-stored Functions)."""
+    return tuple(_shape(h) for h in (p.f, p.g))
+
+
+def _shape(h: Function) -> tuple:
+    return h._array.shape if h.is_dense else h._box()[1]
+
+
+def _fft_size(shape_f: tuple, shape_g: tuple) -> int:
+    return math.prod(scipy.fft.next_fast_len(max(m + n - 1, 1), real=True)
+                     for m, n in zip(shape_f, shape_g))
+
+
+def _nlogn(n: float) -> float:
+    return n * math.log2(max(n, 2.0))
+
+
+def _per_point(p: Problem, ndim: int) -> float:
+    per = SECONDS_PER_FFT_POINT * (ND_FACTOR if ndim > 1 else 1.0)
+    return per * (COMPLEX_FACTOR if p.kind == "complex" else 1.0)
+
+
+def _out_dtype(a: np.ndarray, b: np.ndarray) -> np.dtype:
+    """The result dtype as numpy / scipy give it: float32 stays float32, ints become float64."""
+    dtype = np.result_type(a, b)
+    return dtype if dtype.kind in "fc" else np.result_type(dtype, np.float64)
+
+
+def _float_pair(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Float / complex arrays (object arrays of floats become float64 / complex128)."""
+    return arith.exact_pair(a, b, terms=1)
+
+
+def lattice_fft(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The full linear convolution of two same-ndim arrays by one zero-padded FFT.
+
+    >>> lattice_fft(np.array([1.0, 2.0]), np.array([1.0, 1.0, 1.0]))
+    array([1., 3., 3., 2.])
+    """
+    a, b = _float_pair(a, b)
+    shape = tuple(m + n - 1 for m, n in zip(a.shape, b.shape))
+    dtype = _out_dtype(a, b)
+    if a.size == 0 or b.size == 0:
+        return np.zeros((0,) * a.ndim, dtype=dtype)
+    fshape = [scipy.fft.next_fast_len(n, real=True) for n in shape]
+    axes = tuple(range(a.ndim))
+    if dtype.kind == "c":
+        out = scipy.fft.ifftn(scipy.fft.fftn(a, fshape, axes) * scipy.fft.fftn(b, fshape, axes),
+                              fshape, axes)
+    elif a.ndim == 1:
+        n = fshape[0]
+        out = scipy.fft.irfft(scipy.fft.rfft(a, n) * scipy.fft.rfft(b, n), n)
+    else:
+        out = scipy.fft.irfftn(scipy.fft.rfftn(a, fshape, axes) * scipy.fft.rfftn(b, fshape, axes),
+                               fshape, axes)
+    return out[tuple(slice(0, n) for n in shape)].astype(dtype, copy=False)
+
+
+def circular_fft(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Circular convolution of two arrays of one shape (every axis wraps around).
+
+    >>> circular_fft(np.array([1.0, 0, 1, 0]), np.array([1.0, 1, 0, 0]))
+    array([1., 1., 1., 1.])
+    """
+    a, b = _float_pair(a, b)
+    dtype = _out_dtype(a, b)
+    shape, axes = a.shape, tuple(range(a.ndim))
+    if dtype.kind == "c":
+        return scipy.fft.ifftn(scipy.fft.fftn(a, axes=axes) * scipy.fft.fftn(b, axes=axes),
+                               shape, axes).astype(dtype, copy=False)
+    out = scipy.fft.irfftn(scipy.fft.rfftn(a, axes=axes) * scipy.fft.rfftn(b, axes=axes),
+                           shape, axes)
+    return out.astype(dtype, copy=False)
+
+
+def _dft2_all_axes(x: np.ndarray) -> np.ndarray:
+    """The unnormalised DFT along every axis of ``(Z/2)^n``, on a flat array of ``2^n``.
+
+    A DFT of length 2 is the butterfly ``(u, v) -> (u + v, u - v)``; applying it along
+    every axis in place costs ``n 2^n`` additions (strided N-D FFTs over twenty length-2
+    axes are 25x slower).
+    """
+    x = np.array(x, dtype=np.result_type(x, np.float64))
+    h = 1
+    while h < x.size:
+        y = x.reshape(-1, 2, h)
+        u = y[:, 0, :].copy()
+        y[:, 0, :] += y[:, 1, :]
+        np.subtract(u, y[:, 1, :], out=y[:, 1, :])
+        h *= 2
+    return x
+
+
+def boolean_fft(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Convolution over ``(Z/2)^n`` of two vectors of length ``2^n`` (XOR of indices).
+
+    >>> boolean_fft(np.array([1.0, 2, 0, 0]), np.array([0.0, 1, 0, 0]))
+    array([2., 1., 0., 0.])
+    """
+    a, b = _float_pair(a, b)
+    return _dft2_all_axes(_dft2_all_axes(a) * _dft2_all_axes(b)) / a.size
+
+
+def _lattice_operands(p: Problem) -> tuple[np.ndarray, np.ndarray]:
+    return p.f._dense_form()[0], p.g._dense_form()[0]
+
+
+def _lattice_start(p: Problem) -> tuple:
+    return tuple(a + b for a, b in zip(p.f._dense_form()[1], p.g._dense_form()[1]))
+
+
+def _float_result(full: np.ndarray, p: Problem) -> Function:
+    if p.dense:
+        return lattice_result(full, p)
+    return Function._from_dense(full, p.over, _lattice_start(p))
+
+
+class FFTEngine(Engine):
+    """One zero-padded FFT on Z, Z^d, N; an unpadded (circular) FFT on finite abelian groups."""
+
+    name = "fft"
+    exact = False
+    summary = "zero-padded real FFT at fast lengths (Z, Z^d, N, cyclic, (Z/2)^n)"
+    min_cost = FFT_OVERHEAD
+
+    def applies(self, p: Problem) -> str | None:
+        if _is_lattice(p) or finite_shape(p.over) is not None:
+            return None
+        return (f"it needs Z, Z^d, N, a cyclic group, a product of cyclics or a BooleanGroup, "
+                f"but over={p.over!r}")
+
+    def _sizes(self, p: Problem) -> tuple[int, int]:
+        """(transform size, ndim)."""
+        if _is_lattice(p):
+            shape_f, shape_g = _lattice_shapes(p)
+            return _fft_size(shape_f, shape_g), len(shape_f)
+        shape = finite_shape(p.over)
+        return math.prod(shape), len(shape)
+
+    def cost(self, p: Problem) -> float:
+        n, ndim = self._sizes(p)
+        if type(p.over) is BooleanGroup:
+            return FFT_OVERHEAD + SECONDS_PER_BUTTERFLY * _nlogn(n)
+        overhead = FFT_OVERHEAD if ndim == 1 else FFT_OVERHEAD_ND
+        return overhead + _per_point(p, ndim) * _nlogn(n)
+
+    def memory(self, p: Problem) -> float:
+        n, _ = self._sizes(p)
+        return 4.0 * 16 * n  # two spectra, their product and the padded inputs
+
+    def run(self, p: Problem) -> Function:
+        if _is_lattice(p):
+            return _float_result(lattice_fft(*_lattice_operands(p)), p)
+        if type(p.over) is BooleanGroup:
+            return Function._from_dense(boolean_fft(p.f._dense_form()[0], p.g._dense_form()[0]),
+                                        p.over)
+        shape = finite_shape(p.over)
+        a, b = (h._dense_form()[0].reshape(shape) for h in (p.f, p.g))
+        return Function._from_dense(circular_fft(a, b).reshape(-1), p.over)
+
+
+def _oa_blocks(m: int, n: int) -> tuple[int, int]:
+    """(FFT block length, number of blocks) scipy.signal.oaconvolve uses along one axis."""
+    if m == n or m <= 1 or n <= 1 or min(m, n) >= max(m, n) / 2:
+        return scipy.fft.next_fast_len(max(m + n - 1, 1), real=True), 1
+    big, overlap = max(m, n), min(m, n) - 1
+    if overlap == 0:
+        return scipy.fft.next_fast_len(big, real=True), 1
+    opt = -overlap * lambertw(-1 / (2 * math.e * overlap), k=-1).real
+    block = scipy.fft.next_fast_len(math.ceil(opt))
+    if block >= big:
+        return scipy.fft.next_fast_len(m + n - 1, real=True), 1
+    return block, math.ceil(big / (block - overlap))
+
+
+def overlap_add_1d(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Full 1-D convolution by overlap-add: FFTs of blocks of the longer operand.
+
+    Blocks have scipy.signal.oaconvolve's length (Lambert-W optimum, fast length); the
+    blocks are transformed as the rows of one matrix and their tails added in two
+    strided passes (20-25 % faster than oaconvolve at 1e6 x 1e3, measured).
+
+    >>> np.round(overlap_add_1d(np.arange(10.0), np.array([1.0, 1.0])), 9) + 0.0
+    array([ 0.,  1.,  3.,  5.,  7.,  9., 11., 13., 15., 17.,  9.])
+    """
+    a, b = _float_pair(a, b)
+    if len(a) < len(b):
+        a, b = b, a
+    m, n = len(a), len(b)
+    block = _oa_blocks(m, n)[0]
+    step = block - n + 1
+    if n <= 1 or step < n - 1:  # one block, or overlaps longer than a step: plain FFT
+        return lattice_fft(a, b)
+    count = -(-m // step)
+    dtype = _out_dtype(a, b)
+    rows = np.zeros(count * step, dtype=a.dtype)
+    rows[:m] = a
+    rows = rows.reshape(count, step)
+    if dtype.kind == "c":
+        spectra = scipy.fft.fft(rows, block, axis=1) * scipy.fft.fft(b, block)
+        pieces = scipy.fft.ifft(spectra, block, axis=1)
+    else:
+        spectra = scipy.fft.rfft(rows, block, axis=1) * scipy.fft.rfft(b, block)
+        pieces = scipy.fft.irfft(spectra, block, axis=1)
+    out = np.zeros((count + 1) * step, dtype=dtype)
+    out[: count * step].reshape(count, step)[...] = pieces[:, :step]
+    out[step:].reshape(count, step)[:, : n - 1] += pieces[:, step:]
+    return out[: m + n - 1]
+
+
+class OverlapAddEngine(Engine):
+    """Overlap-add: FFTs of blocks of the larger operand (Z, Z^d, N)."""
+
+    name = "overlap-add"
+    exact = False
+    summary = "overlap-add FFT blocks (as scipy.signal.oaconvolve), for lopsided sizes"
+    min_cost = OA_OVERHEAD
+
+    def applies(self, p: Problem) -> str | None:
+        if _is_lattice(p):
+            return None
+        return f"it needs Z, Z^d or N, but over={p.over!r}"
+
+    def _blocks(self, p: Problem) -> tuple[int, int]:
+        shape_f, shape_g = _lattice_shapes(p)
+        blocks = [_oa_blocks(m, n) for m, n in zip(shape_f, shape_g)]
+        return math.prod(b for b, _ in blocks), math.prod(k for _, k in blocks)
+
+    def cost(self, p: Problem) -> float:
+        block, count = self._blocks(p)
+        ndim = len(_lattice_shapes(p)[0])
+        per_block = math.sqrt(block) * (OA_SECONDS_PER_BLOCK_1D if ndim == 1 else
+                                        OA_SECONDS_PER_BLOCK_ND)
+        return OA_OVERHEAD + count * (per_block + _per_point(p, ndim) * _nlogn(block))
+
+    def memory(self, p: Problem) -> float:
+        block, count = self._blocks(p)
+        return 6.0 * 16 * block * count
+
+    def run(self, p: Problem) -> Function:
+        a, b = _float_pair(*_lattice_operands(p))
+        if a.size == 0 or b.size == 0:
+            return _float_result(lattice_fft(a, b), p)
+        if a.ndim == 1:
+            return _float_result(overlap_add_1d(a, b), p)
+        return _float_result(scipy.signal.oaconvolve(a, b), p)

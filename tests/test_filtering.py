@@ -1,0 +1,157 @@
+"""ac.filter against scipy.ndimage.convolve and an index-by-index reference."""
+
+from __future__ import annotations
+
+import itertools
+from fractions import Fraction
+
+import numpy as np
+import pytest
+import scipy.ndimage
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import algconv as ac
+from algconv.filtering import BOUNDARIES
+
+NDIMAGE_MODE = {"fill": "constant", "wrap": "wrap", "reflect": "reflect", "mirror": "mirror",
+                "nearest": "nearest"}
+
+
+def extend(i: int, n: int, boundary: str):
+    """Where index ``i`` of a length-``n`` axis reads from (None: the fill value)."""
+    if 0 <= i < n:
+        return i
+    if boundary == "fill":
+        return None
+    if boundary == "wrap":
+        return i % n
+    if boundary == "nearest":
+        return min(max(i, 0), n - 1)
+    if boundary == "reflect":  # d c b a | a b c d | d c b a: period 2n
+        j = i % (2 * n)
+        return j if j < n else 2 * n - 1 - j
+    if n == 1:  # mirror of one sample
+        return 0
+    j = i % (2 * n - 2)  # d c b | a b c d | c b a: period 2n - 2
+    return j if j < n else 2 * n - 2 - j
+
+
+def reference(image, kernel, boundary, fill):
+    """out[i] = sum_j K[j] E[i - j + k // 2], with Python arithmetic."""
+    image, kernel = np.asarray(image, dtype=object), np.asarray(kernel, dtype=object)
+    out = np.zeros(image.shape, dtype=object)
+    for i in np.ndindex(image.shape):
+        total = 0
+        for j in np.ndindex(kernel.shape):
+            src = [extend(a - b + k // 2, n, boundary)
+                   for a, b, k, n in zip(i, j, kernel.shape, image.shape)]
+            value = fill if None in src else image[tuple(src)]
+            total += kernel[j] * value
+        out[i] = total
+    return out
+
+
+@st.composite
+def image_kernel(draw):
+    ndim = draw(st.integers(1, 3))
+    top = 7 if ndim < 3 else 4
+    image = tuple(draw(st.integers(1, top)) for _ in range(ndim))
+    kernel = tuple(draw(st.integers(1, top)) for _ in range(ndim))
+    return image, kernel
+
+
+@settings(max_examples=50, deadline=None)
+@given(image_kernel(), st.sampled_from(sorted(BOUNDARIES)), st.integers(0, 2**32 - 1))
+def test_floats_equal_ndimage(shapes, boundary, seed):
+    rng = np.random.default_rng(seed)
+    image, kernel = rng.standard_normal(shapes[0]), rng.standard_normal(shapes[1])
+    expected = scipy.ndimage.convolve(image, kernel, mode=NDIMAGE_MODE[boundary], cval=0.25)
+    got = ac.filter(image, kernel, boundary=boundary, fillvalue=0.25)
+    assert got.shape == image.shape and got.dtype == expected.dtype
+    np.testing.assert_allclose(got, expected, rtol=1e-10, atol=1e-10)
+
+
+@settings(max_examples=40, deadline=None)
+@given(image_kernel(), st.sampled_from(sorted(BOUNDARIES)), st.integers(0, 2**32 - 1))
+def test_integers_exact_against_reference(shapes, boundary, seed):
+    rng = np.random.default_rng(seed)
+    image = rng.integers(-(2**62), 2**62, size=shapes[0], dtype=np.int64)
+    kernel = rng.integers(-(2**40), 2**40, size=shapes[1], dtype=np.int64)
+    got = ac.filter(image, kernel, boundary=boundary, fillvalue=3)
+    assert list(got.flat) == list(reference(image, kernel, boundary, 3).flat)
+
+
+@pytest.mark.parametrize("boundary", sorted(BOUNDARIES))
+@pytest.mark.parametrize("shapes", [((9,), (4,)), ((5, 6), (3, 2)), ((4, 3, 5), (2, 3, 2)),
+                                    ((3,), (8,)), ((2, 2), (5, 4)), ((1,), (3,))])
+def test_reference_agrees_with_ndimage(boundary, shapes):
+    """The test's own index arithmetic is scipy.ndimage's: the centring and boundaries."""
+    rng = np.random.default_rng(3)
+    image, kernel = rng.integers(-9, 9, shapes[0]), rng.integers(-9, 9, shapes[1])
+    expected = scipy.ndimage.convolve(image.astype(float), kernel.astype(float),
+                                      mode=NDIMAGE_MODE[boundary], cval=2.0)
+    assert np.array_equal(reference(image, kernel, boundary, 2).astype(float), expected)
+    assert np.array_equal(ac.filter(image, kernel, boundary, fillvalue=2), expected)
+
+
+def test_small_int_dtypes_do_not_wrap():
+    image = np.full((4, 4), 100, dtype=np.int8)
+    kernel = np.ones((3, 3), dtype=np.int8)
+    got = ac.filter(image, kernel, boundary="nearest")
+    assert (got == 900).all()
+    assert (scipy.ndimage.convolve(image, kernel, mode="nearest") != 900).all()  # it wraps
+
+
+def test_fractions_and_complex():
+    image = np.array([Fraction(1, 2), Fraction(1, 3), 1], dtype=object)
+    kernel = np.array([Fraction(1, 4), Fraction(1, 2), Fraction(1, 4)], dtype=object)
+    for boundary in BOUNDARIES:
+        got = ac.filter(image, kernel, boundary, fillvalue=Fraction(1, 7))
+        assert list(got) == list(reference(image, kernel, boundary, Fraction(1, 7)))
+    z = np.array([1 + 2j, 3, -1j, 0.5])
+    k = np.array([1j, 2, 0.5])
+    got = ac.filter(z, k, "fill", fillvalue=1 - 1j)
+    np.testing.assert_allclose(got, reference(z, k, "fill", 1 - 1j).astype(complex))
+    np.testing.assert_allclose(ac.filter(z, k, "mirror"),
+                               scipy.ndimage.convolve(z, k, mode="mirror"))
+
+
+@pytest.mark.parametrize("boundary", sorted(BOUNDARIES))
+def test_large_kernels_take_the_fft_path_and_agree(boundary):
+    rng = np.random.default_rng(4)
+    image, kernel = rng.standard_normal((120, 90)), rng.standard_normal((31, 30))
+    expected = scipy.ndimage.convolve(image, kernel, mode=NDIMAGE_MODE[boundary], cval=-1.5)
+    got = ac.filter(image, kernel, boundary, fillvalue=-1.5)
+    np.testing.assert_allclose(got, expected, rtol=1e-9, atol=1e-9)
+    f32 = ac.filter(image.astype(np.float32), kernel, boundary)
+    assert f32.dtype == np.float32
+
+
+def test_empty_image():
+    assert ac.filter(np.zeros((0, 3)), np.ones((2, 2))).shape == (0, 3)
+
+
+@pytest.mark.parametrize("args, error, match", [
+    (([1, 2], [1], "zero"), ac.InvalidArgument, "boundary='zero'"),
+    (([1, 2], [[1]]), ac.StructureMismatch, "same number of dimensions"),
+    (([1, 2], []), ac.InvalidArgument, "non-empty kernel"),
+    ((3, 4), ac.InvalidArgument, "0-dimensional"),
+    (([True, False], [1]), ac.InvalidType, "bool"),
+    (([1, 2], [1], "fill", "x"), ac.InvalidType, "fillvalue"),
+    (([1, 2], [1], 3), ac.InvalidType, "boundary"),
+])
+def test_bad_arguments(args, error, match):
+    with pytest.raises(error, match=match):
+        ac.filter(*args)
+
+
+def test_boundary_examples_from_the_design():
+    x = [1, 2, 3, 4]  # a b c d
+    k = [0, 0, 0, 0, 0, 0, 1]  # picks E[i - 3]: three samples to the left
+    assert list(ac.filter(x, k, "reflect")) == [3, 2, 1, 1]  # d c b a | a b c d
+    assert list(ac.filter(x, k, "mirror")) == [4, 3, 2, 1]  # d c b | a b c d
+    assert list(ac.filter(x, k, "wrap")) == [2, 3, 4, 1]
+    assert list(ac.filter(x, k, "nearest")) == [1, 1, 1, 1]
+    assert list(ac.filter(x, k, "fill", fillvalue=9)) == [9, 9, 9, 1]
+    assert list(itertools.islice(ac.filter(x, [1, 0, 0], "fill"), 4)) == [2, 3, 4, 0]
