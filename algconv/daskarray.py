@@ -6,7 +6,8 @@ algconv itself, so the values equal the in-memory result for the same data:
 
 * ``filter`` (image-style boundaries, same shape and chunks as ``x``) uses
   ``dask.array.map_overlap``: each chunk is extended by the kernel radius from its
-  neighbours (and, at the outer edges, by the boundary rule), then filtered in memory.
+  neighbours (and, at the outer edges, by the boundary rule), then filtered in memory by
+  ``ac.filter``.
 * ``convolve`` (``mode='full' | 'same' | 'valid'``) is overlap-add: each chunk is convolved
   in full in memory (the engine ``choose_method`` picks for that chunk), and the tails that
   spill over a chunk border are added into the neighbouring output chunk.
@@ -30,6 +31,8 @@ from .dispatch import MODES, apply_mode
 from .dispatch import convolve as _convolve_in_memory
 from .engines import ENGINES
 from .errors import InvalidArgument, InvalidType, StructureMismatch
+from .filtering import BOUNDARIES
+from .filtering import filter as filter_in_memory
 from .structures.numbers import Integers, Lattice
 from .validation import (
     as_value_array,
@@ -44,8 +47,6 @@ from .validation import (
 
 __all__ = ["BOUNDARIES", "convolve", "filter", "result_dtype"]
 
-#: ``boundary=`` values, with scipy.ndimage's meaning
-BOUNDARIES = ("fill", "wrap", "reflect", "mirror", "nearest")
 
 #: boundary -> dask.array.map_overlap's name for the same extension (mirror has none)
 _DASK_BOUNDARY = {"wrap": "periodic", "reflect": "reflect", "nearest": "nearest"}
@@ -217,13 +218,8 @@ def _filter_block(block: np.ndarray, kernel: np.ndarray, radii: tuple, reach: tu
     """The filtered interior of one chunk extended by ``reach`` on every side."""
     inner = block[tuple(slice(d - l, block.shape[ax] - (d - r))
                         for ax, (d, (l, r)) in enumerate(zip(reach, radii)))]
-    try:  # the in-memory ac.filter, once algconv.filtering exists
-        from .filtering import filter as filter_in_memory
-    except ImportError:
-        out = _convolve_in_memory(inner, kernel, mode="valid")
-    else:
-        out = filter_in_memory(inner, kernel, boundary="fill")
-        out = out[tuple(slice(l, n - r) for (l, r), n in zip(radii, out.shape))]
+    out = filter_in_memory(inner, kernel, boundary="fill")
+    out = out[tuple(slice(l, n - r) for (l, r), n in zip(radii, out.shape))]
     return _cast(np.asarray(out), out_dtype)
 
 
