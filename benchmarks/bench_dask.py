@@ -33,6 +33,13 @@ def _peak_rss() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
+def _warm_up() -> None:
+    """Import what the tasks need, so that the timing excludes the workers' first imports."""
+    import scipy.ndimage  # noqa: F401
+
+    import algconv.daskarray  # noqa: F401
+
+
 def _mib(nbytes: float) -> str:
     return f"{nbytes / 2**20:,.0f} MiB"
 
@@ -69,6 +76,7 @@ def run(blur, workers: int, args, kernel) -> dict:
                       memory_limit=args.memory_limit, dashboard_address=None) as cluster, \
             Client(cluster) as client:
         before = set(client.scheduler_info()["workers"])
+        client.run(_warm_up)
         baseline = client.run(_peak_rss)
         x = da.random.default_rng(args.seed).random((args.size, args.size),
                                                     chunks=(args.chunk, args.chunk))
