@@ -9,7 +9,8 @@ binomial kernel, ``boundary='reflect'``) and reduced with ``.mean()``, so nothin
 a few chunks ever exists in one place.  For every worker count it starts a fresh
 ``LocalCluster`` (process workers, 1 thread each, ``--memory-limit`` per worker) and prints
 the wall time, each worker's peak resident memory (``ru_maxrss`` of the worker process) and
-the cluster's peak total (``distributed.diagnostics.MemorySampler``).  The peer is the plain
+the cluster's peak total (``distributed.diagnostics.MemorySampler``), and the CPU seconds
+each worker spent (which show how evenly the work splits, whatever the machine's load).  The peer is the plain
 dask a user would write: ``map_overlap`` of ``scipy.ndimage.convolve`` on the same cluster
 (``--no-peer`` skips it).  ``--quick`` uses a 2000 x 2000 image (CI smoke).
 
@@ -38,6 +39,12 @@ def _warm_up() -> None:
     import scipy.ndimage  # noqa: F401
 
     import algconv.daskarray  # noqa: F401
+
+
+def _cpu_seconds() -> float:
+    """User + system CPU time of this process so far."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _mib(nbytes: float) -> str:
@@ -73,11 +80,12 @@ def run(blur, workers: int, args, kernel) -> dict:
     from distributed.diagnostics import MemorySampler
 
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                      memory_limit=args.memory_limit, dashboard_address=None) as cluster, \
+                      memory_limit=args.memory_limit, dashboard_address=":0") as cluster, \
             Client(cluster) as client:
         before = set(client.scheduler_info()["workers"])
         client.run(_warm_up)
         baseline = client.run(_peak_rss)
+        cpu0 = client.run(_cpu_seconds)
         x = da.random.default_rng(args.seed).random((args.size, args.size),
                                                     chunks=(args.chunk, args.chunk))
         total = blur(x, kernel).mean()
@@ -88,6 +96,7 @@ def run(blur, workers: int, args, kernel) -> dict:
             value = float(total.compute())
         seconds = time.perf_counter() - t0
         peaks = client.run(_peak_rss)
+        cpu1 = client.run(_cpu_seconds)
         limit = next(iter(client.scheduler_info()["workers"].values()))["memory_limit"]
         after = set(client.scheduler_info()["workers"])
         samples = sampler.samples.get("run", [])
@@ -97,13 +106,15 @@ def run(blur, workers: int, args, kernel) -> dict:
             "baselines": [baseline[w] for w in sorted(baseline)],
             "cluster_peak": max((s for _, s in samples), default=float("nan")),
             "restarted": before != after,
+            "cpu": [cpu1[w] - cpu0[w] for w in sorted(cpu1)],
         }
 
 
 def report(name: str, workers: int, r: dict) -> None:
     peaks = ", ".join(_mib(p) for p in r["peaks"])
+    cpu = ", ".join(f"{c:.1f}" for c in r["cpu"])
     print(f"{name:<9} workers={workers}  {r['seconds']:7.1f} s  mean={r['value']:.9f}  "
-          f"load(1 min) before={r['load']:.1f}")
+          f"load(1 min) before={r['load']:.1f}; CPU s per worker: {cpu}")
     print(f"          peak RSS per worker: {peaks} (limit {_mib(r['limit'])}; idle worker "
           f"{_mib(min(r['baselines']))}); cluster peak total {_mib(r['cluster_peak'])}; "
           f"workers restarted: {r['restarted']}")
@@ -139,14 +150,15 @@ def main(argv=None) -> int:
         for name, blur, workers in runs:
             r = run(blur, workers, args, kernel)
             print(f"  run {attempt + 1}: {name} on {workers} workers {r['seconds']:.1f} s "
-                  f"(load {r['load']:.1f})")
+                  f"(load {r['load']:.1f}; CPU s per worker {[round(c, 1) for c in r['cpu']]})")
             key = (name, workers)
             if key in best:
                 r["peaks"] = [max(a, b) for a, b in zip(r["peaks"], best[key]["peaks"])]
                 r["cluster_peak"] = max(r["cluster_peak"], best[key]["cluster_peak"])
                 r["restarted"] = r["restarted"] or best[key]["restarted"]
                 if r["seconds"] > best[key]["seconds"]:
-                    r["seconds"], r["load"] = best[key]["seconds"], best[key]["load"]
+                    for field in ("seconds", "load", "cpu"):
+                        r[field] = best[key][field]
             best[key] = r
     print(f"best of {args.repeat} (memory: the largest peak of any run):")
     for name, _, workers in runs:

@@ -49,7 +49,7 @@ CASES = [
 @pytest.fixture(scope="module")
 def client():
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                       dashboard_address=None, memory_limit="1GiB")
+                                       dashboard_address=":0", memory_limit="1GiB")
     with distributed.Client(cluster) as c:
         yield c
     cluster.close()
