@@ -343,19 +343,15 @@ def filter(image: Any, kernel: Any, boundary: str = "fill",
     dtype = _probe_dtype(_filter_block, tuple(2 * d + 1 for d in depth), work.dtype, dtype,
                          **block)
     block["out_dtype"] = dtype
-    native = boundary != "mirror" and all(d <= n for d, n in zip(depth, x.shape))
-    if native:
-        rule = fill if boundary == "fill" else _DASK_BOUNDARY[boundary]
-        out = da.map_overlap(_filter_block, work, depth=depth, boundary=rule, trim=False,
-                             chunks=work.chunks, dtype=dtype, meta=np.empty((0,) * x.ndim, dtype),
-                             token="algconv-filter", **block)
-    else:
-        padded = work
+    source, rule = work, "none"
+    if boundary != "mirror" and all(d <= n for d, n in zip(depth, x.shape)):
+        rule = fill if boundary == "fill" else _DASK_BOUNDARY[boundary]  # dask's own edges
+    else:  # pad explicitly, pads merged into the edge chunks, then overlap only inside
         for ax, d in enumerate(depth):
-            padded = _pad_axis(padded, ax, d, boundary, fill)
-        out = da.map_overlap(_filter_block, padded, depth=depth, boundary="none", trim=False,
-                             chunks=work.chunks, dtype=dtype, meta=np.empty((0,) * x.ndim, dtype),
-                             token="algconv-filter", **block)
+            source = _pad_axis(source, ax, d, boundary, fill)
+    out = da.map_overlap(_filter_block, source, depth=depth, boundary=rule, trim=False,
+                         chunks=work.chunks, dtype=dtype, meta=np.empty((0,) * x.ndim, dtype),
+                         token="algconv-filter", **block)
     return out if out.chunks == x.chunks else out.rechunk(x.chunks)
 
 
