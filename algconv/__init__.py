@@ -11,7 +11,7 @@ Examples
 array([1, 2, 1])
 """
 
-from . import config, fourier, structures
+from . import config, fourier, graphs, laws, linear, probability, strategies, structures
 from .cyclic import convolve_cyclic
 from .dispatch import MethodChoice, choose_method, convolve, correlate
 from .engines.dirichlet import convolve_dirichlet
@@ -88,7 +88,13 @@ __all__ = [
     "inverse",
     "MethodChoice",
     "config",
+    # around convolution
     "fourier",
+    "laws",
+    "strategies",
+    "graphs",
+    "probability",
+    "linear",
     # errors
     "AlgconvError",
     "NotInStructure",
