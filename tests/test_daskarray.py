@@ -13,6 +13,8 @@ import numpy as np
 import pytest
 import scipy.ndimage
 import scipy.signal
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import algconv as ac
 
@@ -237,7 +239,7 @@ def test_convolve_chunks_and_method():
     assert y.chunks == ((4, 8),)
     np.testing.assert_array_equal(y.compute(scheduler="threads"),
                                   np.convolve(np.arange(10.0), [1, 2, 3]))
-    z = ac.convolve(x, [[1.0]][0], over=ac.Integers(), mode="valid")
+    z = ac.convolve(x, [1.0], over=ac.Integers(), mode="valid")
     np.testing.assert_array_equal(z.compute(scheduler="threads"), np.arange(10.0))
 
 
@@ -344,3 +346,33 @@ def test_ac_filter_hands_dask_images_over():
                                scipy.ndimage.convolve(image, np.ones((2, 3)), mode="mirror"))
     with pytest.raises(ac.InvalidType, match="kernel must be in memory"):
         ac.filter(image, da.ones((2, 2), chunks=1))
+
+
+@st.composite
+def _chunked_problems(draw):
+    """A random 1-D to 3-D image with a random uneven chunking, and a random kernel shape."""
+    ndim = draw(st.integers(1, 3))
+    shape = tuple(draw(st.integers(1, 9)) for _ in range(ndim))
+    chunks = []
+    for n in shape:
+        cuts = sorted(draw(st.sets(st.integers(1, n - 1), max_size=3))) if n > 1 else []
+        chunks.append(tuple(b - a for a, b in zip([0, *cuts], [*cuts, n])))
+    kshape = tuple(draw(st.integers(1, 6)) for _ in range(ndim))
+    return shape, tuple(chunks), kshape, draw(st.integers(0, 2**32 - 1))
+
+
+@settings(max_examples=30, deadline=None)
+@given(_chunked_problems(), st.sampled_from(list(BOUNDARIES)),
+       st.sampled_from(["full", "same", "valid"]))
+def test_random_chunkings_equal_in_memory(problem, boundary, mode):
+    shape, chunks, kshape, seed = problem
+    rng = np.random.default_rng(seed)
+    image, kernel = rng.integers(-50, 50, shape, dtype=np.int32), rng.integers(-3, 4, kshape)
+    x = da.from_array(image, chunks=chunks)
+    got = filter(x, kernel, boundary=boundary, fillvalue=7).compute(scheduler="sync")
+    assert (got == _pad_filter(image, kernel, boundary, 7)).all()
+    if mode == "valid" and not (all(m >= n for m, n in zip(shape, kshape))
+                                or all(n >= m for m, n in zip(shape, kshape))):
+        return
+    got = ac.convolve(x, kernel, mode=mode).compute(scheduler="sync")
+    assert got.dtype == np.int64 and (got == _full_convolve(image, kernel, mode)).all()
