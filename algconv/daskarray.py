@@ -112,7 +112,9 @@ def _dtype_bound(dtype: np.dtype) -> int | None:
 def result_dtype(x_dtype: Any, kernel: np.ndarray, extra: tuple = ()) -> np.dtype:
     """The dtype of a lazy filter or convolution of an ``x_dtype`` array with ``kernel``.
 
-    Floats and complex follow numpy's promotion.  Integers give ``int64`` when the dtype of
+    Floats and complex follow numpy's promotion (``filter`` and ``convolve`` then keep the
+    dtype the in-memory engines give a float chunk: a float32 image stays float32 in
+    ``filter``, as in ``ac.filter``).  Integers give ``int64`` when the dtype of
     ``x`` proves the bound ``max|x| * sum|kernel| <= 2**63 - 1`` (int8 to int32 and uint8 to
     uint32 with a small enough kernel), else ``object`` (Python ints); Fractions and object
     values give ``object``.  ``extra`` holds scalars that also enter the sums (a fill value).
@@ -179,10 +181,11 @@ def _working(x: Any, dtype: np.dtype) -> Any:
 
 def _probe_dtype(block_fn: Any, shape: tuple, work_dtype: np.dtype, dtype: np.dtype,
                  **kwargs: Any) -> np.dtype:
-    """The dtype the in-memory engines give float chunks (exact kinds keep ``dtype``)."""
-    if dtype.kind not in "fc":
-        return dtype
-    return block_fn(np.ones(shape, dtype=work_dtype), out_dtype=None, **kwargs).dtype
+    """Run the in-memory call once on a tiny block, so that its errors (a ``method`` that
+    does not apply) surface now rather than at compute time; float chunks take the dtype it
+    gives, exact kinds keep ``dtype``."""
+    probe = block_fn(np.ones(shape, dtype=work_dtype), out_dtype=None, **kwargs).dtype
+    return probe if dtype.kind in "fc" else dtype
 
 
 # --- chunks ------------------------------------------------------------------------------------

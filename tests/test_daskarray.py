@@ -291,6 +291,8 @@ BAD = [
     (ac.convolve, (X, np.ones((3, 3))), {"mode": "middle"}, ac.InvalidArgument, "mode='middle'"),
     (ac.convolve, (X, np.ones((3, 3))), {"method": "magic"}, ac.InvalidArgument,
      "method='magic'"),
+    (ac.convolve, (X.astype(np.int32), np.ones((3, 3), dtype=int)), {"method": "fft"},
+     ac.MethodNotApplicable, "exact"),
     (ac.convolve, (da.zeros((4, 8), chunks=2), np.ones((6, 3))), {"mode": "valid"},
      ac.InvalidArgument, "at least as large"),
     (ac.convolve, (da.zeros((), chunks=()), np.ones(())), {}, ac.InvalidArgument, "0-dim"),
