@@ -12,6 +12,7 @@ array([1, 2, 1])
 """
 
 from . import config, structures
+from . import symbolic
 from .dispatch import MethodChoice, choose_method, convolve, correlate
 from .errors import (
     AlgconvError,
@@ -75,6 +76,7 @@ __all__ = [
     "choose_method",
     "MethodChoice",
     "config",
+    "symbolic",
     # errors
     "AlgconvError",
     "NotInStructure",

@@ -1,0 +1,230 @@
+"""Independent numeric verification of a candidate closed form.
+
+On R the candidate is compared with ``mpmath.quad`` of ``f(a) g(x - a)`` (split at every
+breakpoint) at several generic points; with point masses it is paired instead with six
+Gaussian test functions, ``<h, phi> = <f(a), <g(b), phi(a + b)>>``, the masses sifted through
+the exact derivatives of ``phi``.  On Z and N it is compared with the direct sum
+``sum_k f(k) g(n - k)``, exact (30 digits) on finite ranges and ``mpmath.nsum`` otherwise.
+Symbolic parameters take generic rational values consistent with their assumptions.
+
+Examples
+--------
+>>> import sympy as sp
+>>> from algconv.symbolic.verify import verify_real
+>>> t, x = sp.symbols("t x", real=True)
+>>> box = sp.Heaviside(t) - sp.Heaviside(t - 1)
+>>> tri = sp.Piecewise((0, x < 0), (x, x < 1), (2 - x, x < 2), (0, True))
+>>> verify_real(box, box, t, tri, x)
+8
+>>> verify_real(box, box, t, tri / 2, x)
+Traceback (most recent call last):
+...
+algconv.symbolic.verify.Mismatch: at x = 0.37: candidate 0.185 but the integral is 0.37
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import mpmath
+import sympy as sp
+
+from .normalise import Rep, Unsupported, _split_deltas, normalise_discrete, normalise_real
+
+__all__ = ["Mismatch", "verify_real", "verify_discrete", "generic_values", "MIN_POINTS"]
+
+#: every answer is checked at no fewer than this many points
+MIN_POINTS = 6
+_RTOL = 1e-7
+_GENERIC = [sp.Rational(7, 5), sp.Rational(9, 13), sp.Rational(17, 10), sp.Rational(5, 7),
+            sp.Rational(23, 11), sp.Rational(3, 4)]
+
+
+class Mismatch(Exception):
+    """The candidate disagrees with the direct computation (internal)."""
+
+
+def generic_values(symbols) -> dict:
+    """Generic rational values for parameters, respecting their assumptions."""
+    out = {}
+    for i, s in enumerate(sorted(symbols, key=sp.default_sort_key)):
+        v = _GENERIC[i % len(_GENERIC)] + i // len(_GENERIC)
+        if s.is_integer:
+            v = sp.Integer(3 + i)
+        if s.is_negative or s.is_nonpositive:
+            v = -v
+        out[s] = v
+    return out
+
+
+def _heaviside(x, h0=0.5):
+    return mpmath.mpf(1) if x > 0 else (mpmath.mpf(0) if x < 0 else mpmath.mpf(h0))
+
+
+def _fn(expr: sp.Expr, var: sp.Symbol):
+    return sp.lambdify(var, expr, modules=[{"Heaviside": _heaviside}, "mpmath"])
+
+
+def _close(a, b, scale) -> bool:
+    return abs(a - b) <= _RTOL * max(scale, 1e-300) and mpmath.isfinite(abs(a))
+
+
+def _spread(points: list, lo_count: int = MIN_POINTS) -> list:
+    points = sorted(set(points))
+    if len(points) > 12:
+        step = (len(points) - 1) / 11
+        points = [points[round(i * step)] for i in range(12)]
+    return points
+
+
+def _real_points(breaks: list) -> list:
+    if not breaks:
+        return [-2.13, -0.71, -0.17, 0.33, 0.94, 1.61, 2.78]
+    pts = [breaks[0] - 1.13, breaks[0] - 0.29, breaks[-1] + 0.41, breaks[-1] + 1.7]
+    for lo, hi in zip(breaks, breaks[1:]):
+        pts += [lo + 0.37 * (hi - lo), lo + 0.81 * (hi - lo)]
+    if len(set(pts)) < MIN_POINTS:
+        mid = (breaks[0] + breaks[-1]) / 2
+        pts += [mid - 0.61, mid + 0.23, mid + 2.9]
+    return _spread(pts)
+
+
+def _numeric_breaks(expr: sp.Expr, t: sp.Symbol) -> list:
+    try:
+        rep = normalise_real(expr, t)
+    except Unsupported:
+        return []
+    return [float(p) for p in rep.breakpoints()]
+
+
+def verify_real(f, g, t, answer, x, budget=None) -> int:
+    """Check ``answer(x) == (f * g)(x)`` on R; returns the number of points checked."""
+    subs = generic_values((f.free_symbols | g.free_symbols | answer.free_symbols) - {t, x})
+    f, g, answer = (sp.sympify(e).subs(subs) for e in (f, g, answer))
+    if f.has(sp.DiracDelta) or g.has(sp.DiracDelta) or answer.has(sp.DiracDelta):
+        return _verify_paired(f, g, t, answer, x, budget)
+    F, G, Hh = _fn(f, t), _fn(g, t), _fn(answer, x)
+    bf, bg = _numeric_breaks(f, t), _numeric_breaks(g, t)
+    points = _real_points(sorted({p + q for p in bf or [0.0] for q in bg or [0.0]}
+                                 if bf or bg else []))
+    truths, cands = [], []
+    for x0 in points:
+        if budget is not None:
+            budget.check()
+        split = sorted({-mpmath.inf, mpmath.inf, *bf, *(x0 - q for q in bg)})
+        truths.append(mpmath.quad(lambda a: F(a) * G(x0 - a), split))
+        cands.append(mpmath.mpmathify(Hh(x0)))
+    scale = max(abs(v) for v in truths + [mpmath.mpf(0)]) or mpmath.mpf(1)
+    for x0, tv, cv in zip(points, truths, cands):
+        if not _close(cv, tv, scale):
+            raise Mismatch(f"at {x} = {x0:.4g}: candidate {mpmath.nstr(cv, 6)} but the "
+                           f"integral is {mpmath.nstr(tv, 6)}")
+    return len(points)
+
+
+def _pairing(expr, t):
+    regular, deltas = _split_deltas(sp.expand(expr) if expr.has(sp.DiracDelta) else expr, t)
+    return regular, [(complex(c) if not c.is_real else float(c), float(p), k)
+                     for c, p, k in deltas]
+
+
+def _verify_paired(f, g, t, answer, x, budget) -> int:
+    y = sp.Dummy("y", real=True)
+    fr, fd = _pairing(f, t)
+    gr, gd = _pairing(g, t)
+    hr, hd = _pairing(answer, x)
+    kmax = 2 + max([k for _, _, k in fd + gd + hd] + [0]) * 2
+    F, G, Hh = _fn(fr, t), _fn(gr, t), _fn(hr, x)
+    bf, bg, bh = (_numeric_breaks(e, v) for e, v in ((fr, t), (gr, t), (hr, x)))
+    shifts = [-1.37, -0.41, 0.29, 0.88, 1.53, 2.61]
+    for s in shifts:
+        if budget is not None:
+            budget.check()
+        phi = [_fn(sp.diff(sp.exp(-(y - s) ** 2), y, j), y) for j in range(kmax + 1)]
+
+        def inner(a, j):
+            tot = mpmath.mpf(0)
+            if gr != 0:
+                tot += mpmath.quad(lambda b: G(b) * phi[j](a + b),
+                                   sorted({-mpmath.inf, mpmath.inf, *bg}))
+            for c, b0, k in gd:
+                tot += c * (-1) ** k * phi[j + k](a + b0)
+            return tot
+
+        rhs = mpmath.mpf(0)
+        if fr != 0:
+            rhs += mpmath.quad(lambda a: F(a) * inner(a, 0), sorted({-mpmath.inf, mpmath.inf,
+                                                                     *bf}))
+        for c, a0, k in fd:
+            rhs += c * (-1) ** k * inner(a0, k)
+        lhs = mpmath.mpf(0)
+        if hr != 0:
+            lhs += mpmath.quad(lambda u: Hh(u) * phi[0](u), sorted({-mpmath.inf, mpmath.inf,
+                                                                    *bh}))
+        for c, u0, k in hd:
+            if k > kmax:
+                raise Mismatch(f"unexpected derivative order {k}")
+            lhs += c * (-1) ** k * phi[k](u0)
+        if not _close(lhs, rhs, max(abs(rhs), mpmath.mpf(1e-3))):
+            raise Mismatch(f"paired with exp(-({x} - {s})^2): candidate {mpmath.nstr(lhs, 6)}"
+                           f" but the convolution gives {mpmath.nstr(rhs, 6)}")
+    return len(shifts)
+
+
+def _int_points(breaks: list, lower) -> list:
+    pts = set(breaks) | {b + d for b in breaks for d in (-1, 1, 2)}
+    pts |= {0, 1, 2, 3, 5, 8, 13} | ({-1, -2, -4, -9} if lower is None else set())
+    if lower is not None:
+        pts = {p for p in pts if p >= lower}
+    return _spread(list(pts))
+
+
+def _span(rep: Rep | None):
+    if rep is None or not rep.pieces:
+        return (0, -1) if rep is not None else (-mpmath.inf, mpmath.inf)
+    return rep.pieces[0][0], rep.pieces[-1][1]
+
+
+def verify_discrete(f, g, k, answer, n, lower=None, budget=None) -> int:
+    """Check ``answer(n) == sum_k f(k) g(n - k)`` on Z (``lower=None``) or N (``lower=0``)."""
+    subs = generic_values((f.free_symbols | g.free_symbols | answer.free_symbols) - {k, n})
+    f, g, answer = (sp.sympify(e).subs(subs) for e in (f, g, answer))
+    reps = []
+    for e in (f, g):
+        try:
+            reps.append(normalise_discrete(e, k, lower))
+        except Unsupported:
+            reps.append(None)
+    (flo, fhi), (glo, ghi) = _span(reps[0]), _span(reps[1])
+    if lower is not None:
+        flo, glo = max(flo, lower), max(glo, lower)
+    breaks = [int(b) for b in (flo + glo, fhi + ghi, flo + ghi, fhi + glo)
+              if b.is_finite if isinstance(b, sp.Basic)] if reps[0] and reps[1] else []
+    points = _int_points(breaks, lower)
+    F, G = _fn(f, k), _fn(g, k)
+    truths, cands = [], []
+    for n0 in points:
+        if budget is not None:
+            budget.check()
+        lo, hi = max(flo, n0 - ghi), min(fhi, n0 - glo)
+        if lo > hi:
+            truth = mpmath.mpf(0)
+        elif lo != -mpmath.inf and hi != mpmath.inf and not (
+                isinstance(lo, sp.Basic) and lo.is_infinite) and not (
+                isinstance(hi, sp.Basic) and hi.is_infinite) and hi - lo <= 3000:
+            with mpmath.workdps(30):
+                truth = mpmath.fsum(F(j) * G(n0 - j) for j in range(int(lo), int(hi) + 1))
+        else:
+            a = -mpmath.inf if (isinstance(lo, sp.Basic) and lo.is_infinite) else int(lo)
+            b = mpmath.inf if (isinstance(hi, sp.Basic) and hi.is_infinite) else int(hi)
+            truth = mpmath.nsum(lambda j: F(int(j)) * G(n0 - int(j)), [a, b])
+        truths.append(truth)
+        val = answer.subs(n, n0)
+        cands.append(mpmath.mpmathify(complex(val.evalf(30))) if val.is_finite is not False
+                     else mpmath.inf)
+    scale = max(abs(v) for v in truths) or mpmath.mpf(1)
+    for n0, tv, cv in zip(points, truths, cands):
+        if not _close(cv, tv, scale):
+            raise Mismatch(f"at {n} = {n0}: candidate {mpmath.nstr(cv, 8)} but the sum is "
+                           f"{mpmath.nstr(tv, 8)}")
+    return len(points)
