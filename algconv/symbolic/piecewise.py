@@ -38,11 +38,10 @@ def _integral(integrand: sp.Expr, a: sp.Symbol, lo: sp.Expr, hi: sp.Expr, cache:
     if lo.is_finite and hi.is_finite:
         if "anti" not in cache:
             anti = sp.integrate(integrand, a)
-            if anti.has(sp.Integral):
-                raise Unsupported(f"no antiderivative of {integrand}")
-            cache["anti"] = anti
+            cache["anti"] = None if anti.has(sp.Integral) else anti
         anti = cache["anti"]
-        return anti.subs(a, hi) - anti.subs(a, lo)
+        if anti is not None:
+            return anti.subs(a, hi) - anti.subs(a, lo)
     val = sp.integrate(integrand, (a, lo, hi), conds="none")
     if val.has(sp.Integral) or val.has(sp.nan, sp.zoo) or val.is_infinite:
         raise Unsupported(f"cannot integrate {integrand} over ({lo}, {hi})")
@@ -55,7 +54,7 @@ def convolve_pieces(f: Rep, g: Rep, x: sp.Symbol) -> Rep:
     pairs = []
     for p, q, fe in f.pieces:
         for r, s, ge in g.pieces:
-            integrand = sp.expand(fe.subs(f.var, a) * ge.subs(g.var, x - a))
+            integrand = sp.powsimp(sp.expand(fe.subs(f.var, a) * ge.subs(g.var, x - a)))
             pairs.append((p, q, r, s, integrand, {}))
     pts = sorted_points({b for p, q, r, s, _, _ in pairs for b in (p + r, p + s, q + r, q + s)
                          if b.is_finite})
