@@ -17,7 +17,7 @@ from ..structures import Integers, Naturals, Reals
 from . import budget as _budget
 from .assemble import to_expr
 from .delta import sift  # noqa: F401  (re-exported for the strategy table's documentation)
-from .discrete import finite_table, sum_reps
+from .discrete import finite_table, sum_closed, sum_reps
 from .families import discrete_family, real_family
 from .normalise import Unsupported, normalise_discrete, normalise_real
 from .piecewise import convolve_reps
@@ -106,6 +106,10 @@ def _families_d(f, g, k, n, over):
 
 
 def _piecewise_d(f, g, k, n, over):
+    fr, gr = _reps(f, g, k, over)
+    if _lower(over) == 0 and len(fr.pieces) == len(gr.pieces) == 1 and all(
+            r.pieces[0][0] == 0 and r.pieces[0][1] is sp.S.Infinity for r in (fr, gr)):
+        raise Unsupported("one piece each on N: the same sum as the summation strategy")
     return to_expr(sum_reps(*_reps(f, g, k, over), n), lower=_lower(over))
 
 
@@ -113,14 +117,25 @@ def _table_d(f, g, k, n, over):
     return to_expr(finite_table(*_reps(f, g, k, over), n), lower=_lower(over))
 
 
-def _summation_d(f, g, k, n, over):
+def _summation_once(f, g, k, n, over):
     j = sp.Dummy("j", integer=True)
     lo = 0 if _lower(over) == 0 else -sp.oo
     hi = n if _lower(over) == 0 else sp.oo
-    h = sp.summation(f.subs(k, j) * g.subs(k, n - j), (j, lo, hi))
-    if h.has(sp.Sum):
-        raise Unsupported("sympy.summation left the sum")
-    h = sp.simplify(h)
+    return sp.simplify(sum_closed(f.subs(k, j) * g.subs(k, n - j), j, lo, hi))
+
+
+def _summation_d(f, g, k, n, over, seconds=None):
+    # sympy.summation is sensitive to which factor carries the index: try both orders
+    seconds = seconds or _budget.DEFAULT_TIMEOUT
+    failures = []
+    for first, second in ((f, g), (g, f)):
+        try:
+            h = _budget.run_limited(_summation_once, (first, second, k, n, over), seconds / 2)
+            break
+        except (_budget.TimeUp, _budget.StrategyFailed) as e:
+            failures.append(str(e))
+    else:
+        raise Unsupported("; ".join(failures))
     if any(len(e.args) == 1 for e in h.atoms(sp.Heaviside)):
         h = to_expr(normalise_discrete(h, n, _lower(over)), lower=_lower(over))
     return h
@@ -145,7 +160,10 @@ def _attempt_real(fn, f, g, t, x, deadline):
 
 
 def _attempt_discrete(fn, f, g, k, n, over, deadline):
-    candidate = sp.sympify(fn(f, g, k, n, over))
+    if fn is _summation_d:
+        candidate = sp.sympify(fn(f, g, k, n, over, deadline.remaining() * 0.8))
+    else:
+        candidate = sp.sympify(fn(f, g, k, n, over))
     if any(len(e.args) == 1 for e in candidate.atoms(sp.Heaviside)):
         raise Unsupported("a bare Heaviside(n) is 1/2 at 0")
     verify_discrete(f, g, k, candidate, n, _lower(over), deadline)

@@ -82,7 +82,7 @@ def run_limited(fn: Callable[..., Any], args: tuple, seconds: float) -> Any:
         return _run_thread(fn, args, seconds)
     ctx = multiprocessing.get_context("fork")
     recv, send = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(send, fn, args), daemon=True)
+    proc = ctx.Process(target=_child, args=(send, fn, args))  # not daemonic: may nest
     proc.start()
     send.close()
     try:

@@ -28,17 +28,57 @@ import sympy as sp
 
 from .normalise import Rep, Unsupported, compare, limit_choice, merge_pieces, sorted_points, tidy
 
-__all__ = ["sum_reps", "finite_table", "MAX_TABLE"]
+__all__ = ["sum_reps", "sum_closed", "finite_table", "MAX_TABLE"]
 
 #: the largest span of a finite result written out value by value
 MAX_TABLE = 400
 
 
-def _sum(term: sp.Expr, k: sp.Symbol, lo: sp.Expr, hi: sp.Expr) -> sp.Expr:
+def _closed(val: sp.Expr) -> bool:
+    return not (val.has(sp.Sum) or val.has(sp.nan, sp.zoo) or val.is_infinite)
+
+
+def _harmonic(dep: sp.Expr, k: sp.Symbol, lo: sp.Expr, hi: sp.Expr):
+    """``sum_{k=lo}^{hi} (s k + a)^(-m)`` with ``s = +-1`` by harmonic numbers, else None."""
+    base, e = dep.as_base_exp()
+    if not (e.is_integer and e.is_negative and base.is_polynomial(k)
+            and sp.degree(base, k) == 1):
+        return None
+    s, a = sp.Poly(base, k).all_coeffs()
+    if s not in (1, -1):
+        return None
+    m = -e
+    # (s k + a)^-m = s^m (k + s a)^-m ; sum_{j=lo+sa}^{hi+sa} j^-m, valid when lo + s a >= 1
+    shift = s * a
+    if not (lo + shift - 1).is_nonnegative:
+        return None
+    return s**m * (sp.harmonic(hi + shift, m) - sp.harmonic(lo + shift - 1, m))
+
+
+def _sum_part(part: sp.Expr, k: sp.Symbol, lo: sp.Expr, hi: sp.Expr) -> sp.Expr:
+    c, dep = part.as_independent(k, as_Add=False)
+    lo, hi = sp.sympify(lo), sp.sympify(hi)
+    for d in (dep, dep.subs(k, lo + hi - k)) if lo.is_finite and hi.is_finite else (dep,):
+        val = _harmonic(d, k, lo, hi)
+        if val is not None:
+            return c * val
+    val = sp.summation(dep, (k, lo, hi))
+    lo, hi = sp.sympify(lo), sp.sympify(hi)
+    if not _closed(val) and lo.is_finite and hi.is_finite:  # the same sum, index reversed
+        val = sp.summation(dep.subs(k, lo + hi - k), (k, lo, hi))
+    return c * val
+
+
+def sum_closed(term: sp.Expr, k: sp.Symbol, lo: sp.Expr, hi: sp.Expr) -> sp.Expr:
+    """``sum_{k=lo}^{hi} term``; rational terms are split into partial fractions first."""
     val = sp.summation(term, (k, lo, hi))
-    if val.has(sp.Sum) or val.has(sp.nan, sp.zoo) or val.is_infinite:
-        raise Unsupported(f"cannot sum {term} over [{lo}, {hi}]")
-    return val
+    if _closed(val):
+        return val
+    if term.is_rational_function(k):
+        parts = [_sum_part(part, k, lo, hi) for part in sp.Add.make_args(sp.apart(term, k))]
+        if all(_closed(v) for v in parts):
+            return sp.Add(*parts)
+    raise Unsupported(f"cannot sum {term} over [{lo}, {hi}]")
 
 
 def sum_reps(f: Rep, g: Rep, n: sp.Symbol) -> Rep:
@@ -64,7 +104,7 @@ def sum_reps(f: Rep, g: Rep, n: sp.Symbol) -> Rep:
             upper = limit_choice(q, r, m, n, lower=False)
             key = (lower, upper)
             if key not in cache:
-                cache[key] = _sum(term, k, lower, upper)
+                cache[key] = sum_closed(term, k, lower, upper)
             total += cache[key]
         total = sp.simplify(total.subs(n, lo)) if lo == hi else tidy(total)
         if total != 0:

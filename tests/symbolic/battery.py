@@ -117,6 +117,7 @@ CASES = [
     Case("gaussian*exp causal (EMG)", sp.exp(-t**2), sp.exp(-t) * H(t), breaks=(0,), slow=True),
     Case("gaussian*cauchy (Voigt)", sp.exp(-t**2), 1 / (1 + t**2), closed=False, timeout=6.0,
          slow=True),
+    Case("exp(-t^4)*exp(-t^4)", sp.exp(-t**4), sp.exp(-t**4), closed=False, timeout=4.0),
     # ---------------------------------------------------------------- over Z ------
     Case("two dice", sp.Piecewise((sp.Rational(1, 6), (n >= 1) & (n <= 6)), (0, True)),
          sp.Piecewise((sp.Rational(1, 6), (n >= 1) & (n <= 6)), (0, True)), over=Z, span=(1, 6)),
@@ -147,7 +148,9 @@ CASES = [
     Case("1*1 N", sp.S.One, sp.S.One, over=N),
     Case("n^2 * n N", n**2, n, over=N),
     Case("poisson*geometric N", sp.exp(-1) / sp.factorial(n), sp.Rational(1, 2) ** n, over=N,
-         closed=None, timeout=8.0),
-    Case("harmonic 1/(n+1)^2 N", 1 / (n + 1), 1 / (n + 1), over=N, closed=None, timeout=8.0),
+         closed=None, timeout=8.0, slow=True),
+    Case("harmonic 1/(n+1)^2 N", 1 / (n + 1), 1 / (n + 1), over=N),
+    Case("1/(n^2+1) * 1/(n^2+1) N", 1 / (n**2 + 1), 1 / (n**2 + 1), over=N, closed=None,
+         timeout=5.0, slow=True),
 ]
 
