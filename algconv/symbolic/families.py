@@ -41,7 +41,7 @@ def _gaussian(e: sp.Expr, t: sp.Symbol):
     a2, a1, a0 = sp.Poly(poly, t).all_coeffs()
     if not (-a2).is_positive:
         return None
-    return c * sp.exp(a0), -a2, a1
+    return c, -a2, a1, a0
 
 
 def _cauchy(e: sp.Expr, t: sp.Symbol):
@@ -124,11 +124,12 @@ def real_family(f: sp.Expr, g: sp.Expr, t: sp.Symbol, x: sp.Symbol, fr: Rep | No
     """A closed form from a known family on R, or None when neither input is one."""
     a, b = _gaussian(f, t), _gaussian(g, t)
     if a is not None and b is not None:
-        (c1, a1, b1), (c2, a2, b2) = a, b
+        (c1, a1, b1, d1), (c2, a2, b2, d2) = a, b
         s = sp.Dummy("s", real=True)
-        expo = sp.expand(-a1 * s**2 + b1 * s - a2 * (x - s) ** 2 + b2 * (x - s))
+        expo = sp.expand(-a1 * s**2 + b1 * s + d1 - a2 * (x - s) ** 2 + b2 * (x - s) + d2)
         A, B, C = -expo.coeff(s, 2), expo.coeff(s, 1), expo.coeff(s, 0)
-        return tidy(c1 * c2 * sp.sqrt(sp.pi / A) * sp.exp(B**2 / (4 * A) + C))
+        exponent = sp.factor(sp.cancel(B**2 / (4 * A) + C))
+        return sp.simplify(c1 * c2 * sp.sqrt(sp.pi / A)) * sp.exp(exponent)
     a, b = _cauchy(f, t), _cauchy(g, t)
     if a is not None and b is not None:
         (k1, m1, g1), (k2, m2, g2) = a, b
