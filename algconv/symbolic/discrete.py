@@ -113,7 +113,8 @@ def sum_reps(f: Rep, g: Rep, n: sp.Symbol) -> Rep:
 
 
 def _span(f: Rep):
-    if not f.pieces or not (f.pieces[0][0].is_finite and f.pieces[-1][1].is_finite):
+    if not f.pieces or not (f.pieces[0][0].is_number and f.pieces[-1][1].is_number
+                            and f.pieces[0][0].is_finite and f.pieces[-1][1].is_finite):
         return None
     return int(f.pieces[0][0]), int(f.pieces[-1][1])
 

@@ -59,9 +59,11 @@ def compare(a: sp.Expr, b: sp.Expr) -> int:
     d = sp.simplify(a - b) if not (a.is_infinite or b.is_infinite) else a - b
     if d == 0 or d.is_zero:
         return 0
-    if d.is_extended_positive:
+    # a difference that is only known to be >= 0 orders the points too: where they coincide
+    # for special parameter values the piece between them is empty and nothing changes
+    if d.is_extended_positive or d.is_extended_nonnegative:
         return 1
-    if d.is_extended_negative:
+    if d.is_extended_negative or d.is_extended_nonpositive:
         return -1
     raise Unsupported(f"cannot decide the order of {a} and {b}")
 
@@ -288,6 +290,46 @@ def _value_at(e: sp.Expr, var: sp.Symbol, point: sp.Expr) -> sp.Expr:
     return sp.simplify(v) if v.is_finite is not False else sp.nan
 
 
+def _indicator(cond) -> sp.Expr:
+    """A placeholder carrying a condition's relationals out of a Piecewise (roots only)."""
+    rels = [r for r in sp.preorder_traversal(sp.sympify(cond))
+            if isinstance(r, sp.core.relational.Relational)]
+    return sp.Add(*[sp.Heaviside(r.lhs - r.rhs) for r in rels if isinstance(r, (sp.Eq, sp.Ne))])
+
+
+def _point_cuts(r: sp.Expr) -> set:
+    """Range starts around a root where the value at the root itself may differ."""
+    if r.is_integer:
+        return {r, r + 1}
+    if r.is_number:
+        return {sp.ceiling(r)}
+    raise Unsupported(f"breakpoint {r} is not known to be an integer")
+
+
+def _relational_cuts(rel, n: sp.Symbol) -> set:
+    """The one integer where ``n REL r`` (linear in n) starts or stops holding."""
+    if isinstance(rel, (sp.Eq, sp.Ne)):
+        return _point_cuts(_linear_root(rel.lhs - rel.rhs, n))
+    d = rel.lhs - rel.rhs  # rel is d > 0, d >= 0, d < 0 or d <= 0 (sympy normalises > to <)
+    if not d.is_polynomial(n) or sp.degree(d, n) != 1:
+        raise Unsupported(f"condition {rel} is not linear in {n}")
+    a = sp.Poly(d, n).all_coeffs()[0]
+    r = _linear_root(d, n)
+    strict = isinstance(rel, (sp.StrictGreaterThan, sp.StrictLessThan))
+    upward = isinstance(rel, (sp.GreaterThan, sp.StrictGreaterThan)) == bool(a.is_positive)
+    if not (a.is_positive or a.is_negative):
+        raise Unsupported(f"cannot decide the direction of {rel}")
+    # upward: holds for n >(=) r, starting at floor(r) + 1 (strict) or ceiling(r)
+    # downward: holds for n <(=) r, stopping after ceiling(r) - 1 (strict) or floor(r)
+    if upward:
+        cut = sp.floor(r) + 1 if strict else sp.ceiling(r)
+    else:
+        cut = sp.ceiling(r) if strict else sp.floor(r) + 1
+    if cut.has(sp.floor, sp.ceiling):
+        raise Unsupported(f"breakpoint {r} is not known to be an integer")
+    return {cut}
+
+
 def normalise_discrete(expr: sp.Expr, n: sp.Symbol, lower=None) -> Rep:
     """The :class:`Rep` of ``expr`` on the integers (``n >= lower`` when ``lower`` is given).
 
@@ -298,19 +340,22 @@ def normalise_discrete(expr: sp.Expr, n: sp.Symbol, lower=None) -> Rep:
     if expr.has(sp.DiracDelta):
         raise Unsupported("DiracDelta has no meaning on the integers; use KroneckerDelta")
     cuts = set() if lower is None else {sp.Integer(lower)}
-    for r in _kink_roots(expr, n):
-        if not r.is_number:
-            raise Unsupported(f"symbolic breakpoint {r} on the integers")
-        if r.is_integer:
-            cuts |= {r, r + 1}
-        else:
-            cuts.add(sp.ceiling(r))
-    cuts = sorted(cuts)
+    conditions = [c for node in sp.preorder_traversal(expr) if isinstance(node, sp.Piecewise)
+                  for _, c in node.args]
+    plain = expr.replace(lambda e: isinstance(e, sp.Piecewise), lambda e: sp.Add(
+        *[b for b, _ in e.args]) + sp.Add(*[_indicator(c) for _, c in e.args]))
+    for r in _kink_roots(plain, n):
+        cuts |= _point_cuts(r)
+    for cond in conditions:
+        for rel in sp.preorder_traversal(sp.sympify(cond)):
+            if isinstance(rel, sp.core.relational.Relational) and rel.has(n):
+                cuts |= _relational_cuts(rel, n)
+    cuts = sorted_points(cuts)
     starts = [sp.S.NegativeInfinity, *cuts]
     ends = [c - 1 for c in cuts] + [sp.S.Infinity]
     pieces = []
     for lo, hi in zip(starts, ends):
-        if lower is not None and (lo.is_infinite or lo < lower):
+        if lower is not None and (lo.is_infinite or compare(lo, sp.Integer(lower)) < 0):
             continue
         if lo == hi:
             e = sp.simplify(expr.subs(n, lo))

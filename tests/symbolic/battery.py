@@ -20,6 +20,7 @@ n = sp.Symbol("n", integer=True)
 lam, mu, a, b = sp.symbols("lambda mu a b", positive=True)
 p = sp.Symbol("p", positive=True)
 m = sp.Symbol("m", integer=True, positive=True)
+k = sp.Symbol("k", integer=True, positive=True)
 s1, s2 = sp.symbols("sigma1 sigma2", positive=True)
 H = sp.Heaviside
 R, Z, N = ac.Reals(), ac.Integers(), ac.Naturals()
@@ -114,6 +115,8 @@ CASES = [
     Case("sign*exp(-|t|) * exp(-|t|)", sp.sign(t) * sp.exp(-sp.Abs(t)), sp.exp(-sp.Abs(t)),
          breaks=(0,)),
     Case("box(0,a)*step", box(0, a), H(t), breaks=(0, a)),
+    Case("box(0,1+b)*box(0,1) symbolic", box(0, 1 + b), box(0, 1), breaks=(0, 1, 1 + b)),
+    Case("box(0,a)*box(0,1) order unknown", box(0, a), box(0, 1), closed=None, timeout=4.0),
     Case("gaussian*exp causal (EMG)", sp.exp(-t**2), sp.exp(-t) * H(t), breaks=(0,), slow=True),
     Case("gaussian*cauchy (Voigt)", sp.exp(-t**2), 1 / (1 + t**2), closed=False, timeout=6.0,
          slow=True),
@@ -127,6 +130,8 @@ CASES = [
          over=Z),
     Case("box[0,2]*box[0,4] Z", sp.Piecewise((1, (n >= 0) & (n <= 2)), (0, True)),
          sp.Piecewise((1, (n >= 0) & (n <= 4)), (0, True)), over=Z, span=(0, 2)),
+    Case("uniform 1..k+1 symbolic Z", sp.Piecewise((1 / (k + 1), (n >= 1) & (n <= k + 1)), (0, True)),
+         sp.Piecewise((1 / (k + 1), (n >= 1) & (n <= k + 1)), (0, True)), over=Z, span=(1, 6)),
     Case("kronecker*geometric Z", sp.KroneckerDelta(n, 2), step() * sp.Rational(1, 2) ** n,
          over=Z, span=(2, 2)),
     Case("Heaviside(n) literal Z", H(n), H(n), over=Z),

@@ -14,7 +14,7 @@ import algconv as ac
 #: generic parameter values used by the tests (different from the library's own choices)
 PARAMS = {"lambda": sp.Rational(6, 5), "mu": sp.Rational(5, 2), "a": sp.Rational(13, 10),
           "b": sp.Rational(2, 5), "p": sp.Rational(2, 7), "m": sp.Integer(5),
-          "sigma1": sp.Rational(7, 10), "sigma2": sp.Rational(3, 2)}
+          "sigma1": sp.Rational(7, 10), "sigma2": sp.Rational(3, 2), "k": sp.Integer(5)}
 REAL_POINTS = 8
 TAIL = 200
 INT_POINTS_Z = (-5, -2, -1, 0, 1, 2, 3, 6, 9, 13)
