@@ -19,12 +19,12 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import sympy as sp  # noqa: E402
+import sympy as sp
 
-import algconv as ac  # noqa: E402
-from algconv.symbolic.budget import StrategyFailed, TimeUp, run_limited  # noqa: E402
-from tests.symbolic.battery import CASES  # noqa: E402
-from tests.symbolic.checks import check  # noqa: E402
+import algconv as ac
+from algconv.symbolic.budget import StrategyFailed, TimeUp, run_limited
+from tests.symbolic.battery import CASES
+from tests.symbolic.checks import check
 
 
 def plain_sympy(case):

@@ -17,7 +17,8 @@ def run(capsys, *argv):
 
 
 def test_box_box_triangle(capsys):
-    code, out, err = run(capsys, "Heaviside(t) - Heaviside(t - 1)", "Heaviside(t) - Heaviside(t - 1)")
+    box = "Heaviside(t) - Heaviside(t - 1)"
+    code, out, err = run(capsys, box, box)
     assert code == 0 and err == ""
     t = sp.Symbol("t", real=True)
     h = sp.sympify(out, locals={"t": t})

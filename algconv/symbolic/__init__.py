@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from .budget import DEFAULT_TIMEOUT
 
-__all__ = ["convolve", "DEFAULT_TIMEOUT"]
+__all__ = ["DEFAULT_TIMEOUT", "convolve"]
 
 
 def __getattr__(name: str):

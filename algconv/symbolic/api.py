@@ -8,7 +8,8 @@ expression (every structure here is commutative).
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import sympy as sp
 
@@ -16,7 +17,6 @@ from ..errors import InvalidArgument, InvalidType, NoClosedForm
 from ..structures import Integers, Naturals, Reals
 from . import budget as _budget
 from .assemble import to_expr
-from .delta import sift  # noqa: F401  (re-exported for the strategy table's documentation)
 from .discrete import finite_table, sum_closed, sum_reps
 from .families import discrete_family, real_family
 from .normalise import Unsupported, normalise_discrete, normalise_real
@@ -24,7 +24,7 @@ from .piecewise import convolve_reps
 from .transforms import by_fourier, by_laplace
 from .verify import verify_discrete, verify_real
 
-__all__ = ["convolve", "REAL_STRATEGIES", "DISCRETE_STRATEGIES"]
+__all__ = ["DISCRETE_STRATEGIES", "REAL_STRATEGIES", "convolve"]
 
 
 # ------------------------------------------------------------------ strategies on R ------

@@ -19,11 +19,13 @@ DiracDelta(t) - DiracDelta(t - 1)
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import sympy as sp
 
 from .normalise import Rep, _merge_deltas, compare, merge_pieces, sorted_points, tidy
 
-__all__ = ["add", "scale", "shift", "derivative", "to_expr", "to_heaviside", "rename"]
+__all__ = ["add", "derivative", "rename", "scale", "shift", "to_expr", "to_heaviside"]
 
 
 def _value(e: sp.Expr, t: sp.Symbol, p: sp.Expr, side: str) -> sp.Expr:
@@ -43,7 +45,7 @@ def add(f: Rep, g: Rep) -> Rep:
         return _add_discrete(f, gp)
     pts = sorted_points({p for lo, hi, _ in f.pieces + gp for p in (lo, hi)})
     pieces = []
-    for lo, hi in zip(pts, pts[1:]):
+    for lo, hi in pairwise(pts):
         e = sum((pe for plo, phi, pe in f.pieces + gp
                  if compare(plo, lo) <= 0 and compare(hi, phi) <= 0), sp.S.Zero)
         e = tidy(e)

@@ -24,9 +24,10 @@ import pickle
 import threading
 import time
 import traceback
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-__all__ = ["Budget", "TimeUp", "StrategyFailed", "run_limited", "DEFAULT_TIMEOUT"]
+__all__ = ["DEFAULT_TIMEOUT", "Budget", "StrategyFailed", "TimeUp", "run_limited"]
 
 #: seconds allowed to one call of ``algconv.symbolic.convolve`` unless told otherwise
 DEFAULT_TIMEOUT = 30.0

@@ -28,7 +28,7 @@ import sympy as sp
 
 from .normalise import Rep, Unsupported, compare, limit_choice, merge_pieces, sorted_points, tidy
 
-__all__ = ["sum_reps", "sum_closed", "finite_table", "MAX_TABLE"]
+__all__ = ["MAX_TABLE", "finite_table", "sum_closed", "sum_reps"]
 
 #: the largest span of a finite result written out value by value
 MAX_TABLE = 400

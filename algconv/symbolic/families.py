@@ -24,7 +24,7 @@ import sympy as sp
 
 from .normalise import Rep, Unsupported, tidy
 
-__all__ = ["real_family", "discrete_family", "irwin_hall"]
+__all__ = ["discrete_family", "irwin_hall", "real_family"]
 
 
 # ---------------------------------------------------------------- R -------------------

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cmp_to_key
+from itertools import pairwise
 
 import sympy as sp
 
-__all__ = ["Rep", "Unsupported", "normalise_real", "normalise_discrete", "compare", "tidy"]
+__all__ = ["Rep", "Unsupported", "compare", "normalise_discrete", "normalise_real", "tidy"]
 
 _KINKS = (sp.Heaviside, sp.Abs, sp.sign, sp.Min, sp.Max, sp.Piecewise)
 
@@ -99,7 +100,7 @@ def _roots(arg: sp.Expr, t: sp.Symbol) -> set:
     inner = sorted_points(_kink_roots(arg, t))
     out = set(inner)
     bounds = [sp.S.NegativeInfinity, *inner, sp.S.Infinity]
-    for lo, hi in zip(bounds, bounds[1:]):
+    for lo, hi in pairwise(bounds):
         r = _linear_root(specialise(arg, t, _sample(lo, hi)), t)
         if r is not None and (lo.is_infinite or compare(lo, r) < 0) and (
                 hi.is_infinite or compare(r, hi) < 0):
@@ -243,7 +244,7 @@ def normalise_real(expr: sp.Expr, t: sp.Symbol) -> Rep:
     points = sorted_points(_kink_roots(regular, t))
     bounds = [sp.S.NegativeInfinity, *points, sp.S.Infinity]
     pieces = []
-    for lo, hi in zip(bounds, bounds[1:]):
+    for lo, hi in pairwise(bounds):
         m = _sample(lo, hi)
         e = tidy(specialise(regular, t, m))
         if e != 0:

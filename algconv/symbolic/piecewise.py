@@ -24,14 +24,24 @@ Piecewise((0, x < 0), (x, x < 1), (2 - x, x < 2), (0, True))
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import sympy as sp
 
 from .assemble import add
 from .delta import sift
-from .normalise import (Rep, Unsupported, _sample, compare, limit_choice, merge_pieces,
-                        sorted_points, tidy)
+from .normalise import (
+    Rep,
+    Unsupported,
+    _sample,
+    compare,
+    limit_choice,
+    merge_pieces,
+    sorted_points,
+    tidy,
+)
 
-__all__ = ["convolve_reps", "convolve_pieces"]
+__all__ = ["convolve_pieces", "convolve_reps"]
 
 
 def _integral(integrand: sp.Expr, a: sp.Symbol, lo: sp.Expr, hi: sp.Expr, cache: dict):
@@ -60,7 +70,7 @@ def convolve_pieces(f: Rep, g: Rep, x: sp.Symbol) -> Rep:
                          if b.is_finite})
     bounds = [sp.S.NegativeInfinity, *pts, sp.S.Infinity]
     pieces = []
-    for lo, hi in zip(bounds, bounds[1:]):
+    for lo, hi in pairwise(bounds):
         m = _sample(lo, hi)
         total = sp.S.Zero
         for p, q, r, s, integrand, cache in pairs:

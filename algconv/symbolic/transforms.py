@@ -20,7 +20,7 @@ import sympy as sp
 
 from .normalise import Unsupported
 
-__all__ = ["by_laplace", "by_fourier"]
+__all__ = ["by_fourier", "by_laplace"]
 
 
 def _clean(e: sp.Expr) -> sp.Expr:

@@ -24,12 +24,14 @@ algconv.symbolic.verify.Mismatch: at x = 0.37: candidate 0.185 but the integral 
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import mpmath
 import sympy as sp
 
 from .normalise import Unsupported, _split_deltas, normalise_discrete, normalise_real
 
-__all__ = ["Mismatch", "verify_real", "verify_discrete", "generic_values", "MIN_POINTS"]
+__all__ = ["MIN_POINTS", "Mismatch", "generic_values", "verify_discrete", "verify_real"]
 
 #: every answer is checked at no fewer than this many points
 MIN_POINTS = 6
@@ -79,7 +81,7 @@ def _real_points(breaks: list) -> list:
     if not breaks:
         return [-2.13, -0.71, -0.17, 0.33, 0.94, 1.61, 2.78]
     pts = [breaks[0] - 1.13, breaks[0] - 0.29, breaks[-1] + 0.41, breaks[-1] + 1.7]
-    for lo, hi in zip(breaks, breaks[1:]):
+    for lo, hi in pairwise(breaks):
         pts += [lo + 0.37 * (hi - lo), lo + 0.81 * (hi - lo)]
     if len(set(pts)) < MIN_POINTS:
         mid = (breaks[0] + breaks[-1]) / 2
@@ -111,7 +113,7 @@ def verify_real(f, g, t, answer, x, budget=None) -> int:
         if budget is not None:
             budget.check()
         split = sorted({-mpmath.inf, mpmath.inf, *bf, *(x0 - q for q in bg)})
-        truths.append(mpmath.quad(lambda a: F(a) * G(x0 - a), split))
+        truths.append(mpmath.quad(lambda a, x0=x0: F(a) * G(x0 - a), split))
         cands.append(mpmath.mpmathify(Hh(x0)))
     scale = max(abs(v) for v in truths + [mpmath.mpf(0)]) or mpmath.mpf(1)
     for x0, tv, cv in zip(points, truths, cands):
@@ -141,7 +143,7 @@ def _verify_paired(f, g, t, answer, x, budget) -> int:
             budget.check()
         phi = [_fn(sp.diff(sp.exp(-(y - s) ** 2), y, j), y) for j in range(kmax + 1)]
 
-        def inner(a, j):
+        def inner(a, j, phi=phi):
             tot = mpmath.mpf(0)
             if gr != 0:
                 tot += mpmath.quad(lambda b: G(b) * phi[j](a + b),
@@ -158,8 +160,8 @@ def _verify_paired(f, g, t, answer, x, budget) -> int:
             rhs += c * (-1) ** k * inner(a0, k)
         lhs = mpmath.mpf(0)
         if hr != 0:
-            lhs += mpmath.quad(lambda u: Hh(u) * phi[0](u), sorted({-mpmath.inf, mpmath.inf,
-                                                                    *bh}))
+            lhs += mpmath.quad(lambda u, phi=phi: Hh(u) * phi[0](u),
+                               sorted({-mpmath.inf, mpmath.inf, *bh}))
         for c, u0, k in hd:
             if k > kmax:
                 raise Mismatch(f"unexpected derivative order {k}")
@@ -218,7 +220,7 @@ def _direct(term: _Term, n0: int, fcuts: list, gcuts: list, lower, budget) -> mp
     edges = [lo, *cuts, hi + 1 if hi != mpmath.inf else mpmath.inf]
     total = mpmath.mpf(0)
     with mpmath.workdps(30):
-        for a, b in zip(edges, edges[1:]):  # the range [a, b - 1]
+        for a, b in pairwise(edges):  # the range [a, b - 1]
             if budget is not None:
                 budget.check()
             if a != -mpmath.inf and b != mpmath.inf and b - a <= 400:

@@ -30,7 +30,8 @@ def same(d1: dict, d2: dict) -> bool:
     (ac.Integers(), {0: x, 1: y, 3: sp.Rational(1, 3)}, {-1: 1, 2: x * y}, lambda a, b: a + b),
     (ac.Naturals(), {0: x, 2: sp.sqrt(2)}, {1: y, 2: -x}, lambda a, b: a + b),
     (ac.Cyclic(4), {0: x, 3: y}, {1: z, 3: x**2}, lambda a, b: (a + b) % 4),
-    (ac.Lattice(2), {(0, 0): x, (1, -1): y}, {(0, 1): z, (1, 0): 2}, lambda a, b: (a[0] + b[0], a[1] + b[1])),
+    (ac.Lattice(2), {(0, 0): x, (1, -1): y}, {(0, 1): z, (1, 0): 2},
+     lambda a, b: (a[0] + b[0], a[1] + b[1])),
     (ac.BooleanGroup(2), {1: x, 2: y}, {3: z, 1: x}, lambda a, b: a ^ b),
 ])
 def test_function_product_is_the_defining_sum(over, f, g, op):

@@ -21,7 +21,8 @@ def value(rep, x0):
 
 
 @pytest.mark.parametrize("expr", [
-    H(t) - H(t - 1), sp.Max(0, 1 - sp.Abs(t)), sp.Min(t, 1) * H(t), sp.sign(t) * sp.exp(-sp.Abs(t)),
+    H(t) - H(t - 1), sp.Max(0, 1 - sp.Abs(t)), sp.Min(t, 1) * H(t),
+    sp.sign(t) * sp.exp(-sp.Abs(t)),
     sp.Piecewise((t, (t > -1) & (t < 2)), (0, True)), H(t + 2) * H(3 - t) * t**2,
     sp.Abs(sp.Abs(t) - 1),
 ])

@@ -58,7 +58,7 @@ def test_sums_over_z_and_harmonic():
 
 def test_discrete_families():
     p = sp.Symbol("p", positive=True)
-    binom = lambda m: sp.binomial(m, k) * p**k  # noqa: E731
+    binom = lambda m: sp.binomial(m, k) * p**k
     shift_, body = discrete_family(normalise_discrete(binom(3), k, 0),
                                    normalise_discrete(binom(4), k, 0), n)
     assert shift_ == 0 and sp.simplify(body - sp.binomial(7, n) * p**n) == 0

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 import sympy as sp
 
-from algconv.symbolic.verify import MIN_POINTS, Mismatch, generic_values, verify_discrete, verify_real
+from algconv.symbolic.verify import (
+    MIN_POINTS,
+    Mismatch,
+    generic_values,
+    verify_discrete,
+    verify_real,
+)
 
 t, x = sp.symbols("t x", real=True)
 k, n = sp.symbols("k n", integer=True)
