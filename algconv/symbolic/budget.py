@@ -4,7 +4,8 @@ sympy's ``integrate`` and ``summation`` cannot be interrupted from another threa
 ``signal.alarm`` only works in the main thread.  On Linux (and any platform with ``fork``)
 :func:`run_limited` runs the work in a forked child and kills it when its time is up; the
 parent never waits longer than the budget.  Without ``fork`` the work runs in a daemon thread
-whose result is abandoned on timeout.
+whose result is abandoned on timeout (also inside daemonic worker processes, such as a
+``multiprocessing.Pool`` worker, which may not start children).
 
 Examples
 --------
@@ -79,7 +80,9 @@ def run_limited(fn: Callable[..., Any], args: tuple, seconds: float) -> Any:
     """
     if seconds <= 0:
         raise TimeUp("no time left")
-    if "fork" not in multiprocessing.get_all_start_methods():  # pragma: no cover
+    if ("fork" not in multiprocessing.get_all_start_methods()
+            or multiprocessing.current_process().daemon):  # pragma: no cover
+        # no fork, or inside a daemonic worker (which may not have children): a thread
         return _run_thread(fn, args, seconds)
     ctx = multiprocessing.get_context("fork")
     recv, send = ctx.Pipe(duplex=False)

@@ -56,3 +56,21 @@ def test_budget_counts_down():
     assert b.remaining() == 0
     with pytest.raises(TimeUp):
         b.check()
+
+
+def _in_daemon(q):
+    import multiprocessing
+
+    assert multiprocessing.current_process().daemon
+    q.put(run_limited(sorted, ([2, 1],), 5.0))
+
+
+def test_inside_a_daemonic_worker_falls_back_to_a_thread():
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    q = ctx.Queue()
+    p = ctx.Process(target=_in_daemon, args=(q,), daemon=True)
+    p.start()
+    assert q.get(timeout=20) == [1, 2]
+    p.join(5)
