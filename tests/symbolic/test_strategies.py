@@ -11,7 +11,7 @@ from algconv.symbolic.discrete import MAX_TABLE, finite_table, sum_closed, sum_r
 from algconv.symbolic.families import discrete_family, irwin_hall, real_family
 from algconv.symbolic.normalise import Unsupported, normalise_discrete, normalise_real
 from algconv.symbolic.piecewise import convolve_reps
-from algconv.symbolic.transforms import by_laplace
+from algconv.symbolic.transforms import by_fourier, by_laplace
 
 t, x = sp.symbols("t x", real=True)
 k, n = sp.symbols("k n", integer=True)
@@ -79,3 +79,8 @@ def test_laplace_causal():
     h = by_laplace(sp.sin(t) * H(t), sp.exp(-t) * H(t), t, x)
     expected = (sp.sin(x) - sp.cos(x) + sp.exp(-x)) / 2 * H(x)
     assert sp.simplify(h - expected) == 0
+
+
+def test_fourier_gaussians():
+    h = by_fourier(sp.exp(-t**2), sp.exp(-t**2), t, x)
+    assert sp.simplify(h - sp.sqrt(sp.pi / 2) * sp.exp(-x**2 / 2)) == 0
