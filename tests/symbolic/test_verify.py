@@ -8,6 +8,7 @@ import sympy as sp
 from algconv.symbolic.verify import (
     MIN_POINTS,
     Mismatch,
+    check_mass,
     generic_values,
     verify_discrete,
     verify_real,
@@ -66,3 +67,16 @@ def test_discrete_heaviside_at_zero_counts():
     assert verify_discrete(H(k), H(k), k, right, n) >= MIN_POINTS
     with pytest.raises(Mismatch):
         verify_discrete(H(k), H(k), k, sp.Piecewise((0, n < 0), (n + 1, True)), n)
+
+
+def test_exact_mass_check():
+    f, g = sp.exp(-t) * (H(t) - H(t - 1)), H(t) - H(t - 2)
+    right = sp.Piecewise((0, x < 0), (1 - sp.exp(-x), x < 1), (1 - sp.exp(-1), x < 2),
+                         (sp.exp(2 - x) - sp.exp(-1), x < 3), (0, True))
+    assert check_mass(f, g, t, right, x) is True
+    assert verify_real(f, g, t, right, x) >= MIN_POINTS
+    with pytest.raises(Mismatch, match="integrates to"):
+        check_mass(f, g, t, 2 * right, x)
+    # skipped: unbounded support, or a candidate that is not elementary
+    assert check_mass(sp.exp(-t) * H(t), g, t, right, x) is False
+    assert check_mass(f, g, t, sp.erf(x) * (H(x) - H(x - 3)), x) is False
