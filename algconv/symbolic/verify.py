@@ -3,7 +3,8 @@
 On R the candidate is compared with ``mpmath.quad`` of ``f(a) g(x - a)`` (split at every
 breakpoint) at several generic points, after an exact check of total mass
 (``int f * g = int f int g``) when all three have bounded support and elementary pieces;
-with point masses it is paired instead with six Gaussian test functions, ``<h, phi> = <f(a), <g(b), phi(a + b)>>``, the masses sifted through
+with point masses it is paired instead with six Gaussian test functions,
+``<h, phi> = <f(a), <g(b), phi(a + b)>>``, the masses sifted through
 the exact derivatives of ``phi``.  On Z and N it is compared with the direct sum
 ``sum_k f(k) g(n - k)``, exact (30 digits) on finite ranges and ``mpmath.nsum`` otherwise.
 Symbolic parameters take generic rational values consistent with their assumptions.
