@@ -17,9 +17,10 @@ from ..errors import InvalidArgument, InvalidType, NoClosedForm
 from ..structures import Integers, Naturals, Reals
 from . import budget as _budget
 from .assemble import to_expr
+from .cases import solve_by_cases
 from .discrete import finite_table, sum_closed, sum_reps
 from .families import discrete_family, real_family
-from .normalise import Unsupported, normalise_discrete, normalise_real
+from .normalise import Undecided, Unsupported, normalise_discrete, normalise_real
 from .piecewise import convolve_reps
 from .transforms import by_fourier, by_laplace
 from .verify import verify_discrete, verify_real
@@ -43,6 +44,20 @@ def _families_r(f, g, t, x):
 
 def _piecewise_r(f, g, t, x):
     return to_expr(convolve_reps(normalise_real(f, t), normalise_real(g, t), x))
+
+
+def _cases_r(f, g, t, x, deadline=None):
+    try:
+        _piecewise_r(f, g, t, x)
+    except Undecided as e:
+        undecided = e
+    else:
+        raise Unsupported("no breakpoint order depends on a parameter")
+
+    def solve(fc, gc):
+        return _attempt_real(_piecewise_r, fc, gc, t, x, deadline)
+
+    return solve_by_cases(solve, f, g, undecided)
 
 
 def _as_piecewise_r(h, x):
@@ -78,6 +93,7 @@ def _integrate_r(f, g, t, x):
 REAL_STRATEGIES: list[tuple[str, Callable, float]] = [
     ("families", _families_r, 0.2),
     ("piecewise", _piecewise_r, 0.5),
+    ("cases", _cases_r, 0.4),
     ("laplace", _laplace_r, 0.4),
     ("fourier", _fourier_r, 0.4),
     ("integrate", _integrate_r, 1.0),
@@ -154,7 +170,10 @@ DISCRETE_STRATEGIES: list[tuple[str, Callable, float]] = [
 
 
 def _attempt_real(fn, f, g, t, x, deadline):
-    candidate = sp.sympify(fn(f, g, t, x))
+    if fn is _cases_r:
+        candidate = sp.sympify(fn(f, g, t, x, deadline))
+    else:
+        candidate = sp.sympify(fn(f, g, t, x))
     verify_real(f, g, t, candidate, x, deadline)
     return candidate
 

@@ -23,13 +23,22 @@ from itertools import pairwise
 
 import sympy as sp
 
-__all__ = ["Rep", "Unsupported", "compare", "normalise_discrete", "normalise_real", "tidy"]
+__all__ = ["Rep", "Undecided", "Unsupported", "compare", "normalise_discrete", "normalise_real",
+           "tidy"]
 
 _KINKS = (sp.Heaviside, sp.Abs, sp.sign, sp.Min, sp.Max, sp.Piecewise)
 
 
 class Unsupported(Exception):
     """The expression is outside what a strategy handles (internal)."""
+
+
+class Undecided(Unsupported):
+    """The order of two breakpoints depends on parameter values (``a`` and ``b`` attached)."""
+
+    def __init__(self, message: str, a=None, b=None):
+        super().__init__(message)
+        self.a, self.b = a, b
 
 
 @dataclass
@@ -62,11 +71,12 @@ def compare(a: sp.Expr, b: sp.Expr) -> int:
         return 0
     # a difference that is only known to be >= 0 orders the points too: where they coincide
     # for special parameter values the piece between them is empty and nothing changes
-    if d.is_extended_positive or d.is_extended_nonnegative:
-        return 1
-    if d.is_extended_negative or d.is_extended_nonpositive:
-        return -1
-    raise Unsupported(f"cannot decide the order of {a} and {b}")
+    for form in (d, sp.factor(sp.together(d))) if d.is_finite else (d,):
+        if form.is_extended_positive or form.is_extended_nonnegative:
+            return 1
+        if form.is_extended_negative or form.is_extended_nonpositive:
+            return -1
+    raise Undecided(f"cannot decide the order of {a} and {b}", a, b)
 
 
 def limit_choice(end, other, m, x, lower: bool):
