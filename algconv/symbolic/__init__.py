@@ -3,9 +3,10 @@
 ``convolve(f_expr, g_expr, var, over=...)`` returns a closed form that has been checked
 against the defining integral or sum, or raises ``NoClosedForm`` carrying the unevaluated
 ``Integral`` / ``Sum``.  One small module per strategy: ``normalise`` (one piecewise
-representation), ``piecewise`` (integration over R), ``delta`` (sifting), ``discrete`` (sums
-over Z and N), ``families`` (known families), ``transforms`` (Laplace, Fourier), ``verify``
-and ``budget`` (a killable per-call time limit).
+representation), ``piecewise`` (integration over R), ``cases`` (parameter case splits),
+``delta`` (sifting), ``discrete`` (sums over Z and N), ``families`` (known families),
+``transforms`` (Laplace, Fourier), ``verify`` and ``budget`` (a killable per-call time
+limit).
 
 Examples
 --------

@@ -268,8 +268,10 @@ def convolve(f_expr: Any, g_expr: Any, var: sp.Symbol, over: Any = None,
               (f * g)(n) = \sum_k f(k)\, g(n - k)
 
     with ``k`` over Z, or ``0 <= k <= n`` over N.  Strategies, cheapest first: known
-    families, piecewise integration/summation with DiracDelta sifting, Laplace and Fourier
-    transforms (finite tables and ``sympy.summation`` on Z and N), plain ``sympy.integrate``.
+    families, piecewise integration/summation with DiracDelta sifting, parameter case splits
+    (a ``Piecewise`` over conditions such as ``a < b`` when the order of breakpoints depends
+    on the parameters), Laplace and Fourier transforms (finite tables and
+    ``sympy.summation`` on Z and N), plain ``sympy.integrate``.
     Every candidate is compared numerically with the defining integral or sum at no fewer than
     six generic points (``verify.py``) and discarded if it disagrees.
 
