@@ -6,7 +6,7 @@ against the defining integral or sum, or raises ``NoClosedForm`` carrying the un
 representation), ``piecewise`` (integration over R), ``cases`` (parameter case splits),
 ``delta`` (sifting), ``discrete`` (sums over Z and N), ``families`` (known families),
 ``transforms`` (Laplace, Fourier), ``verify`` and ``budget`` (a killable per-call time
-limit).
+limit).  ``conv_matrix`` gives the weight matrix of a convolutional layer as a sympy Matrix.
 
 Examples
 --------
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from .budget import DEFAULT_TIMEOUT
 
-__all__ = ["DEFAULT_TIMEOUT", "convolve"]
+__all__ = ["DEFAULT_TIMEOUT", "convolve", "conv_matrix"]
 
 
 def __getattr__(name: str):
@@ -29,4 +29,8 @@ def __getattr__(name: str):
         from .api import convolve
 
         return convolve
+    if name == "conv_matrix":
+        from .matrix import conv_matrix
+
+        return conv_matrix
     raise AttributeError(f"module 'algconv.symbolic' has no attribute {name!r}")
