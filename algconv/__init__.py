@@ -11,7 +11,17 @@ Examples
 array([1, 2, 1])
 """
 
-from . import config, fourier, graphs, laws, linear, probability, strategies, structures
+from . import (
+    config,
+    fourier,
+    graphs,
+    laws,
+    linear,
+    probability,
+    strategies,
+    structures,
+    symbolic,
+)
 from .cyclic import convolve_cyclic
 from .dispatch import MethodChoice, choose_method, convolve, correlate
 from .engines.dirichlet import convolve_dirichlet
@@ -95,6 +105,7 @@ __all__ = [
     "graphs",
     "probability",
     "linear",
+    "symbolic",
     # errors
     "AlgconvError",
     "NotInStructure",

@@ -20,7 +20,7 @@ from .errors import InvalidArgument, InvalidType, MethodNotApplicable, Structure
 from .function import Function, _conj_array, _finite_vector
 from .structures.base import Group, Monoid, check_structure
 from .structures.numbers import Integers, Lattice
-from .validation import as_value_array, check_choice, describe
+from .validation import as_value_array, check_choice, describe, is_dask_array
 
 __all__ = ["convolve", "correlate", "choose_method", "MethodChoice", "MODES"]
 
@@ -358,6 +358,10 @@ def convolve(f: Any, g: Any, over: Monoid | None = None, *, method: str = "auto"
     >>> ac.convolve(f, g).to_dict()
     {(2, 0, 1): 1}
     """
+    if is_dask_array(f) or is_dask_array(g):  # lazy, chunked: algconv.daskarray (extra dask)
+        from .daskarray import convolve as convolve_dask
+
+        return convolve_dask(f, g, over, method=method, mode=mode)
     req = _request(f, g, over, mode, "convolve")
     engine = _engine_for(req.problem, method)
     return _finish(req, engine.run(req.problem))

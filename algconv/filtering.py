@@ -27,6 +27,7 @@ from .validation import (
     as_value_array,
     check_choice,
     check_value,
+    is_dask_array,
     join_kinds,
     scalar_kind,
     value_kind,
@@ -127,6 +128,10 @@ def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0) 
            [3, 4, 0],
            [0, 0, 0]])
     """
+    if is_dask_array(image) or is_dask_array(kernel):  # lazy, chunked: algconv.daskarray
+        from .daskarray import filter as filter_dask
+
+        return filter_dask(image, kernel, boundary=boundary, fillvalue=fillvalue)
     image = as_value_array(image, "image")
     kernel = as_value_array(kernel, "kernel")
     boundary = check_choice(boundary, "boundary", BOUNDARIES)

@@ -457,7 +457,11 @@ class Function:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Function):
             return NotImplemented
-        return self.over == other.over and self.to_dict() == other.to_dict()
+        if self.over != other.over:
+            return False
+        mine, theirs = self.to_dict(), other.to_dict()
+        return mine.keys() == theirs.keys() and all(
+            _values_equal(v, theirs[x]) for x, v in mine.items())
 
     def isclose(self, other: "Function", rtol: float = 1e-9, atol: float = 0.0) -> bool:
         """Whether all values agree within ``atol + rtol * |other(x)|`` (for float values).
@@ -521,9 +525,29 @@ def _conj_array(array: np.ndarray) -> np.ndarray:
 
 def _is_zero(v: Any) -> bool:
     try:
-        return bool(v == 0)
+        if v == 0:
+            return True
     except TypeError:  # pragma: no cover - exotic values without ==
         return False
+    return _is_sympy(v) and bool(v.free_symbols) and _sympy_zero(v)
+
+
+def _is_sympy(v: Any) -> bool:
+    return type(v).__module__.startswith("sympy")
+
+
+def _sympy_zero(v: Any) -> bool:
+    """Whether a symbolic value is identically 0 (decided by expansion: polynomial and
+    rational identities; anything it cannot decide counts as non-zero)."""
+    import sympy
+
+    return sympy.expand(sympy.together(v)) == 0
+
+
+def _values_equal(a: Any, b: Any) -> bool:
+    if _is_sympy(a) or _is_sympy(b):
+        return a == b or _sympy_zero(a - b)
+    return bool(a == b)
 
 
 def _check_start(start: Any, over: Monoid, d: int) -> tuple:

@@ -25,6 +25,7 @@ __all__ = [
     "as_value_array",
     "value_kind",
     "join_kinds",
+    "is_dask_array",
 ]
 
 
@@ -66,6 +67,15 @@ def check_choice(value: Any, name: str, choices: Iterable[str]) -> str:
         allowed = ", ".join(repr(c) for c in choices)
         raise InvalidArgument(f"Got {name}={value!r}, but the only valid values are {allowed}")
     return value
+
+
+def is_dask_array(x: Any) -> bool:
+    """True for a ``dask.array.Array``, checked without importing dask.
+
+    >>> is_dask_array(np.zeros(3))
+    False
+    """
+    return type(x).__module__.startswith("dask.array")
 
 
 # --- values ------------------------------------------------------------------------------------
@@ -150,6 +160,11 @@ def as_value_array(data: Any, name: str) -> np.ndarray:
     if isinstance(data, np.ndarray):
         array = data
     else:
+        if is_dask_array(data):  # np.asarray would compute it, maybe larger than memory
+            raise InvalidType(
+                f"Got {name}={describe(data)}, but a dask array is accepted only as the image "
+                "of ac.filter or the first argument of ac.convolve; use .compute() for the rest"
+            )
         if isinstance(data, (str, bytes)):
             raise InvalidType(f"Got {name}={describe(data)}, but expected an array of numbers")
         try:
