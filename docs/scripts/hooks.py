@@ -32,6 +32,8 @@ API_MODULES = [
     ("Linear algebra", "algconv.linear"),
     ("Fourier analysis", "algconv.fourier"),
     ("Equivariant layers", "algconv.equivariant"),
+    ("Dask arrays", "algconv.daskarray"),
+    ("Structure specs", "algconv.spec"),
     ("Plots", "algconv.plot"),
     ("The tour", "algconv.tour"),
     ("Engines", "algconv.engines.base"),
