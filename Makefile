@@ -1,5 +1,5 @@
 # Minimal helpers; the commands are the same without make.
-PYTHON ?= python
+PYTHON ?= .venv/bin/python
 
 .PHONY: docs gallery tour
 
