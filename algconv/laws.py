@@ -21,10 +21,12 @@ laws of Cyclic(4): all 10 held
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import re
+import tempfile
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 import numpy as np
 from hypothesis import HealthCheck, Phase, Verbosity, given, settings
@@ -612,11 +614,27 @@ def check(M: Monoid, *, engine: str = "auto", max_examples: int = DEFAULT_MAX_EX
     strategies.elements(M)  # fail early if M has no element strategy
     ctx = _Context(M, engine, max_examples, values)
     report = LawReport(M)
-    for done, name in enumerate(chosen, 1):
-        report.results.append(_RUNNERS[name](ctx))
-        if progress is not None:
-            progress(done, len(chosen), name)
+    with _scratch_hypothesis_storage():
+        for done, name in enumerate(chosen, 1):
+            report.results.append(_RUNNERS[name](ctx))
+            if progress is not None:
+                progress(done, len(chosen), name)
     return report
+
+
+@contextlib.contextmanager
+def _scratch_hypothesis_storage() -> Iterator[None]:
+    """Keep hypothesis's on-disk cache (``.hypothesis/``) in a temporary folder while
+    checking, so that ``check`` never writes into the caller's working directory."""
+    from hypothesis import configuration
+
+    previous = getattr(configuration, "__hypothesis_home_directory", None)
+    with tempfile.TemporaryDirectory(prefix="algconv-hypothesis-") as scratch:
+        configuration.set_hypothesis_home_dir(scratch)
+        try:
+            yield
+        finally:
+            configuration.set_hypothesis_home_dir(previous)
 
 
 # --- pytest integration ------------------------------------------------------------------------

@@ -327,3 +327,9 @@ def test_bad_arguments(call, error, match):
 def test_fraction_values_stay_exact_in_laws():
     half = st.just(Fraction(1, 3))
     assert check(ac.Cyclic(3), values=half, max_examples=3).ok
+
+
+def test_check_writes_nothing_into_the_working_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert ac.laws.check(ac.Cyclic(3), max_examples=5).ok
+    assert list(tmp_path.iterdir()) == []
