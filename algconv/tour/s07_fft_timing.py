@@ -11,7 +11,7 @@ import time
 import numpy as np
 
 from ..dispatch import convolve
-from ._base import Context, Step, StepSkipped
+from ._base import Context, Step
 
 __all__ = ["STEP", "SIZES", "sweep", "fit_slope"]
 
@@ -53,13 +53,7 @@ def sweep(sizes=None, fft_only=None, repeat: int = 3, seed: int = 0) -> dict:
     largest disagreement, and the fitted slopes.
 
     Rows are ``(n, direct seconds or None, fft seconds, max |direct - fft| or None)``.
-    Raises StepSkipped while the ``fft`` engine is not registered.
     """
-    from ..engines import ENGINES
-
-    if "fft" not in ENGINES:
-        raise StepSkipped("the 'fft' engine is not available in this build yet (it comes with "
-                          "the numeric-fft work)")
     rng = np.random.default_rng(seed)
     rows = []
     sizes = SIZES if sizes is None else sizes

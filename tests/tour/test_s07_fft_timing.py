@@ -4,12 +4,7 @@ import numpy as np
 import pytest
 
 import algconv as ac
-from algconv.engines import ENGINES
-from algconv.tour import StepSkipped
 from algconv.tour import s07_fft_timing as s
-
-needs_fft = pytest.mark.skipif("fft" not in ENGINES,
-                               reason="the fft engine has not landed (numeric-fft)")
 
 
 def test_fit_slope_recovers_power_laws():
@@ -18,7 +13,6 @@ def test_fit_slope_recovers_power_laws():
     assert s.fit_slope(n, 5e-7 * n) == pytest.approx(1)
 
 
-@needs_fft
 def test_sweep_rows_and_fits():
     r = s.sweep(sizes=(64, 1024, 2048), fft_only=(4096, 8192), repeat=1)
     assert [row[0] for row in r["rows"]] == [64, 1024, 2048, 4096, 8192]
@@ -37,7 +31,6 @@ def test_sweep_rows_and_fits():
     assert r["slope_fft"] == pytest.approx(s.fit_slope([4096, 8192], [rows[3][2], rows[4][2]]))
 
 
-@needs_fft
 def test_run_prints_the_measured_rows(ctx, monkeypatch):
     monkeypatch.setattr(s, "SIZES", (1024, 2048))
     monkeypatch.setattr(s, "FFT_ONLY", (4096, 8192))
@@ -57,10 +50,3 @@ def test_run_prints_the_measured_rows(ctx, monkeypatch):
     assert float(printed.group(1)) == pytest.approx(direct, abs=0.03)  # from unrounded times
     assert float(printed.group(2)) == pytest.approx(fft, abs=0.03)
     assert (ctx.out / "fft_vs_direct.png").exists()
-
-
-def test_skips_without_fft_engine(ctx):
-    if "fft" in ENGINES:
-        pytest.skip("the fft engine is present")
-    with pytest.raises(StepSkipped, match="'fft' engine"):
-        s.run(ctx)
