@@ -7,9 +7,9 @@ reflections).  Their point groups ``H`` act on images through ``T_(m, r) = R^r F
 has only ``m = 0``), and ``(m1, r1)(m2, r2) = (m1 + m2, r1 + (-1)^m1 r2)``.
 
 * The **lifting** convolution takes an image ``x`` on ``Z^2`` to a function on
-  ``H x Z^2``: :math:`[x \star \psi](h, t) = \sum_{y} x(y)\, (T_h \psi)(y - t)`.
+  ``H x Z^2``: :math:`(x \star \psi)(h, t) = \sum_{y} x(y)\, (T_h \psi)(y - t)`.
 * The **group** convolution takes a function on ``H x Z^2`` to another:
-  :math:`[f \star \psi](h, t) = \sum_{j \in H} \sum_y f(j, y)\, (T_h \psi_{h^{-1} j})(y - t)`.
+  :math:`(f \star \psi)(h, t) = \sum_{j \in H} \sum_y f(j, y)\, (T_h \psi_{h^{-1} j})(y - t)`.
 
 Values keep their kind: integers stay exact integers (Python ints past int64), Fractions
 and sympy values stay exact, floats follow numpy.  Both are correlations, as in deep learning (a convolution flips the kernel), summed over
@@ -147,7 +147,7 @@ def lifting_convolution(image: Any, filters: Any, group: str = "p4",
 
     Notes
     -----
-    .. math:: [x \star \psi](h, t) = \sum_{y \in \mathbb{Z}^2} \sum_c x_c(y)\,
+    .. math:: (x \star \psi)(h, t) = \sum_{y \in \mathbb{Z}^2} \sum_c x_c(y)\,
               (T_h \psi_c)(y - t)
 
     Rotating the image by 90 degrees (``np.rot90``) rotates every output map and shifts the
@@ -204,7 +204,7 @@ def group_convolution(features: Any, filters: Any, group: str = "p4",
 
     Notes
     -----
-    .. math:: [f \star \psi](h, t) = \sum_{j \in H} \sum_{y} \sum_c f_c(j, y)\,
+    .. math:: (f \star \psi)(h, t) = \sum_{j \in H} \sum_{y} \sum_c f_c(j, y)\,
               (T_h \psi_{c,\, h^{-1} j})(y - t)
 
     Equivariant: ``(L_k f)(j) = T_k f(k^{-1} j)`` gives ``(L_k out)``.
