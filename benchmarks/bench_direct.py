@@ -11,20 +11,12 @@ pair loop over supports, shown for reference.
 from __future__ import annotations
 
 import argparse
-import time
 
 import numpy as np
 
 import algconv as ac
+from timing import best_of, once
 
-
-def best_of(fn, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def python_loop(G, f: dict, g: dict) -> dict:
@@ -46,7 +38,7 @@ def main(argv=None) -> int:
     a, b = rng.standard_normal(G.order), rng.standard_normal(G.order)
     els = G.elements()
     fd, gd = dict(zip(els, a)), dict(zip(els, b))
-    t_build = best_of(lambda: type(G)(G.degree).cayley_table(), repeat=1)
+    t_build = once(lambda: type(G)(G.degree).cayley_table())
     G.cayley_table()
     loop = best_of(lambda: python_loop(G, fd, gd))
     rows = []

@@ -13,22 +13,14 @@ Usage: python benchmarks/bench_fourier.py [--quick]
 from __future__ import annotations
 
 import argparse
-import time
 
 import numpy as np
 
 import algconv as ac
 from algconv.engines import ENGINES
 from algconv.engines.base import Problem
+from timing import best_of, once
 
-
-def best_of(fn, repeat: int = 3) -> float:
-    times = []
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return min(times)
 
 
 def spot_check(G, a, b, h, count: int, rng) -> float:
@@ -58,7 +50,7 @@ def main(argv=None) -> int:
     n = 6 if args.quick else 8
     G = ac.SymmetricGroup(n)
     a, b = rng.standard_normal(G.order), rng.standard_normal(G.order)
-    first = best_of(lambda: ac.convolve(a, b, over=G, method="fourier"), repeat=1)
+    first = once(lambda: ac.convolve(a, b, over=G, method="fourier"))
     t = best_of(lambda: ac.convolve(a, b, over=G, method="fourier"))
     h = ac.convolve(a, b, over=G, method="fourier")
     p = Problem(ac.Function.from_array(a, over=G), ac.Function.from_array(b, over=G), G)

@@ -27,6 +27,7 @@ import scipy.signal
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 
 import algconv as ac  # noqa: E402
+import timing  # noqa: E402  (benchmarks/timing.py, beside this script)
 
 SIZES_1D = [(m, n) for m in (8, 64, 512, 4096, 32768, 262144)
             for n in (1, 3, 16, 64, 256, 1024, 4096, 32768, 262144) if n <= m]
@@ -41,21 +42,7 @@ CLOCK = time.perf_counter
 
 
 def best_of(fn, repeat: int = 3) -> float:
-    times = []
-    number = 1
-    while True:  # batch tiny calls so the clock resolves them (this is also a warm-up)
-        t0 = CLOCK()
-        for _ in range(number):
-            fn()
-        if CLOCK() - t0 > 2e-3 or number >= 1000:
-            break
-        number *= 10
-    for _ in range(repeat):
-        t0 = CLOCK()
-        for _ in range(number):
-            fn()
-        times.append((CLOCK() - t0) / number)
-    return min(times)
+    return timing.best_of(fn, repeat, clock=CLOCK)
 
 
 def sweep(pairs) -> list[tuple]:
