@@ -32,7 +32,13 @@ INT64_MAX = 2**63 - 1
 
 
 def max_abs(array: np.ndarray) -> Any:
-    """The largest absolute value as a Python number (0 for an empty array)."""
+    """The largest absolute value as a Python number (0 for an empty array).
+
+    Examples
+    --------
+    >>> max_abs(np.array([-2**63, 5]))
+    9223372036854775808
+    """
     if array.size == 0:
         return 0
     if array.dtype.kind in "iu":
@@ -46,7 +52,13 @@ def max_abs(array: np.ndarray) -> Any:
 
 
 def to_object(array: np.ndarray) -> np.ndarray:
-    """An object array of Python scalars (ints stay exact ints)."""
+    """An object array of Python scalars (ints stay exact ints).
+
+    Examples
+    --------
+    >>> type(to_object(np.array([7]))[0])
+    <class 'int'>
+    """
     if array.dtype == object:
         return array
     return array.astype(object)
@@ -84,7 +96,13 @@ def kind_dtype(kind: str) -> Any:
 
 
 def safe_sum(array: np.ndarray) -> Any:
-    """The exact sum of an array (Python int for integers, never wrapping)."""
+    """The exact sum of an array (Python int for integers, never wrapping).
+
+    Examples
+    --------
+    >>> safe_sum(np.array([2**62, 2**62, 2**62]))
+    13835058055282163712
+    """
     if array.dtype.kind in "iu":
         if max_abs(array) * max(array.size, 1) <= INT64_MAX:
             return int(array.sum(dtype=np.int64))
@@ -95,12 +113,24 @@ def safe_sum(array: np.ndarray) -> Any:
 
 
 def zero_like(array: np.ndarray) -> Any:
-    """The zero of an array's values, as a Python scalar."""
+    """The zero of an array's values, as a Python scalar.
+
+    Examples
+    --------
+    >>> zero_like(np.array([1.5])), zero_like(np.array([1]))
+    (0.0, 0)
+    """
     return 0 if array.dtype == object else array.dtype.type(0).item()
 
 
 def conjugate(value: Any) -> Any:
-    """Complex conjugate of one value (identity on reals; ``sympy.conjugate`` on expressions)."""
+    """Complex conjugate of one value (identity on reals; ``sympy.conjugate`` on expressions).
+
+    Examples
+    --------
+    >>> conjugate(1 + 2j), conjugate(3)
+    ((1-2j), 3)
+    """
     if isinstance(value, (complex, np.complexfloating)):
         return value.conjugate()
     if hasattr(value, "conjugate") and not isinstance(value, (int, float, np.number)):
@@ -113,7 +143,13 @@ def conjugate(value: Any) -> Any:
 
 
 def values_array(values: list) -> np.ndarray:
-    """A 1-D array for a list of validated values: numeric dtype when exact, else object."""
+    """A 1-D array for a list of validated values: numeric dtype when exact, else object.
+
+    Examples
+    --------
+    >>> values_array([1, 2]).dtype, values_array([1, 2**64]).dtype
+    (dtype('int64'), dtype('O'))
+    """
     kind = join_kinds(*(scalar_kind(v) for v in values)) if values else "int"
     if kind == "int":
         if all(-INT64_MAX <= v <= INT64_MAX for v in values):

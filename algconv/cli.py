@@ -32,7 +32,13 @@ def _load(name: str):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every available subcommand."""
+    """The argument parser with every available subcommand.
+
+    Examples
+    --------
+    >>> 'laws' in build_parser().format_help()
+    True
+    """
     from . import __version__
 
     parser = argparse.ArgumentParser(
@@ -57,7 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status.
+
+    Examples
+    --------
+    >>> main(['laws', 'NoSuchGroup(3)'])
+    2
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.version:

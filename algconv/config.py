@@ -28,7 +28,15 @@ memory_limit: int = 2 * 1024**3
 
 @contextlib.contextmanager
 def limit_memory(nbytes: int) -> Iterator[None]:
-    """Temporarily set ``memory_limit`` to ``nbytes``."""
+    """Temporarily set ``memory_limit`` to ``nbytes``.
+
+    Examples
+    --------
+    >>> from algconv import config
+    >>> with config.limit_memory(10):
+    ...     config.memory_limit
+    10
+    """
     global memory_limit
     old, memory_limit = memory_limit, int(nbytes)
     try:
@@ -47,7 +55,17 @@ def format_bytes(nbytes: float) -> str:
 
 
 def check_memory(nbytes: float, what: str) -> None:
-    """Raise ``InvalidArgument`` if ``what`` would need more than ``memory_limit`` bytes."""
+    """Raise ``InvalidArgument`` if ``what`` would need more than ``memory_limit`` bytes.
+
+    Examples
+    --------
+    >>> from algconv import config
+    >>> with config.limit_memory(100):
+    ...     config.check_memory(1000, 'this table')
+    Traceback (most recent call last):
+    ...
+    algconv.errors.InvalidArgument: this table would need about 1000 B, more than algconv.config.memory_limit=100 B; raise the limit with algconv.config.limit_memory(...) or use a smaller input
+    """
     if nbytes > memory_limit:
         raise InvalidArgument(
             f"{what} would need about {format_bytes(nbytes)}, more than "

@@ -76,7 +76,13 @@ def new_figure(width: float = 8.0, height: float = 4.5) -> Any:
 
 
 def save_figure(fig: Any, path: str | Path | None, dpi: int = 100) -> None:
-    """Write ``fig`` to ``path`` (format from the suffix); do nothing when ``path`` is None."""
+    """Write ``fig`` to ``path`` (format from the suffix); do nothing when ``path`` is None.
+
+    Examples
+    --------
+    >>> save_figure(None, None) is None
+    True
+    """
     if path is not None:
         fig.savefig(Path(path), dpi=dpi)
 

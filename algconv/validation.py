@@ -30,13 +30,25 @@ __all__ = [
 
 
 def describe(value: Any, limit: int = 80) -> str:
-    """``repr(value)``, shortened to ``limit`` characters for error messages."""
+    """``repr(value)``, shortened to ``limit`` characters for error messages.
+
+    Examples
+    --------
+    >>> describe('x' * 100, limit=10)
+    "'xxxxxx..."
+    """
     text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def is_integer(x: Any) -> bool:
-    """True for Python and numpy integers, but not for bools."""
+    """True for Python and numpy integers, but not for bools.
+
+    Examples
+    --------
+    >>> is_integer(3), is_integer(np.int8(3)), is_integer(True), is_integer(3.0)
+    (True, True, False, False)
+    """
     return isinstance(x, (int, np.integer)) and not isinstance(x, (bool, np.bool_))
 
 
@@ -45,6 +57,15 @@ def check_int(value: Any, name: str, *, minimum: int | None = None, what: str = 
 
     Strings, floats and bools are rejected (``InvalidType``); values below ``minimum`` raise
     ``InvalidArgument``.
+
+    Examples
+    --------
+    >>> check_int(5, 'n', minimum=1)
+    5
+    >>> check_int(0, 'n', minimum=1)
+    Traceback (most recent call last):
+    ...
+    algconv.errors.InvalidArgument: Got n=0, but expected an int n >= 1
     """
     expected = f"an int >= {minimum}" if minimum is not None else "an int"
     if what:
@@ -59,7 +80,13 @@ def check_int(value: Any, name: str, *, minimum: int | None = None, what: str = 
 
 
 def check_choice(value: Any, name: str, choices: Iterable[str]) -> str:
-    """Return ``value`` if it is one of ``choices``, else raise naming the valid values."""
+    """Return ``value`` if it is one of ``choices``, else raise naming the valid values.
+
+    Examples
+    --------
+    >>> check_choice('full', 'mode', ('full', 'same'))
+    'full'
+    """
     choices = tuple(choices)
     if not isinstance(value, str):
         raise InvalidType(f"Got {name}={describe(value)}, but expected a str, one of {choices}")
@@ -95,6 +122,11 @@ def is_value(x: Any) -> bool:
     """True if ``x`` can be a value of a Function: a number or a sympy expression.
 
     Bools, strings, None and containers are not values.
+
+    Examples
+    --------
+    >>> is_value(2), is_value(0.5), is_value('2'), is_value(True)
+    (True, True, False, False)
     """
     if isinstance(x, (bool, np.bool_, str, bytes)):
         return False
@@ -104,7 +136,15 @@ def is_value(x: Any) -> bool:
 
 
 def check_value(x: Any, name: str) -> Any:
-    """Return ``x`` if it is a valid value, else raise ``InvalidType``."""
+    """Return ``x`` if it is a valid value, else raise ``InvalidType``.
+
+    Examples
+    --------
+    >>> check_value(None, 'c')
+    Traceback (most recent call last):
+    ...
+    algconv.errors.InvalidType: Got c=None, but expected a number (int, Fraction, float, complex, numpy scalar) or a sympy expression
+    """
     if not is_value(x):
         raise InvalidType(
             f"Got {name}={describe(x)}, but expected a number (int, Fraction, float, complex, "
@@ -140,7 +180,14 @@ def join_kinds(*kinds: str) -> str:
 
 
 def value_kind(array: np.ndarray) -> str:
-    """The kind of the values of an already-validated array."""
+    """The kind of the values of an already-validated array.
+
+    Examples
+    --------
+    >>> from fractions import Fraction
+    >>> value_kind(np.array([1, 2])), value_kind(np.array([Fraction(1, 2)], dtype=object))
+    ('int', 'rational')
+    """
     kind = array.dtype.kind
     if kind in "iu":
         return "int"
@@ -156,6 +203,15 @@ def as_value_array(data: Any, name: str) -> np.ndarray:
 
     Numeric dtypes pass through without a copy.  Python ints too large for int64 and
     Fractions give an object array; strings, bools, None and ragged nesting are rejected.
+
+    Examples
+    --------
+    >>> as_value_array([1, 2**70], 'f').dtype
+    dtype('O')
+    >>> as_value_array([[1], [2, 3]], 'f')
+    Traceback (most recent call last):
+    ...
+    algconv.errors.InvalidArgument: Got f=[[1], [2, 3]], but expected a rectangular array of numbers (nested sequences of equal lengths): ...
     """
     if isinstance(data, np.ndarray):
         array = data

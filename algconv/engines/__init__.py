@@ -25,7 +25,14 @@ ENGINES: dict[str, Engine] = {}
 
 
 def register(engine: Engine) -> Engine:
-    """Add ``engine`` to the registry under ``engine.name`` (replacing one of that name)."""
+    """Add ``engine`` to the registry under ``engine.name`` (replacing one of that name).
+
+    Examples
+    --------
+    >>> from algconv.engines.direct import DirectEngine
+    >>> register(DirectEngine()).name in ENGINES
+    True
+    """
     ENGINES[engine.name] = engine
     return engine
 

@@ -29,7 +29,16 @@ _NUMERIC_RANK = {"i": 0, "u": 0, "f": 2, "c": 3}
 
 @dataclass
 class Problem:
-    """A convolution to evaluate: ``f * g`` over ``over`` (Functions on equal structures)."""
+    """A convolution to evaluate: ``f * g`` over ``over`` (Functions on equal structures).
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> f = ac.Function({0: 1, 1: 2}, over=ac.Integers())
+    >>> p = Problem(f, f, ac.Integers())
+    >>> p.kind, p.pairs
+    ('int', 4)
+    """
 
     f: Function
     g: Function

@@ -91,7 +91,15 @@ def _ndimage_full(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def pair_sum(f: Function, g: Function) -> dict:
-    """``{c: sum of f(a) g(b) over a . b = c}`` over the two supports."""
+    """``{c: sum of f(a) g(b) over a . b = c}`` over the two supports.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> f = ac.Function({1: 2, 2: 1}, over=ac.Multiplicative())
+    >>> pair_sum(f, f)
+    {1: 4, 2: 4, 4: 1}
+    """
     op = f.over.op
     g_items = list(g._items())
     h: dict = {}
@@ -103,7 +111,16 @@ def pair_sum(f: Function, g: Function) -> dict:
 
 
 class DirectEngine(Engine):
-    """``sum over a . b = c of f(a) g(b)``, literally; applies to every structure."""
+    """``sum over a . b = c of f(a) g(b)``, literally; applies to every structure.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> W = ac.FreeMonoid("ab")
+    >>> f = ac.Function({"a": 1, "b": 2}, over=W)
+    >>> ac.convolve(f, f, method="direct").to_dict()
+    {'aa': 1, 'ab': 2, 'ba': 2, 'bb': 4}
+    """
 
     name = "direct"
     exact = True

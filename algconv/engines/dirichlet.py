@@ -179,7 +179,16 @@ def full_product(a: np.ndarray, start_a: int, b: np.ndarray, start_b: int) -> np
 
 class DirichletEngine(Engine):
     """Divisor sieve on ``Multiplicative()``: one strided numpy add per element of the
-    shorter operand; the dense result runs from ``min f * min g`` to ``max f * max g``."""
+    shorter operand; the dense result runs from ``min f * min g`` to ``max f * max g``.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> one = ac.Function.from_array([1] * 6, over=ac.Multiplicative())
+    >>> d = ac.convolve(one, one, method="dirichlet")
+    >>> [d(n) for n in range(1, 7)]  # the number of divisors
+    [1, 2, 2, 3, 2, 4]
+    """
 
     name = "dirichlet"
     exact = True

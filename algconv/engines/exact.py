@@ -333,7 +333,14 @@ def _finite_shape(over) -> tuple | None:
 
 
 class ExactEngine(Engine):
-    """Exact integer / rational convolution at FFT speed (Z, Z^d, N, cyclic groups)."""
+    """Exact integer / rational convolution at FFT speed (Z, Z^d, N, cyclic groups).
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> ac.convolve([2**62, 1], [2**62, -1], method="exact").tolist()
+    [21267647932558653966460912964485513216, 0, -1]
+    """
 
     name = "exact"
     exact = True

@@ -201,7 +201,14 @@ def _float_result(full: np.ndarray, p: Problem) -> Function:
 
 
 class FFTEngine(Engine):
-    """One zero-padded FFT on Z, Z^d, N; an unpadded (circular) FFT on finite abelian groups."""
+    """One zero-padded FFT on Z, Z^d, N; an unpadded (circular) FFT on finite abelian groups.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> ac.convolve([1.0, 2.0], [1.0, 1.0], method="fft").round(12)
+    array([1., 3., 2.])
+    """
 
     name = "fft"
     exact = False
@@ -294,7 +301,15 @@ def overlap_add_1d(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 class OverlapAddEngine(Engine):
-    """Overlap-add: FFTs of blocks of the larger operand (Z, Z^d, N)."""
+    """Overlap-add: FFTs of blocks of the larger operand (Z, Z^d, N).
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> x = np.arange(10.0)
+    >>> np.allclose(ac.convolve(x, [1.0, -1.0], method="overlap-add"), np.convolve(x, [1, -1]))
+    True
+    """
 
     name = "overlap-add"
     exact = False

@@ -98,7 +98,14 @@ def table_convolve(over, a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 class TableEngine(Engine):
-    """Vectorised sum over the Cayley table of a finite structure."""
+    """Vectorised sum over the Cayley table of a finite structure.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> ac.convolve([1, 2, 0], [0, 1, 0], over=ac.Cyclic(3), method="table")
+    array([0, 1, 2])
+    """
 
     name = "table"
     exact = True

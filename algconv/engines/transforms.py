@@ -490,7 +490,14 @@ def _transform_cost(p: Problem, passes: int) -> float:
 
 
 class XorEngine(Engine):
-    """Walsh-Hadamard transform on ``BooleanGroup(n)``: ``O(n 2^n)``, exact for integers."""
+    """Walsh-Hadamard transform on ``BooleanGroup(n)``: ``O(n 2^n)``, exact for integers.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> ac.convolve([1, 2, 0, 0], [0, 1, 0, 0], over=ac.BooleanGroup(2), method="xor")
+    array([2, 1, 0, 0])
+    """
 
     name = "xor"
     exact = True
@@ -514,7 +521,14 @@ class XorEngine(Engine):
 
 
 class ZetaEngine(Engine):
-    """Zeta / Moebius transform on ``SubsetMonoid(n)`` (union): ``O(n 2^n)``, exact."""
+    """Zeta / Moebius transform on ``SubsetMonoid(n)`` (union): ``O(n 2^n)``, exact.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> ac.convolve([1, 1, 0, 0], [0, 0, 1, 1], over=ac.SubsetMonoid(2), method="zeta")
+    array([0, 0, 1, 3])
+    """
 
     name = "zeta"
     exact = True

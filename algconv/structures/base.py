@@ -364,12 +364,26 @@ class FiniteGroup(FiniteMonoid, Group):
 
 
 def is_structure(x: Any) -> bool:
-    """Whether ``x`` is an algconv structure (a ``Monoid``)."""
+    """Whether ``x`` is an algconv structure (a ``Monoid``).
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> ac.structures.is_structure(ac.Cyclic(3)), ac.structures.is_structure('Cyclic(3)')
+    (True, False)
+    """
     return isinstance(x, Monoid)
 
 
 def check_structure(over: Any, name: str = "over") -> Monoid:
-    """Return ``over`` if it is a structure object, else raise ``InvalidType``."""
+    """Return ``over`` if it is a structure object, else raise ``InvalidType``.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> ac.structures.check_structure(ac.Integers())
+    Integers()
+    """
     if not isinstance(over, Monoid):
         hint = " (spec strings belong to the command line)" if isinstance(over, str) else ""
         raise InvalidType(

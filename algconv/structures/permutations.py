@@ -31,12 +31,24 @@ __all__ = [
 
 
 def compose(a: tuple, b: tuple) -> tuple:
-    """First ``a``, then ``b``: ``compose(a, b)[i] == b[a[i]]`` (sympy's ``a * b``)."""
+    """First ``a``, then ``b``: ``compose(a, b)[i] == b[a[i]]`` (sympy's ``a * b``).
+
+    Examples
+    --------
+    >>> compose((1, 0, 2), (0, 2, 1))
+    (2, 0, 1)
+    """
     return tuple(b[i] for i in a)
 
 
 def invert(a: tuple) -> tuple:
-    """The inverse permutation."""
+    """The inverse permutation.
+
+    Examples
+    --------
+    >>> invert((1, 2, 0))
+    (2, 0, 1)
+    """
     inv = [0] * len(a)
     for i, ai in enumerate(a):
         inv[ai] = i
@@ -44,7 +56,13 @@ def invert(a: tuple) -> tuple:
 
 
 def is_even(a: tuple) -> bool:
-    """Whether ``a`` is an even permutation (by counting cycles)."""
+    """Whether ``a`` is an even permutation (by counting cycles).
+
+    Examples
+    --------
+    >>> is_even((1, 2, 0)), is_even((1, 0, 2))
+    (True, False)
+    """
     seen = [False] * len(a)
     transpositions = 0
     for i in range(len(a)):
@@ -58,7 +76,14 @@ def is_even(a: tuple) -> bool:
 
 
 class PermutationGroupBase(FiniteGroup):
-    """Shared machinery of groups of permutations of ``range(degree)``."""
+    """Shared machinery of groups of permutations of ``range(degree)``.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> isinstance(ac.DihedralGroup(4), PermutationGroupBase)
+    True
+    """
 
     degree: int
 

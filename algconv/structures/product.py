@@ -19,6 +19,13 @@ class Product:
 
     The concrete class is a ``FiniteGroup``, ``FiniteMonoid``, ``Group`` or ``Monoid`` as
     the factors allow.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> P = ac.product(ac.Cyclic(2), ac.Cyclic(3))
+    >>> isinstance(P, Product), P.shape, P.is_cyclic_product
+    (True, (2, 3), True)
     """
 
     factors: tuple

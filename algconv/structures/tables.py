@@ -37,6 +37,11 @@ def validate_group_table(table: np.ndarray, name: Callable[[int], Any] = lambda 
     """Check closure, identity, inverses and associativity; return the identity's index.
 
     ``name(i)`` turns an index into the label used in error messages.
+
+    Examples
+    --------
+    >>> validate_group_table(np.array([[1, 0], [0, 1]]))  # the identity is element 1
+    1
     """
     n = len(table)
     bad = np.argwhere((table < 0) | (table >= n))
