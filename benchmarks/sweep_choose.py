@@ -27,7 +27,7 @@ import scipy.signal
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 
 import algconv as ac  # noqa: E402
-import timing  # noqa: E402  (benchmarks/timing.py, beside this script)
+from algconv.benchmark import timing  # noqa: E402
 
 SIZES_1D = [(m, n) for m in (8, 64, 512, 4096, 32768, 262144)
             for n in (1, 3, 16, 64, 256, 1024, 4096, 32768, 262144) if n <= m]

@@ -27,7 +27,7 @@ from .base import Engine, Problem
 __all__ = ["convolve_dirichlet", "DirichletEngine", "dirichlet_prefix"]
 
 #: seconds per numpy call and per strided multiply-add, measured with
-#: benchmarks/workloads_transforms.py (N = 1e6 ints: 19 ms for ~1.3e7 terms, best of 3;
+#: algconv/benchmark/transforms.py (algconv bench) (N = 1e6 ints: 19 ms for ~1.3e7 terms, best of 3;
 #: 1e4 Python ints: 13 ms), on the 2-core machine
 SECONDS_PER_CALL = 2e-6
 SECONDS_PER_TERM = 1.5e-9

@@ -24,7 +24,7 @@ __all__ = ["TableEngine", "table_convolve"]
 #: working memory per chunk (gathered rows of the table and of the values); the chunk also
 #: stays below a quarter of ``config.memory_limit``
 CHUNK_BYTES = 64 * 1024**2
-#: seconds per table entry touched (numeric / object), from benchmarks/workloads_transforms.py
+#: seconds per table entry touched (numeric / object), from algconv/benchmark/transforms.py (algconv bench)
 #: (S_6, 720 x 720 entries, int64: 0.8 ms best of 5 on the 2-core machine); past
 #: ``CACHE_ORDER`` the gathers miss the cache: 8-12 ns per entry measured on
 #: BooleanGroup(10), Cyclic(1024) and SymmetricGroup(7)

@@ -46,7 +46,7 @@ __all__ = [
 ]
 
 #: seconds per element per butterfly pass (int64 / float64, in place), measured with
-#: benchmarks/workloads_transforms.py on the 2-core machine (XOR of 2^20 ints: 65 ms for
+#: algconv/benchmark/transforms.py (algconv bench) on the 2-core machine (XOR of 2^20 ints: 65 ms for
 #: 3 transforms of 20 passes, best of 3)
 SECONDS_PER_BUTTERFLY = 1.0e-9
 #: the same on object arrays of Python ints, measured at 2^12 (7.6 ms)

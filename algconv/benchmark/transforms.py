@@ -1,33 +1,23 @@
-"""Benchmark workloads for the transforms, Dirichlet and table engines.
+"""Benchmark workloads of the transforms, Dirichlet and table engines, against a plain
+numpy Walsh-Hadamard, a per-divisor numpy loop, a pure-Python a.b=c loop and sympy.
 
-``WORKLOADS`` is a list of dicts, each with
+Workloads are dicts as in :mod:`algconv.benchmark.lattice`.
 
-* ``name``: what is timed;
-* ``peer``: what algconv is compared with;
-* ``target``: the largest acceptable ratio ``algconv time / peer time``;
-* ``setup(quick) -> state``: builds the inputs (``quick=True``: small sizes for CI smoke);
-* ``algconv(state)`` and ``peer_fn(state)``: the two timed calls;
-* optional ``check(state, ours, theirs) -> bool``: the two results agree;
-* optional ``peer_repeat``: how many times to time the peer (default 3; slow peers 1).
-
-``benchmarks/bench_engines.py`` imports ``WORKLOADS``; this file also runs on its own:
-``python benchmarks/workloads_transforms.py [--quick]`` prints the rows with their ratios
-(best of 3 for each side, in the same process; `--quick` keeps the row names but uses
-small sizes).
+Examples
+--------
+>>> from algconv.benchmark.transforms import naive_dirichlet
+>>> naive_dirichlet(np.ones(6, dtype=int), np.ones(6, dtype=int))  # divisor counts
+array([1, 2, 2, 3, 2, 4])
 """
 
 from __future__ import annotations
 
-import argparse
-import os
-import sys
-import time
-
 import numpy as np
 
-sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
 import algconv as ac
+
+__all__ = ["WORKLOADS", "numpy_walsh_hadamard", "numpy_xor_convolve", "naive_dirichlet",
+           "python_group_loop"]
 
 # --- peers -------------------------------------------------------------------------------------
 
@@ -151,57 +141,3 @@ WORKLOADS = [
         "peer_repeat": 1,
     },
 ]
-
-
-# --- runner ------------------------------------------------------------------------------------
-
-
-def best_of(fn, state, repeat: int = 3) -> tuple[float, object]:
-    """Smallest wall time of ``repeat`` calls, and the last result."""
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        result = fn(state)
-        best = min(best, time.perf_counter() - t0)
-    return best, result
-
-
-def run(workloads: list, quick: bool = False) -> list[dict]:
-    """Time every workload; returns rows with ``algconv_s``, ``peer_s``, ``ratio``, ``ok``."""
-    rows = []
-    for w in workloads:
-        state = w["setup"](quick)
-        ours_s, ours = best_of(w["algconv"], state)
-        theirs_s, theirs = best_of(w["peer_fn"], state, w.get("peer_repeat", 3))
-        agree = w["check"](state, ours, theirs) if "check" in w else None
-        ratio = ours_s / theirs_s
-        rows.append({"name": w["name"], "peer": w["peer"], "target": w["target"],
-                     "algconv_s": ours_s, "peer_s": theirs_s, "ratio": ratio,
-                     "ok": ratio <= w["target"] and agree is not False, "agree": agree})
-    return rows
-
-
-def format_rows(rows: list[dict]) -> str:
-    header = (f"{'workload':<38} {'peer':<40} {'algconv':>10} {'peer':>10} {'ratio':>8} "
-              f"{'target':>7}  result")
-    lines = [header]
-    for r in rows:
-        verdict = "ok" if r["ok"] else ("WRONG RESULT" if r["agree"] is False else "MISSED")
-        lines.append(f"{r['name']:<38} {r['peer']:<40} {r['algconv_s']:>9.4f}s "
-                     f"{r['peer_s']:>9.4f}s {r['ratio']:>8.4f} {r['target']:>7.3g}  {verdict}")
-    return "\n".join(lines)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="small sizes (CI smoke)")
-    args = parser.parse_args(argv)
-    rows = run(WORKLOADS, quick=args.quick)
-    print(format_rows(rows))
-    wrong = any(r["agree"] is False for r in rows)
-    missed = any(not r["ok"] for r in rows)
-    return 1 if wrong or (missed and not args.quick) else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

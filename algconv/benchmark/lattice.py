@@ -1,0 +1,106 @@
+"""Benchmark workloads of the Z / Z^d engines: FFT, overlap-add, filters, exact integers, and
+the call overhead, each against its peer (scipy, numpy, python-flint).
+
+A workload is a dict: ``name``, ``peer`` (str), ``target`` (largest acceptable ratio
+algconv / peer, or None for an informational row), ``setup(quick) -> state``,
+``algconv(state)``, ``peer_fn(state)``; optional ``number`` (calls per timing, for tiny
+inputs), ``peer_repeat`` (timings of the peer, default 3; 1 for slow peers), ``needs`` (a
+module the row needs, e.g. ``"flint"``; the row is skipped without it) and
+``check(state, ours, theirs) -> bool`` (do the two results agree).
+
+Examples
+--------
+>>> from algconv.benchmark.lattice import WORKLOADS
+>>> WORKLOADS[0]["name"], WORKLOADS[0]["target"]
+('1-D float 1e5 x 1e5', 1.1)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.ndimage
+import scipy.signal
+
+import algconv as ac
+from algconv.engines import exact
+
+__all__ = ["WORKLOADS"]
+
+
+def _close(state, x, y) -> bool:
+    return np.allclose(x, y, rtol=1e-7, atol=1e-7 * float(np.max(np.abs(y)) or 1.0))
+
+
+def _floats(quick, m, n, small=(2000, 2000)):
+    rng = np.random.default_rng(0)
+    m, n = (small if quick else (m, n))
+    return rng.standard_normal(m), rng.standard_normal(n)
+
+
+def _image(quick, side, k):
+    rng = np.random.default_rng(1)
+    side = 256 if quick else side
+    return rng.standard_normal((side, side)), rng.standard_normal((k, k))
+
+
+def _ints(quick):
+    rng = np.random.default_rng(2)
+    n = 5000 if quick else 100_000
+    return rng.integers(0, 2**20, n), rng.integers(0, 2**20, n)
+
+
+def _flint_product(state):
+    import flint
+
+    a, b = state
+    return flint.fmpz_poly(a.tolist()) * flint.fmpz_poly(b.tolist())
+
+
+def _same_coeffs(state, ours, theirs) -> bool:
+    coeffs = theirs.coeffs()
+    return len(ours) == len(coeffs) and all(int(x) == int(y) for x, y in zip(ours, coeffs))
+
+
+def _numpy_path(state):
+    exact.use_flint = False
+    try:
+        return ac.convolve(*state)
+    finally:
+        exact.use_flint = True
+
+
+def _flint_path(state):
+    return exact._flint_linear(*state)
+
+
+WORKLOADS = [
+    dict(name="1-D float 1e5 x 1e5", peer="scipy.signal.convolve (auto)", target=1.1,
+         setup=lambda q: _floats(q, 10**5, 10**5), algconv=lambda s: ac.convolve(*s),
+         peer_fn=lambda s: scipy.signal.convolve(*s), check=_close),
+    dict(name="1-D float 1e6 x 1e3", peer="scipy.signal.oaconvolve", target=1.1,
+         setup=lambda q: _floats(q, 10**6, 10**3, small=(20_000, 200)),
+         algconv=lambda s: ac.convolve(*s), peer_fn=lambda s: scipy.signal.oaconvolve(*s),
+         check=_close),
+    dict(name="2-D 2048^2, 3x3 filter, same shape", peer="scipy.ndimage.convolve", target=1.1,
+         setup=lambda q: _image(q, 2048, 3), algconv=lambda s: ac.filter(*s),
+         peer_fn=lambda s: scipy.ndimage.convolve(*s, mode="constant"), check=_close),
+    dict(name="2-D 2048^2, 3x3, convolve mode=same", peer="scipy.signal.convolve (auto)",
+         target=None, setup=lambda q: _image(q, 2048, 3),
+         algconv=lambda s: ac.convolve(*s, mode="same"),
+         peer_fn=lambda s: scipy.signal.convolve(*s, mode="same"), check=_close),
+    dict(name="2-D 2048^2 x 31x31, full", peer="scipy.signal.fftconvolve", target=1.1,
+         setup=lambda q: _image(q, 2048, 31), algconv=lambda s: ac.convolve(*s),
+         peer_fn=lambda s: scipy.signal.fftconvolve(*s), check=_close),
+    dict(name="exact int 1e5 x 1e5, < 2^20", peer="python-flint fmpz_poly product", target=2.0,
+         needs="flint", setup=_ints, algconv=lambda s: ac.convolve(*s), peer_fn=_flint_product,
+         check=_same_coeffs),
+    dict(name="  same, flint path disabled", peer="python-flint fmpz_poly product",
+         target=10.0, needs="flint", setup=_ints, algconv=_numpy_path, peer_fn=_flint_product,
+         check=_same_coeffs),
+    dict(name="  same, forced flint back-end", peer="python-flint fmpz_poly product",
+         target=None, needs="flint", setup=_ints, algconv=_flint_path, peer_fn=_flint_product,
+         check=_same_coeffs),
+    dict(name="length-10 call overhead", peer="numpy.convolve", target=15.0,
+         setup=lambda q: _floats(q, 10, 10, small=(10, 10)), algconv=lambda s: ac.convolve(*s),
+         peer_fn=lambda s: np.convolve(*s), number=200, check=_close),
+]

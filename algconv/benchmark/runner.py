@@ -1,0 +1,126 @@
+"""Run benchmark workloads: algconv and its peer in one process, best of N, ratio table.
+
+Used by ``algconv bench`` and ``benchmarks/bench_engines.py``.
+
+Examples
+--------
+>>> from algconv.benchmark.runner import format_row
+>>> format_row(("XOR", "numpy", 0.5, 1.0, 0.5, 1.5, "yes"))
+'| XOR | numpy | 0.5 | 1 | 0.50 | <= 1.5 | yes |'
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import time
+
+__all__ = ["collect", "run", "format_row", "add_arguments", "run_from_args", "main"]
+
+
+def collect() -> list[dict]:
+    """Every workload: Z / Z^d engines, then transforms, Dirichlet and tables."""
+    from . import lattice, transforms
+
+    return [*lattice.WORKLOADS, *transforms.WORKLOADS]
+
+
+# --- timing -------------------------------------------------------------------------------------
+
+
+#: wall-clock by default; ``--clock cpu`` measures process CPU time instead, which a
+#: loaded shared machine does not inflate (every workload here runs on one thread)
+CLOCK = time.perf_counter
+
+
+def timed(fn, state, number: int = 1) -> tuple[float, object]:
+    result = None
+    t0 = CLOCK()
+    for _ in range(number):
+        result = fn(state)
+    return (CLOCK() - t0) / number, result
+
+
+def best_of(w: dict, state, repeat: int = 3) -> tuple[float, object, float, object]:
+    """Best of ``repeat`` for algconv and the peer, interleaved (each going first in turn),
+    after one warm-up call of each."""
+    number = w.get("number", 1)
+    ours, theirs, mine, peer = [], [], None, None
+    w["algconv"](state)  # warm-up: imports, FFT plan caches, first-touch page faults
+    if w.get("peer_repeat", repeat) >= repeat:  # slow peers are not run an extra time
+        w["peer_fn"](state)
+    for i in range(repeat):
+        run_peer = i < w.get("peer_repeat", repeat)
+        if run_peer and i % 2:  # alternate who goes first: the second call finds warm caches
+            t, peer = timed(w["peer_fn"], state, number)
+            theirs.append(t)
+        t, mine = timed(w["algconv"], state, number)
+        ours.append(t)
+        if run_peer and not i % 2:
+            t, peer = timed(w["peer_fn"], state, number)
+            theirs.append(t)
+    return min(ours), mine, min(theirs), peer
+
+
+def run(workloads: list[dict], quick: bool, repeat: int = 3) -> list[tuple]:
+    """Time each workload, print its row as soon as it is done, and return the rows."""
+    rows = []
+    for w in workloads:
+        needs = w.get("needs")
+        if needs and importlib.util.find_spec(needs) is None:
+            rows.append((w["name"], w["peer"], float("nan"), float("nan"), float("nan"),
+                         w.get("target"), f"skipped ({needs} not installed)"))
+            print(format_row(rows[-1]), flush=True)
+            continue
+        state = w["setup"](quick)
+        ours, mine, theirs, peer = best_of(w, state, repeat)
+        agree = w["check"](state, mine, peer) if "check" in w else True
+        ratio = ours / theirs
+        target = w.get("target")
+        ok = "info" if target is None else ("yes" if ratio <= target else "NO")
+        if not agree:
+            ok = "WRONG"
+        rows.append((w["name"], w["peer"], ours, theirs, ratio, target, ok))
+        print(format_row(rows[-1]), flush=True)
+    return rows
+
+
+def format_row(r) -> str:
+    """One Markdown table row."""
+    name, peer, ours, theirs, ratio, target, ok = r
+    shown = "-" if target is None else f"<= {target:g}"
+    return (f"| {name} | {peer} | {ours:.4g} | {theirs:.4g} | {ratio:.2f} | {shown} | {ok} |")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``algconv bench`` / ``benchmarks/bench_engines.py``."""
+    parser.add_argument("--quick", action="store_true", help="small sizes (CI smoke test)")
+    parser.add_argument("--only", default="", help="run workloads whose name contains this")
+    parser.add_argument("--repeat", type=int, default=3, help="best of how many (default 3)")
+    parser.add_argument("--clock", choices=("wall", "cpu"), default="wall",
+                        help="wall-clock time (default) or process CPU time")
+
+
+def run_from_args(args: argparse.Namespace) -> int:
+    """Run the selected workloads; exit status 1 if a result disagrees with its peer (or,
+    at full sizes, a target is missed)."""
+    global CLOCK
+    CLOCK = time.perf_counter if args.clock == "wall" else time.process_time
+    workloads = [w for w in collect() if args.only in w["name"]]
+    print(f"load average before: {os.getloadavg()[0]:.2f} (cores: {os.cpu_count()}); "
+          f"{'quick sizes' if args.quick else 'full sizes'}; best of {args.repeat}; "
+          f"{args.clock} clock")
+    print("| workload | peer | algconv s | peer s | ratio | target | ok |")
+    print("|---|---|---|---|---|---|---|")
+    rows = run(workloads, args.quick, args.repeat)
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
+    bad = [r for r in rows if r[6] == "WRONG" or (not args.quick and r[6] == "NO")]
+    return 1 if bad else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``benchmarks/bench_engines.py``'s entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_arguments(parser)
+    return run_from_args(parser.parse_args(argv))
