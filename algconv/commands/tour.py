@@ -40,11 +40,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"algconv tour: error: cannot write into --out {args.out!r}: {e}", file=sys.stderr)
         return 1
     failed = [r for r in results if r.status == "failed"]
-    skipped = [r for r in results if r.status == "skipped"]
     files = sum(len(r.outputs) for r in results)
-    print(f"\nalgconv tour: {len(results) - len(failed) - len(skipped)} steps ran, "
-          f"{len(skipped)} skipped, {len(failed)} failed; {files} files and index.html in "
-          f"{args.out}/", file=sys.stderr)
+    print(f"\nalgconv tour: {len(results) - len(failed)} steps ran, {len(failed)} failed; "
+          f"{files} files and index.html in {args.out}/", file=sys.stderr)
     if failed:
         for r in failed:
             print(f"algconv tour: error: step {r.step.number} ({r.step.title}) failed: {r.error}",

@@ -14,13 +14,13 @@ Examples
 
 from __future__ import annotations
 
-from ._base import Context, Output, Step, StepSkipped
+from ._base import Context, Output, Step
 from ._runner import StepResult, example_main, find_step, run_tour, write_index
 from . import (s01_ball_drop, s02_flip_slide, s03_echo, s04_ball_drop_2d, s05_images,
                s06_conv_layer, s07_fft_timing, s08_laws, s09_closed_forms, s10_dirichlet)
 
-__all__ = ["STEPS", "Step", "StepResult", "StepSkipped", "Context", "Output", "run_tour",
-           "find_step", "write_index", "example_main"]
+__all__ = ["STEPS", "Step", "StepResult", "Context", "Output", "run_tour", "find_step",
+           "write_index", "example_main"]
 
 #: the ten steps, in the walkthrough's order
 STEPS: tuple[Step, ...] = tuple(m.STEP for m in (

@@ -1,14 +1,12 @@
-"""What every tour step shares: the ``Step`` record, the output ``Context`` and skipping.
+"""What every tour step shares: the ``Step`` record and the output ``Context``.
 
 A step is a title, an explanation paragraph and a ``run(ctx)`` function that prints its
 numbers with ``ctx.print`` and writes its pictures with ``ctx.save`` (only ever inside
-``ctx.out``).  A step whose dependency has not landed raises :class:`StepSkipped` with the
-reason, before it prints anything it cannot back up.
+``ctx.out``).
 """
 
 from __future__ import annotations
 
-import importlib
 import io
 import sys
 from dataclasses import dataclass, field
@@ -17,36 +15,7 @@ from typing import Any, Callable, TextIO
 
 from ..errors import InvalidArgument
 
-__all__ = ["Step", "Context", "Output", "StepSkipped", "require"]
-
-
-class StepSkipped(Exception):
-    """A step (or part of one) cannot run here; ``str(e)`` says why."""
-
-
-def require(module: str, attr: str | None = None, *, branch: str = "") -> Any:
-    """``algconv.<module>`` (or its attribute ``attr``), or :class:`StepSkipped` saying why.
-
-    Examples
-    --------
-    >>> from algconv.tour._base import require, StepSkipped
-    >>> require("dispatch", "convolve").__name__
-    'convolve'
-    """
-    name = f"algconv.{module}"
-    where = f" (it comes with the {branch} work)" if branch else ""
-    try:
-        mod = importlib.import_module(name)
-    except ModuleNotFoundError as e:
-        if e.name is None or not name.startswith(e.name):
-            raise
-        raise StepSkipped(f"ac.{module} is not available in this build yet{where}") from e
-    if attr is None:
-        return mod
-    try:
-        return getattr(mod, attr)
-    except AttributeError as e:
-        raise StepSkipped(f"ac.{module}.{attr} is not available in this build yet{where}") from e
+__all__ = ["Step", "Context", "Output"]
 
 
 @dataclass
@@ -88,7 +57,6 @@ class Context:
     out: Path
     stream: TextIO | None = None
     outputs: list[Output] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
     _text: io.StringIO = field(default_factory=io.StringIO)
 
     @property
@@ -101,12 +69,6 @@ class Context:
         line = " ".join(str(a) for a in args)
         print(line, file=self._text)
         print(line, file=self.stream if self.stream is not None else sys.stdout)
-
-    def skip_part(self, what: str, reason: StepSkipped | str) -> None:
-        """Say that part of a step is skipped, and why."""
-        message = f"[skipped] {what}: {reason}"
-        self.notes.append(message)
-        self.print(message)
 
     def path(self, name: str) -> Path:
         """``out / name`` for a plain file name (no folders, no ``..``)."""

@@ -12,21 +12,20 @@ from pathlib import Path
 from typing import Iterable, Sequence, TextIO
 
 from ..errors import InvalidArgument
-from ._base import Context, Output, Step, StepSkipped
+from ._base import Context, Output, Step
 
 __all__ = ["StepResult", "run_tour", "find_step", "write_index", "example_main"]
 
 
 @dataclass
 class StepResult:
-    """What one step did: ``status`` is ``'ok'``, ``'skipped'`` or ``'failed'``."""
+    """What one step did: ``status`` is ``'ok'`` or ``'failed'``."""
 
     step: Step
     status: str
     seconds: float
     text: str = ""
     outputs: list[Output] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
     error: str = ""
 
 
@@ -105,16 +104,12 @@ def run_tour(out: str | Path = "algconv-tour", only: Iterable[str | int] | None 
         try:
             step.run(ctx)
             status, error = "ok", ""
-        except StepSkipped as e:
-            status, error = "skipped", str(e)
-            ctx.print(f"[skipped] step {step.number} ({step.title}): {e}")
         except Exception as e:  # reported per step; run_tour's caller sets the exit status
             status, error = "failed", f"{type(e).__name__}: {e}"
             traceback.print_exc(file=progress)
         seconds = time.perf_counter() - t0
         print(f"    {status} in {seconds:.1f} s", file=progress, flush=True)
-        results.append(StepResult(step, status, seconds, ctx.text, ctx.outputs, ctx.notes,
-                                  error))
+        results.append(StepResult(step, status, seconds, ctx.text, ctx.outputs, error))
     write_index(out, results)
     return results
 
@@ -122,8 +117,7 @@ def run_tour(out: str | Path = "algconv-tour", only: Iterable[str | int] | None 
 _CSS = """body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;
 color:#222}h2{border-bottom:1px solid #ccc;padding-bottom:.2em}pre{background:#f6f6f6;
 padding:.8em;overflow-x:auto;font-size:.85em}img{max-width:100%;border:1px solid #eee}
-figure{margin:1em 0}figcaption{color:#555;font-size:.9em}.skipped{color:#8a6d00}
-.failed{color:#b00}"""
+figure{margin:1em 0}figcaption{color:#555;font-size:.9em}.failed{color:#b00}"""
 
 
 def write_index(out: Path, results: Sequence[StepResult]) -> Path:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import symbolic
 from ..dispatch import convolve
-from ._base import Context, Step, StepSkipped, require
+from ..linear import conv_matrix
+from ._base import Context, Step
 
 __all__ = ["STEP", "KERNEL", "INPUT", "layer_matrix", "symbolic_matrix", "patch_layer"]
 
@@ -23,28 +25,24 @@ KERNEL_2D = np.array([[1, 0, -1], [2, 0, -2], [1, 0, -1]])   # Sobel: vertical e
 def layer_matrix(kernel: np.ndarray = KERNEL, x: np.ndarray = INPUT) -> dict:
     """The layer's matrix ``M = ac.linear.conv_matrix(kernel, len(x))`` and both outputs.
 
-    Raises StepSkipped while ``ac.linear`` is not available.
+    >>> r = layer_matrix(np.array([1, 2]), np.array([1, 0, 3])); r["M"].tolist(), r["Mx"].tolist()
+    ([[2, 1, 0], [0, 2, 1]], [2, 3])
     """
-    conv_matrix = require("linear", "conv_matrix", branch="laws")
     M = np.asarray(conv_matrix(kernel, len(x), mode="valid"))
     return {"M": M, "Mx": M @ x, "conv": convolve(x, kernel, mode="valid")}
 
 
 def symbolic_matrix(k: int = 3, n: int = 6):
-    """The matrix with sympy weight symbols ``w0 .. w{k-1}``, and the input symbols.
+    """``ac.symbolic.conv_matrix`` with sympy weight symbols ``w0 .. w{k-1}``, and the inputs.
 
-    ``ac.symbolic.conv_matrix`` when it exists, else ``ac.linear.conv_matrix`` (which takes
-    symbols too).  Raises StepSkipped while neither is available.
+    >>> M, x, w = symbolic_matrix(2, 3); M.tolist(), (M * x)[0]
+    ([[w1, w0, 0], [0, w1, w0]], w0*x1 + w1*x0)
     """
     import sympy
 
-    try:
-        conv_matrix = require("symbolic", "conv_matrix", branch="symbolic")
-    except StepSkipped:
-        conv_matrix = require("linear", "conv_matrix", branch="laws")
     w = sympy.symbols(f"w0:{k}")
     x = sympy.symbols(f"x0:{n}")
-    M = sympy.Matrix(np.asarray(conv_matrix(list(w), n, mode="valid")).tolist())
+    M = sympy.Matrix(np.asarray(symbolic.conv_matrix(list(w), n, mode="valid")).tolist())
     return M, sympy.Matrix(x), w
 
 
@@ -76,40 +74,32 @@ def small_image() -> np.ndarray:
 def run(ctx: Context) -> None:
     from .. import plot
 
-    try:
-        r = layer_matrix()
-    except StepSkipped as e:
-        ctx.skip_part("the 1-D layer's weight matrix", e)
-    else:
-        ctx.print(f"kernel {KERNEL.tolist()}, input x = {INPUT.tolist()}; weight matrix M "
-                  f"({r['M'].shape[0]}x{r['M'].shape[1]}):")
-        for row in r["M"]:
-            ctx.print("  [" + " ".join(f"{int(v):>3}" for v in row) + " ]")
-        ctx.print(f"M @ x             = {r['Mx'].tolist()}")
-        ctx.print(f"convolve(x, k)    = {np.asarray(r['conv']).tolist()}  "
-                  f"equal: {bool(np.array_equal(r['Mx'], r['conv']))}")
-        fig = plot.new_figure(8, 4.2)
-        ax = fig.subplots()
-        M = r["M"]
-        lim = np.abs(M).max()
-        ax.imshow(M, cmap="coolwarm", vmin=-lim, vmax=lim)
-        for (i, j), v in np.ndenumerate(M):
-            ax.text(j, i, f"{int(v)}", ha="center", va="center", fontsize=11,
-                    color="white" if abs(v) == lim else "black" if v else "#999999")
-        ax.set_title("1-D convolutional layer as a matrix: the same weights on every row")
-        ax.set_xlabel("input x[j]")
-        ax.set_ylabel("neuron i")
-        ctx.save(fig, "conv_layer_matrix.png", "The weight matrix of a 1-D convolutional layer: "
-                 "shared weights on the diagonals, zeros elsewhere.")
-    try:
-        M, x, w = symbolic_matrix()
-    except StepSkipped as e:
-        ctx.skip_part("the weight matrix with sympy symbols", e)
-    else:
-        ctx.print(f"with symbols w = {w}: M =")
-        for i in range(M.rows):
-            ctx.print("  [" + ", ".join(f"{str(v):>3}" for v in M.row(i)) + "]")
-        ctx.print(f"(M @ x)[0] = {(M * x)[0]}")
+    r = layer_matrix()
+    ctx.print(f"kernel {KERNEL.tolist()}, input x = {INPUT.tolist()}; weight matrix M "
+              f"({r['M'].shape[0]}x{r['M'].shape[1]}):")
+    for row in r["M"]:
+        ctx.print("  [" + " ".join(f"{int(v):>3}" for v in row) + " ]")
+    ctx.print(f"M @ x             = {r['Mx'].tolist()}")
+    ctx.print(f"convolve(x, k)    = {np.asarray(r['conv']).tolist()}  "
+              f"equal: {bool(np.array_equal(r['Mx'], r['conv']))}")
+    fig = plot.new_figure(8, 4.2)
+    ax = fig.subplots()
+    M = r["M"]
+    lim = np.abs(M).max()
+    ax.imshow(M, cmap="coolwarm", vmin=-lim, vmax=lim)
+    for (i, j), v in np.ndenumerate(M):
+        ax.text(j, i, f"{int(v)}", ha="center", va="center", fontsize=11,
+                color="white" if abs(v) == lim else "black" if v else "#999999")
+    ax.set_title("1-D convolutional layer as a matrix: the same weights on every row")
+    ax.set_xlabel("input x[j]")
+    ax.set_ylabel("neuron i")
+    ctx.save(fig, "conv_layer_matrix.png", "The weight matrix of a 1-D convolutional layer: "
+             "shared weights on the diagonals, zeros elsewhere.")
+    M, x, w = symbolic_matrix()
+    ctx.print(f"with symbols w = {w}: M =")
+    for i in range(M.rows):
+        ctx.print("  [" + ", ".join(f"{str(v):>3}" for v in M.row(i)) + "]")
+    ctx.print(f"(M @ x)[0] = {(M * x)[0]}")
     img = small_image()
     r2 = patch_layer(img)
     equal = bool(np.array_equal(r2["layer"], r2["conv"]))

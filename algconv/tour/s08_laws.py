@@ -9,9 +9,10 @@ riffle shuffles of 52 cards, seven shuffles bring the deck close to random.
 
 from __future__ import annotations
 
+from .. import laws, probability
 from ..function import Function, delta
 from ..structures import DihedralGroup, Integers, SymmetricGroup
-from ._base import Context, Step, StepSkipped, require
+from ._base import Context, Step
 
 __all__ = ["STEP", "check_laws", "witness", "walk", "shuffles"]
 
@@ -22,13 +23,9 @@ ROTATE, REFLECT = (1, 2, 3, 0), (3, 2, 1, 0)
 
 
 def check_laws(max_examples: int = 30):
-    """``ac.laws.check`` on ``Integers()`` and ``SymmetricGroup(3)``.
-
-    Raises StepSkipped while ``ac.laws`` is not available.
-    """
-    check = require("laws", "check", branch="laws")
-    return {"Z": check(Integers(), max_examples=max_examples),
-            "S3": check(SymmetricGroup(3), max_examples=max_examples)}
+    """``ac.laws.check`` on ``Integers()`` and ``SymmetricGroup(3)``."""
+    return {"Z": laws.check(Integers(), max_examples=max_examples),
+            "S3": laws.check(SymmetricGroup(3), max_examples=max_examples)}
 
 
 def witness() -> dict:
@@ -45,72 +42,50 @@ def witness() -> dict:
 def walk(steps: int = 6) -> dict:
     """A lazy random walk on D_4 (stay, rotate or reflect, 1/3 each): distributions and TV.
 
-    Raises StepSkipped while ``ac.probability`` is not available.
+    >>> [str(t) for t in walk(2)["tv"]]
+    ['5/8', '7/24']
     """
     from fractions import Fraction
 
-    prob = require("probability", branch="laws")
     D4 = DihedralGroup(4)
     step = Function({D4.identity: Fraction(1, 3), ROTATE: Fraction(1, 3),
                      REFLECT: Fraction(1, 3)}, over=D4)
-    dists = [prob.random_walk(step, k) for k in range(1, steps + 1)]
-    tv = prob.mixing_curve(step, range(1, steps + 1), prob.uniform_on(D4))
+    dists = [probability.random_walk(step, k) for k in range(1, steps + 1)]
+    tv = probability.mixing_curve(step, range(1, steps + 1), probability.uniform_on(D4))
     return {"group": D4, "step": step, "dists": dists, "tv": tv}
 
 
 def shuffles(ks=range(1, 11)) -> list:
     """Total variation from uniform after k riffle shuffles of 52 cards (ac.probability).
 
-    Raises StepSkipped while ``ac.probability`` does not provide it.
+    >>> [(k, round(float(t), 3)) for k, t in shuffles([6, 7])]
+    [(6, 0.614), (7, 0.334)]
     """
-    prob = require("probability", branch="laws")
-    for name in ("riffle_total_variation", "riffle_tv", "shuffle_total_variation"):
-        fn = getattr(prob, name, None)
-        if fn is not None:
-            return [(k, fn(52, k)) for k in ks]
-    raise StepSkipped("ac.probability has no riffle-shuffle total variation yet")
+    return [(k, probability.riffle_total_variation(52, k)) for k in ks]
 
 
 def run(ctx: Context) -> None:
     from .. import plot
 
-    try:
-        reports = check_laws()
-    except StepSkipped as e:
-        ctx.skip_part("ac.laws.check on Z and S_3", e)
-    else:
-        for name, report in reports.items():
-            ctx.print(f"ac.laws.check({name}): ok = {report.ok}")
-            for line in str(report).splitlines():
-                ctx.print("  " + line)
+    for name, report in check_laws().items():
+        ctx.print(f"ac.laws.check({name}): ok = {report.ok}")
+        for line in str(report).splitlines():
+            ctx.print("  " + line)
     r = witness()
     ctx.print(f"on S_3: f = delta{SWAP01}, g = delta{SWAP12}")
     ctx.print(f"  f * g = {r['fg'].to_dict()}")
     ctx.print(f"  g * f = {r['gf'].to_dict()}")
     ctx.print(f"  f * g == g * f: {r['fg'] == r['gf']} -- convolution on a non-abelian group "
               "does not commute")
-    try:
-        w = walk()
-    except StepSkipped as e:
-        ctx.skip_part("random walk on the Cayley graph of D_4", e)
-    else:
-        ctx.print("lazy random walk on D_4 (stay / rotate / reflect, 1/3 each); distance to "
-                  "uniform:")
-        ctx.print("  " + "  ".join(f"k={k}: {float(t):.4f}" for k, t in enumerate(w["tv"], 1)))
-        try:
-            fig = plot.plot_cayley_graph(w["group"], [ROTATE, REFLECT], values=w["dists"][2],
-                                         title="Random walk on the Cayley graph of D_4: "
-                                         "distribution after 3 steps")
-        except ImportError as e:
-            ctx.skip_part("the Cayley graph drawing", f"{e} (ac.graphs comes with the laws work)")
-        else:
-            ctx.save(fig, "cayley_random_walk.png", "The Cayley graph of D_4 (rotate, reflect), "
-                     "nodes coloured by the walk's distribution after 3 steps.")
-    try:
-        curve = shuffles()
-    except StepSkipped as e:
-        ctx.skip_part("the seven-shuffles curve", e)
-        return
+    w = walk()
+    ctx.print("lazy random walk on D_4 (stay / rotate / reflect, 1/3 each); distance to uniform:")
+    ctx.print("  " + "  ".join(f"k={k}: {float(t):.4f}" for k, t in enumerate(w["tv"], 1)))
+    fig = plot.plot_cayley_graph(w["group"], [ROTATE, REFLECT], values=w["dists"][2],
+                                 title="Random walk on the Cayley graph of D_4: distribution "
+                                 "after 3 steps")
+    ctx.save(fig, "cayley_random_walk.png", "The Cayley graph of D_4 (rotate, reflect), nodes "
+             "coloured by the walk's distribution after 3 steps.")
+    curve = shuffles()
     ctx.print("riffle shuffles of 52 cards, total variation from uniform (Bayer-Diaconis):")
     ctx.print("  " + "  ".join(f"{k}: {float(t):.3f}" for k, t in curve))
     fig = plot.new_figure(7, 4.5)

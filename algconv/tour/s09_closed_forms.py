@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import symbolic
 from ..dispatch import convolve
 from ..structures import Naturals, Reals
-from ._base import Context, Step, require
+from ._base import Context, Step
 
 __all__ = ["STEP", "box_closed_form", "poisson_closed_form", "box_numeric", "poisson_numeric",
            "LAM1", "LAM2", "DX"]
@@ -19,29 +20,23 @@ LAM1, LAM2 = 2, 3
 DX = 0.01
 
 
-def _symbolic():
-    return require("symbolic", "convolve", branch="symbolic")
-
-
 def box_closed_form():
     """``(x, box * box)`` from ``ac.symbolic.convolve`` over the reals, box = [0 <= x < 1]."""
     import sympy
 
-    conv = _symbolic()
     x = sympy.Symbol("x", real=True)
     box = sympy.Piecewise((1, (x >= 0) & (x < 1)), (0, True))
-    return x, conv(box, box, x, over=Reals())
+    return x, symbolic.convolve(box, box, x, over=Reals())
 
 
 def poisson_closed_form():
     """``(n, l1, l2, Poisson(l1) * Poisson(l2))`` over N from ``ac.symbolic.convolve``."""
     import sympy
 
-    conv = _symbolic()
     n = sympy.Symbol("n", integer=True, nonnegative=True)
     l1, l2 = sympy.symbols("lambda1 lambda2", positive=True)
     pmf = lambda lam: sympy.exp(-lam) * lam**n / sympy.factorial(n)  # noqa: E731
-    return n, l1, l2, conv(pmf(l1), pmf(l2), n, over=Naturals())
+    return n, l1, l2, symbolic.convolve(pmf(l1), pmf(l2), n, over=Naturals())
 
 
 def box_numeric(dx: float = DX) -> tuple[np.ndarray, np.ndarray]:

@@ -7,9 +7,11 @@ so ``mu * 1 = [n = 1]``.
 
 from __future__ import annotations
 
+from ..engines.dirichlet import convolve_dirichlet
 from ..function import Function
+from ..inverse import inverse
 from ..structures import Multiplicative
-from ._base import Context, Step, StepSkipped
+from ._base import Context, Step
 
 __all__ = ["STEP", "N", "ones", "mobius", "dirichlet_table"]
 
@@ -25,24 +27,14 @@ def ones(n: int = N) -> Function:
     return Function({k: 1 for k in range(1, n + 1)}, over=Multiplicative())
 
 
-def mobius(n: int = N) -> tuple[Function, str]:
-    """``mu`` on ``1 .. n`` and where it came from: ``ac.inverse(1)`` when available, else sympy.
+def mobius(n: int = N) -> Function:
+    """``mu`` on ``1 .. n``: the convolution inverse ``ac.inverse(1)``, zeros left out.
 
-    >>> mu, source = mobius(6); [mu(k) for k in range(1, 7)]
+    >>> mu = mobius(6); [mu(k) for k in range(1, 7)]
     [1, -1, -1, 0, -1, 1]
     """
-    import algconv
-
-    inverse = getattr(algconv, "inverse", None)
-    if inverse is not None:
-        mu = inverse(ones(n), length=n)
-        return Function({k: mu(k) for k in range(1, n + 1) if mu(k)}, over=Multiplicative()), (
-            "ac.inverse(1)")
-    from sympy import mobius as sympy_mobius
-
-    values = {k: int(sympy_mobius(k)) for k in range(1, n + 1)}
-    return Function({k: v for k, v in values.items() if v}, over=Multiplicative()), (
-        "sympy.mobius (ac.inverse is not available in this build yet)")
+    mu = inverse(ones(n), length=n)
+    return Function({k: mu(k) for k in range(1, n + 1) if mu(k)}, over=Multiplicative())
 
 
 def dirichlet_table(n: int = N) -> list[tuple[int, int, int, int]]:
@@ -55,7 +47,7 @@ def dirichlet_table(n: int = N) -> list[tuple[int, int, int, int]]:
     """
     one = ones(n)
     d = one * one
-    mu, _ = mobius(n)
+    mu = mobius(n)
     e = mu * one
     return [(k, d(k), mu(k), e(k)) for k in range(1, n + 1)]
 
@@ -64,23 +56,13 @@ def run(ctx: Context) -> None:
     from .. import plot
 
     rows = dirichlet_table()
-    _, source = mobius()
-    ctx.print(f"Dirichlet convolution over (Z>0, x), mu from {source}:")
+    ctx.print("Dirichlet convolution over (Z>0, x), mu from ac.inverse(1):")
     ctx.print(f"{'n':>4} {'(1*1)(n) = d(n)':>16} {'mu(n)':>6} {'(mu*1)(n)':>10}")
     for k, d, mu, e in rows:
         ctx.print(f"{k:>4} {d:>16} {mu:>6} {e:>10}")
-    try:
-        import algconv
-
-        cd = getattr(algconv, "convolve_dirichlet", None)
-        if cd is None:
-            raise StepSkipped("ac.convolve_dirichlet is not available in this build yet")
-    except StepSkipped as e:
-        ctx.skip_part("cross-check with ac.convolve_dirichlet", e)
-    else:
-        fast = cd([1] * N, [1] * N)
-        ctx.print(f"ac.convolve_dirichlet([1]*{N}, [1]*{N}) = {list(map(int, fast))}: agrees "
-                  f"{[int(v) for v in fast] == [d for _, d, _, _ in rows]}")
+    fast = convolve_dirichlet([1] * N, [1] * N)
+    ctx.print(f"ac.convolve_dirichlet([1]*{N}, [1]*{N}) = {list(map(int, fast))}: agrees "
+              f"{[int(v) for v in fast] == [d for _, d, _, _ in rows]}")
     fig = plot.new_figure(10, 4)
     left, right = fig.subplots(1, 2)
     ks = [k for k, *_ in rows]

@@ -27,7 +27,7 @@ def test_full_tour_writes_pictures_and_index(tmp_path, monkeypatch, capsys):
     assert positions == sorted(positions)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cwd", "tour"]
     assert list(work.iterdir()) == []
-    assert "10/10 step 10" in stderr and "0 failed" in stderr
+    assert "10/10 step 10" in stderr and "algconv tour: 10 steps ran, 0 failed;" in stderr
 
 
 def test_only_and_bad_step(tmp_path, capsys):

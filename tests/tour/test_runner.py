@@ -23,12 +23,12 @@ def test_write_index_escapes_and_orders(tmp_path):
     step = Step(1, "k", "A <b>", "x & y", lambda ctx: None)
     results = [StepResult(step, "ok", 0.1, "1 < 2\n", [Output("p.png", "cap"),
                                                        Output("s.wav", "snd")]),
-               StepResult(Step(2, "m", "B", "z", lambda ctx: None), "skipped", 0, "",
-                          error="needs X")]
+               StepResult(Step(2, "m", "B", "z", lambda ctx: None), "failed", 0, "",
+                          error="RuntimeError: <x>")]
     html = write_index(tmp_path, results).read_text()
     assert "<h2>1. A &lt;b&gt;</h2>" in html and "x &amp; y" in html and "1 &lt; 2" in html
     assert "<img src='p.png'" in html and "<audio controls src='s.wav'>" in html
-    assert "skipped: needs X" in html
+    assert "<p class='failed'>failed: RuntimeError: &lt;x&gt;</p>" in html
     assert html.index("<h2>1.") < html.index("<h2>2.")
 
 

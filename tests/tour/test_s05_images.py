@@ -2,7 +2,6 @@ import numpy as np
 import pytest
 import scipy.ndimage
 
-import algconv as ac
 from algconv.tour import s05_images as s
 
 SCIPY_MODE = {"fill": "constant", "wrap": "wrap", "reflect": "reflect", "mirror": "mirror",
@@ -26,8 +25,6 @@ def test_filtered_images_match_scipy(kernels):
 
 
 def test_boundary_modes_match_scipy():
-    if getattr(ac, "filter", None) is None:
-        pytest.skip("ac.filter has not landed (numeric-fft)")
     img = s.sample_image()
     k = np.ones((9, 9)) / 81
     for mode, result in s.boundary_corners(img).items():
@@ -44,12 +41,9 @@ def test_run(ctx):
             mean = scipy.ndimage.convolve(img, np.asarray(k, float), mode="constant").mean()
             assert f"{name:<15} kernel sum {float(np.sum(k)):>5.2f}  mean of result {mean:.4f}" \
                 in ctx.text
-    if getattr(ac, "filter", None) is not None:
-        k = np.ones((9, 9)) / 81
-        for mode, sm in SCIPY_MODE.items():
-            v = scipy.ndimage.convolve(img, k, mode=sm)[-1, 0]
-            assert f"{mode:<8} {v:.4f}" in ctx.text
-    else:
-        assert "[skipped] boundary modes of ac.filter" in ctx.text
+    k = np.ones((9, 9)) / 81
+    for mode, sm in SCIPY_MODE.items():
+        v = scipy.ndimage.convolve(img, k, mode=sm)[-1, 0]
+        assert f"{mode:<8} {v:.4f}" in ctx.text
     assert (ctx.out / "image_blur_edges.png").exists()
     assert (ctx.out / "image_gimp_kernels.png").exists()
