@@ -12,17 +12,6 @@ def run(capsys, *argv):
     return status, out.strip(), err.strip()
 
 
-def has_spec():
-    try:
-        import algconv.spec  # noqa: F401
-    except ModuleNotFoundError:
-        return False
-    return True
-
-
-needs_spec = pytest.mark.skipif(not has_spec(), reason="algconv.spec has not landed (laws)")
-
-
 def test_inline(capsys):
     assert run(capsys, "conv", "[1,2,3]", "[0,1,0.5]") == (0, "[0.0, 1.0, 2.5, 4.0, 1.5]", "")
     assert run(capsys, "conv", "[[1,2],[3,4]]", "[[1,1]]")[1] == "[[1, 3, 2], [3, 7, 4]]"
@@ -90,7 +79,6 @@ def test_bad_spec_exit_2(capsys, spec):
     assert status == 2 and out == "" and len(err.splitlines()) == 1
 
 
-@needs_spec
 def test_specs(capsys):
     assert run(capsys, "conv", "[1,0,0,1]", "[0,1,0,0]", "--over", "Cyclic(4)")[1] == \
         "[1, 1, 0, 0]"

@@ -339,8 +339,6 @@ def test_unknown_chunks_and_other_dask_uses_are_clear_errors():
 
 
 def test_ac_filter_hands_dask_images_over():
-    if not hasattr(ac, "filter"):
-        pytest.skip("ac.filter (the in-memory filter) has not landed in this tree")
     image = _rng("hook").standard_normal((10, 9))
     y = ac.filter(da.from_array(image, chunks=(3, 4)), np.ones((2, 3)), boundary="mirror")
     assert isinstance(y, da.Array) and y.chunks == ((3, 3, 3, 1), (4, 4, 1))

@@ -91,7 +91,6 @@ def test_show_kernels(tmp_path):
 
 
 def test_plot_cayley_graph(tmp_path):
-    pytest.importorskip("algconv.graphs", reason="ac.graphs has not landed (laws)")
     fig = ac.plot.plot_cayley_graph(ac.Cyclic(5), [1], path=tmp_path / "c.png")
     assert fig.axes[0].get_title() == "Cayley graph of Cyclic(5)"
     assert (tmp_path / "c.png").exists()
