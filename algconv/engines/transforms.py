@@ -33,7 +33,7 @@ from .. import arith
 from ..errors import StructureMismatch
 from ..function import Function
 from ..structures.finite import BooleanGroup, SubsetMonoid
-from ..validation import as_value_array, describe
+from ..validation import as_value_array
 from .base import Engine, Problem
 
 __all__ = [
@@ -489,7 +489,34 @@ def _transform_cost(p: Problem, passes: int) -> float:
     return SECONDS_PER_CALL + passes * max(n, 1) * (1 << n) * per
 
 
-class XorEngine(Engine):
+class _BitmaskEngine(Engine):
+    """Shared by the transform engines on the ``2**n`` bitmasks of one structure type."""
+
+    exact = True
+    structure: type
+
+    def applies(self, p: Problem) -> str | None:
+        if not isinstance(p.over, self.structure):
+            return f"it needs over={self.structure.__name__}(n), but over={p.over!r}"
+        return None
+
+    def cost(self, p: Problem) -> float:
+        return _transform_cost(p, 3)
+
+    def memory(self, p: Problem) -> float:
+        return 4.0 * (1 << p.over.n) * p.itemsize
+
+    def run(self, p: Problem) -> Function:
+        a, _ = p.f._dense_form()
+        b, _ = p.g._dense_form()
+        return Function._from_dense(self.core(a, b, p.over.n), p.over)
+
+    def core(self, a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
+        """The convolution of two value vectors of length ``2**n``."""
+        raise NotImplementedError
+
+
+class XorEngine(_BitmaskEngine):
     """Walsh-Hadamard transform on ``BooleanGroup(n)``: ``O(n 2^n)``, exact for integers.
 
     Examples
@@ -500,27 +527,14 @@ class XorEngine(Engine):
     """
 
     name = "xor"
-    exact = True
     summary = "Walsh-Hadamard transform (BooleanGroup), O(n 2^n)"
+    structure = BooleanGroup
 
-    def applies(self, p: Problem) -> str | None:
-        if not isinstance(p.over, BooleanGroup):
-            return f"it needs over=BooleanGroup(n), but over={p.over!r}"
-        return None
-
-    def cost(self, p: Problem) -> float:
-        return _transform_cost(p, 3)
-
-    def memory(self, p: Problem) -> float:
-        return 4.0 * (1 << p.over.n) * p.itemsize
-
-    def run(self, p: Problem) -> Function:
-        a, _ = p.f._dense_form()
-        b, _ = p.g._dense_form()
-        return Function._from_dense(_xor_core(a, b, p.over.n), p.over)
+    def core(self, a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
+        return _xor_core(a, b, n)
 
 
-class ZetaEngine(Engine):
+class ZetaEngine(_BitmaskEngine):
     """Zeta / Moebius transform on ``SubsetMonoid(n)`` (union): ``O(n 2^n)``, exact.
 
     Examples
@@ -531,21 +545,8 @@ class ZetaEngine(Engine):
     """
 
     name = "zeta"
-    exact = True
     summary = "zeta/Moebius transform over subsets (SubsetMonoid), O(n 2^n)"
+    structure = SubsetMonoid
 
-    def applies(self, p: Problem) -> str | None:
-        if not isinstance(p.over, SubsetMonoid):
-            return f"it needs over=SubsetMonoid(n), but over={describe(p.over)}"
-        return None
-
-    def cost(self, p: Problem) -> float:
-        return _transform_cost(p, 3)
-
-    def memory(self, p: Problem) -> float:
-        return 4.0 * (1 << p.over.n) * p.itemsize
-
-    def run(self, p: Problem) -> Function:
-        a, _ = p.f._dense_form()
-        b, _ = p.g._dense_form()
-        return Function._from_dense(_zeta_core(a, b, p.over.n, supersets=False), p.over)
+    def core(self, a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
+        return _zeta_core(a, b, n, supersets=False)
