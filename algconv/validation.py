@@ -13,7 +13,7 @@ from typing import Any, Iterable
 
 import numpy as np
 
-from .errors import InvalidArgument, InvalidType
+from .errors import InvalidArgument, InvalidType, StructureMismatch
 
 __all__ = [
     "describe",
@@ -23,6 +23,7 @@ __all__ = [
     "is_value",
     "check_value",
     "as_value_array",
+    "as_value_vector",
     "value_kind",
     "join_kinds",
     "is_dask_array",
@@ -256,3 +257,17 @@ def as_value_array(data: Any, name: str) -> np.ndarray:
     raise InvalidType(
         f"Got {name}={describe(data)} with dtype {array.dtype}, but expected an array of numbers"
     )
+
+
+def as_value_vector(data: Any, name: str, expected: str) -> np.ndarray:
+    """``as_value_array`` for arguments that must be 1-D; ``expected`` ends the message.
+
+    >>> as_value_vector([[1, 2]], "f", "f takes 1-D arrays")
+    Traceback (most recent call last):
+    ...
+    algconv.errors.StructureMismatch: Got f with shape (1, 2), but f takes 1-D arrays
+    """
+    array = as_value_array(data, name)
+    if array.ndim != 1:
+        raise StructureMismatch(f"Got {name} with shape {array.shape}, but {expected}")
+    return array

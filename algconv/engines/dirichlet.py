@@ -18,10 +18,9 @@ from typing import Any
 import numpy as np
 
 from .. import arith
-from ..errors import StructureMismatch
 from ..function import Function
 from ..structures.numbers import Multiplicative
-from ..validation import as_value_array
+from ..validation import as_value_vector
 from .base import Engine, Problem
 
 __all__ = ["convolve_dirichlet", "DirichletEngine", "dirichlet_prefix"]
@@ -122,14 +121,8 @@ def convolve_dirichlet(f: Any, g: Any) -> np.ndarray:
     >>> ac.convolve_dirichlet([1] * 8, [1, -1, -1, 0, -1, 1, -1, 0])
     array([1, 0, 0, 0, 0, 0, 0, 0])
     """
-    a = as_value_array(f, "f")
-    b = as_value_array(g, "g")
-    for name, x in (("f", a), ("g", b)):
-        if x.ndim != 1:
-            raise StructureMismatch(
-                f"Got {name} with shape {x.shape}, but convolve_dirichlet takes 1-D arrays "
-                f"with {name}[i] = {name}(i + 1)"
-            )
+    a = as_value_vector(f, "f", "convolve_dirichlet takes 1-D arrays with f[i] = f(i + 1)")
+    b = as_value_vector(g, "g", "convolve_dirichlet takes 1-D arrays with g[i] = g(i + 1)")
     n = min(len(a), len(b))
     if n == 0:
         a, b = arith.exact_pair(a, b, terms=1)

@@ -33,7 +33,7 @@ from .. import arith
 from ..errors import StructureMismatch
 from ..function import Function
 from ..structures.finite import BooleanGroup, SubsetMonoid
-from ..validation import as_value_array
+from ..validation import as_value_vector
 from .base import Engine, Problem
 
 __all__ = [
@@ -68,13 +68,8 @@ def _log2_length(length: int, name: str) -> int:
 
 
 def _operands(f: Any, g: Any, what: str) -> tuple[np.ndarray, np.ndarray, int]:
-    a = as_value_array(f, "f")
-    b = as_value_array(g, "g")
-    for name, x in (("f", a), ("g", b)):
-        if x.ndim != 1:
-            raise StructureMismatch(
-                f"Got {name} with shape {x.shape}, but {what} takes 1-D arrays of length 2**n"
-            )
+    expected = f"{what} takes 1-D arrays of length 2**n"
+    a, b = as_value_vector(f, "f", expected), as_value_vector(g, "g", expected)
     n = _log2_length(len(a), "f")
     _log2_length(len(b), "g")
     if len(a) != len(b):
