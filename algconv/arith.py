@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from .validation import join_kinds, scalar_kind, value_kind
+from .validation import INT64_MAX, join_kinds, scalar_kind, value_kind
 
 __all__ = [
     "INT64_MAX",
@@ -27,8 +27,6 @@ __all__ = [
     "scaled_integers",
     "via_integers",
 ]
-
-INT64_MAX = 2**63 - 1
 
 
 def max_abs(array: np.ndarray) -> Any:

@@ -8,6 +8,7 @@ private cores trust their input.
 from __future__ import annotations
 
 import numbers
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Iterable
 
@@ -27,6 +28,7 @@ __all__ = [
     "value_kind",
     "join_kinds",
     "is_dask_array",
+    "INT64_MAX",
 ]
 
 
@@ -122,18 +124,35 @@ def _sympy_expr():
 def is_value(x: Any) -> bool:
     """True if ``x`` can be a value of a Function: a number or a sympy expression.
 
-    Bools, strings, None and containers are not values.
+    Bools, strings, None, containers and ``Decimal`` are not values (see ``check_value``).
 
     Examples
     --------
-    >>> is_value(2), is_value(0.5), is_value('2'), is_value(True)
-    (True, True, False, False)
+    >>> from decimal import Decimal
+    >>> is_value(2), is_value(0.5), is_value('2'), is_value(True), is_value(Decimal('0.5'))
+    (True, True, False, False, False)
     """
-    if isinstance(x, (bool, np.bool_, str, bytes)):
+    if isinstance(x, (bool, np.bool_, str, bytes, Decimal)):
         return False
     if isinstance(x, numbers.Number):
         return True
     return isinstance(x, _sympy_expr())
+
+
+def _not_a_value(x: Any, name: str, *, entry: bool = False) -> InvalidType:
+    """The error for a value ``is_value`` rejects: ``name``'s value, or one ``entry`` of it."""
+    got = f"Got {name} containing {describe(x)}" if entry else f"Got {name}={describe(x)}"
+    if isinstance(x, Decimal):
+        return InvalidType(
+            f"{got}, but Decimal values are not accepted: their arithmetic rounds to the "
+            "decimal context's precision and does not mix with float, complex or Fraction; "
+            f"use Fraction({x!r}) for exact arithmetic or float(...) for floating point"
+        )
+    if entry:
+        return InvalidType(f"{got}, but every entry must be a number (int, Fraction, float, "
+                           "complex) or a sympy expression")
+    return InvalidType(f"{got}, but expected a number (int, Fraction, float, complex, "
+                       "numpy scalar) or a sympy expression")
 
 
 def check_value(x: Any, name: str) -> Any:
@@ -147,10 +166,7 @@ def check_value(x: Any, name: str) -> Any:
     algconv.errors.InvalidType: Got c=None, but expected a number (int, Fraction, float, complex, numpy scalar) or a sympy expression
     """
     if not is_value(x):
-        raise InvalidType(
-            f"Got {name}={describe(x)}, but expected a number (int, Fraction, float, complex, "
-            "numpy scalar) or a sympy expression"
-        )
+        raise _not_a_value(x, name)
     return x
 
 
@@ -202,18 +218,34 @@ def value_kind(array: np.ndarray) -> str:
 def as_value_array(data: Any, name: str) -> np.ndarray:
     """Turn array-like ``data`` into a numpy array of valid values, or raise.
 
-    Numeric dtypes pass through without a copy.  Python ints too large for int64 and
-    Fractions give an object array; strings, bools, None and ragged nesting are rejected.
+    This is the one place where array-likes become arrays, so every public function that
+    takes arrays gets the same rules:
+
+    * numeric ndarrays pass through without a copy (callers that keep the array copy it);
+    * integers are exact whatever their size: a nested list of Python (or numpy) ints
+      gives ``int64`` when every value fits, else an object array of Python ints (numpy
+      alone would round ``[2**64 - 1, 5]`` or ``[2**63, -1]`` to float64);
+    * object arrays hold Python scalars (numpy ints inside become Python ints, which do
+      not wrap), Fractions, floats, complex numbers or sympy expressions;
+    * strings, bools, None, ``Decimal`` (see ``check_value``), ragged nesting and masked
+      arrays (whose mask would be silently dropped) are refused.
 
     Examples
     --------
     >>> as_value_array([1, 2**70], 'f').dtype
     dtype('O')
+    >>> as_value_array([2**64 - 1, 5], 'f')
+    array([18446744073709551615, 5], dtype=object)
     >>> as_value_array([[1], [2, 3]], 'f')
     Traceback (most recent call last):
     ...
     algconv.errors.InvalidArgument: Got f=[[1], [2, 3]], but expected a rectangular array of numbers (nested sequences of equal lengths): ...
     """
+    if isinstance(data, np.ma.MaskedArray):
+        raise InvalidType(
+            f"Got {name} as a numpy masked array, but masks are not honoured (numpy would drop "
+            f"it); pass {name}.filled(value) with the value the masked entries should take"
+        )
     if isinstance(data, np.ndarray):
         array = data
     else:
@@ -225,15 +257,15 @@ def as_value_array(data: Any, name: str) -> np.ndarray:
         if isinstance(data, (str, bytes)):
             raise InvalidType(f"Got {name}={describe(data)}, but expected an array of numbers")
         try:
-            array = np.asarray(data)
+            array = _exact_ints(data, np.asarray(data))
         except (ValueError, TypeError) as e:
             raise InvalidArgument(
                 f"Got {name}={describe(data)}, but expected a rectangular array of numbers "
                 f"(nested sequences of equal lengths): {e}"
             ) from e
-        if array.dtype.kind == "u" and array.dtype.itemsize == 8:
-            array = array.astype(object)  # Python ints between 2**63 and 2**64
     kind = array.dtype.kind
+    if kind == "u" and array.dtype.itemsize == 8 and array.size and array.max() > INT64_MAX:
+        return _python_ints(array)  # uint64 values past int64 would wrap in int64 engines
     if kind in "iufc":
         return array
     if kind == "b":
@@ -242,21 +274,58 @@ def as_value_array(data: Any, name: str) -> np.ndarray:
             f"convert with {name}.astype(int) to count True as 1"
         )
     if kind == "O":
-        for x in array.flat:
-            if isinstance(x, (list, tuple, np.ndarray)):
-                raise InvalidArgument(
-                    f"Got {name}={describe(data)}, but expected a rectangular array of numbers "
-                    "(nested sequences of equal lengths)"
-                )
-            if not is_value(x):
-                raise InvalidType(
-                    f"Got {name} containing {describe(x)}, but every entry must be a number "
-                    "(int, Fraction, float, complex) or a sympy expression"
-                )
-        return array
+        return _object_values(array, data, name)
     raise InvalidType(
         f"Got {name}={describe(data)} with dtype {array.dtype}, but expected an array of numbers"
     )
+
+
+#: the largest int64, the bound of every exact int64 computation
+INT64_MAX = 2**63 - 1
+
+
+def _exact_ints(data: Any, array: np.ndarray) -> np.ndarray:
+    """``array`` = ``np.asarray(data)``, unless numpy rounded integers of ``data`` to floats.
+
+    numpy gives float64 for integers that fit no single integer dtype (``[2**63, -1]``); a
+    float as large as ``2**63`` is the sign of that, and then the entries are read again
+    from ``data``: if every one is an integer, the result is their exact array.
+    """
+    if array.dtype.kind != "f" or not array.size or not np.any(np.abs(array) >= 2.0**63):
+        return array
+    entries = np.array(data, dtype=object)
+    if entries.shape != array.shape or not all(map(is_integer, entries.flat)):
+        return array  # a genuine float among them: float arithmetic, as Python's
+    return _python_ints(entries)
+
+
+def _python_ints(array: np.ndarray) -> np.ndarray:
+    """An integer array as int64 when every value fits, else as Python ints in an object array."""
+    values = [int(x) for x in array.flat]
+    if all(-INT64_MAX - 1 <= v <= INT64_MAX for v in values):
+        return np.array(values, dtype=np.int64).reshape(array.shape)
+    out = np.empty(array.shape, dtype=object)
+    out.reshape(-1)[:] = values
+    return out
+
+
+def _object_values(array: np.ndarray, data: Any, name: str) -> np.ndarray:
+    """Check an object array's entries; numpy ints among them become Python ints (a copy)."""
+    numpy_ints = False
+    for x in array.flat:
+        if isinstance(x, (list, tuple, np.ndarray)):
+            raise InvalidArgument(
+                f"Got {name}={describe(data)}, but expected a rectangular array of numbers "
+                "(nested sequences of equal lengths)"
+            )
+        if not is_value(x):
+            raise _not_a_value(x, name, entry=True)
+        numpy_ints = numpy_ints or isinstance(x, np.integer)
+    if not numpy_ints:
+        return array
+    out = np.empty(array.shape, dtype=object)
+    out.reshape(-1)[:] = [int(x) if isinstance(x, np.integer) else x for x in array.flat]
+    return out
 
 
 def as_value_vector(data: Any, name: str, expected: str) -> np.ndarray:
