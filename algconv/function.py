@@ -36,7 +36,9 @@ class Function:
     ----------
     mapping : mapping
         ``element -> value``; values are ints, Fractions, floats, complex numbers, numpy
-        scalars or sympy expressions.  Zero values are dropped from the support.
+        scalars or sympy expressions.  Zero values are dropped from the support.  Keys that
+        are one element in ``over``'s canonical form (``0.5`` and ``Rational(1, 2)`` on
+        ``Reals()``) are one key, with the sum of their values.
     over : Monoid
         The structure (required, a structure object).
 
@@ -81,12 +83,11 @@ class Function:
                 "(use Function.from_array for arrays)"
             )
         data = {}
-        for x, v in mapping.items():
-            x = over.check(x, "key")
-            check_value(v, f"mapping[{x!r}]")
-            if not _is_zero(v):
-                data[x] = v
-        self._set(over, data, None, None)
+        for key, v in mapping.items():
+            x = over.check(key, "key")
+            check_value(v, f"mapping[{key!r}]")
+            data[x] = data[x] + v if x in data else v  # keys equal in over's canonical form
+        self._set(over, {x: v for x, v in data.items() if not _is_zero(v)}, None, None)
 
     def _set(self, over, data, array, start) -> None:
         self.over, self._dict, self._array, self._start = over, data, array, start
@@ -117,6 +118,8 @@ class Function:
             On ``Integers()``, ``Naturals()``, ``Lattice(d)`` (``d`` dimensions) and
             ``Multiplicative()``: ``array[i] = f(start + i)``.  On a finite structure: a 1-D
             array in ``over.elements()`` order (a product of cyclics also takes its N-D shape).
+            The values are copied: changing ``array`` later does not change the Function.
+            Python ints stay exact whatever their size; a masked array is refused.
         over : Monoid
             A structure with a dense layout (not ``FreeMonoid`` or ``Reals``).
         start : int or tuple of int, optional
@@ -139,6 +142,8 @@ class Function:
         """
         over = check_structure(over)
         values = as_value_array(array, "array")
+        if isinstance(array, np.ndarray) and np.may_share_memory(values, array):
+            values = values.copy()  # the Function owns its values: the caller may mutate array
         layout = over.dense_layout
         if layout is None:
             raise InvalidArgument(
@@ -299,8 +304,9 @@ class Function:
         """The values as a dense array.
 
         On a finite structure: a 1-D array in ``elements()`` order.  On Z, Z^d, N and
-        Multiplicative: the stored array (for a dict, the bounding box of the support),
-        whose index 0 is ``self.start``.
+        Multiplicative: the stored values (for a dict, the bounding box of the support),
+        whose index 0 is ``self.start``.  Always a new array: changing it does not change
+        the Function (nor does changing the array given to ``from_array``, which is copied).
 
         Examples
         --------
@@ -310,7 +316,7 @@ class Function:
         (array([1, 0, 3]), 2)
         """
         if self._array is not None:
-            return self._array
+            return self._array.copy()  # never the internal buffer: Functions are values
         layout = self.over.dense_layout
         if layout == "finite":
             config_check = self.over.order

@@ -182,12 +182,24 @@ class Reals(_AdditiveScalars, Group):
     Elements are real numbers: ints, Fractions, finite floats, and sympy expressions not
     known to be non-real.  Finitely supported Functions here are sums of point masses.
 
+    Elements are kept in one canonical form, so that equal reals are one key: every exact
+    number (int, Fraction, numpy int, sympy number) becomes a sympy ``Rational``, and so
+    does a float, as the binary fraction it stores (``0.5`` is ``1/2``; ``0.1`` is
+    ``3602879701896397/36028797018963968``, not ``1/10``); other sympy expressions
+    (``pi``, ``sqrt(2)``, symbols) are kept as they are.
+
     Examples
     --------
     >>> import algconv as ac
+    >>> from fractions import Fraction
     >>> R = ac.Reals()
     >>> R.op(0.5, 2), R.contains(float("inf")), R.contains(1j)
     (2.5, False, False)
+    >>> R.check(0.5), R.check(Fraction(1, 2)), R.check(2)
+    (1/2, 1/2, 2)
+    >>> import sympy
+    >>> ac.Function({0.5: 1, sympy.Rational(1, 2): 2}, over=R).to_dict()
+    {1/2: 3}
     """
 
     is_commutative = True
@@ -210,3 +222,15 @@ class Reals(_AdditiveScalars, Group):
         if isinstance(x, sympy.Expr):
             return x.is_real is not False and x.is_finite is not False
         return False
+
+    def canonical(self, x: Any) -> Any:
+        """A sympy ``Rational`` for a number (a float exactly as stored); expressions as given."""
+        import sympy
+
+        if isinstance(x, sympy.Basic):  # before numbers.Real: sympy registers its numbers there
+            return sympy.Rational(x) if isinstance(x, sympy.Float) else x
+        if is_integer(x):
+            return sympy.Integer(int(x))
+        if isinstance(x, Fraction):
+            return sympy.Rational(x.numerator, x.denominator)
+        return sympy.Rational(float(x))
