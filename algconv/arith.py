@@ -22,6 +22,7 @@ __all__ = [
     "exact_pair",
     "safe_sum",
     "zero_like",
+    "widen_ints",
     "conjugate",
     "values_array",
     "scaled_integers",
@@ -86,6 +87,25 @@ def exact_pair(a: np.ndarray, b: np.ndarray, terms: int) -> tuple[np.ndarray, np
             return a.astype(kind_dtype(kind)), b.astype(kind_dtype(kind))
         return to_object(a), to_object(b)
     return a, b
+
+
+def widen_ints(array: np.ndarray, terms: int = 1) -> np.ndarray:
+    """An integer array in which sums of ``terms`` of its values cannot wrap.
+
+    Every integer dtype (``uint8``, ``int16``, ...) becomes ``int64`` when
+    ``terms * max|array|`` fits in it, else an object array of Python ints; other arrays
+    are returned as they are.
+
+    Examples
+    --------
+    >>> widen_ints(np.array([255], np.uint8)).dtype, widen_ints(np.array([2**62]), 4).dtype
+    (dtype('int64'), dtype('O'))
+    """
+    if array.dtype.kind not in "iu":
+        return array
+    if max_abs(array) * max(terms, 1) <= INT64_MAX:
+        return array.astype(np.int64, copy=False)
+    return array.astype(object)  # numpy ints become Python ints
 
 
 def kind_dtype(kind: str) -> Any:

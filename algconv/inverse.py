@@ -201,6 +201,7 @@ def _normalise(array: np.ndarray) -> np.ndarray:
 def _series_values(f: Function, first: int, last: int) -> np.ndarray:
     """``[f(first), ..., f(last)]`` as a value array (zeros outside the stored range)."""
     stored, (start,) = f._dense_form()
+    stored = arith.widen_ints(stored)  # the recursion must not wrap in uint8, int32, ...
     count = last - first + 1
     config.check_memory(count * 24.0, f"the first {count} values of the inverse")
     out = np.zeros(count, dtype=stored.dtype)
@@ -303,7 +304,7 @@ def _not_invertible(over: Monoid, why: str) -> NotInvertible:
 
 def _invert_finite(f: Function) -> Function:
     over = f.over
-    a = f.to_array()
+    a = arith.widen_ints(f._dense_form()[0])  # exact arithmetic, never in uint8, int32, ...
     kind = value_kind(a)
     numeric = kind in ("float", "complex")
     if isinstance(over, BooleanGroup):
@@ -392,6 +393,7 @@ def _regular_matrix(a: np.ndarray, over: Monoid) -> np.ndarray:
     table = over.cayley_table()
     if isinstance(over, Group):
         return a[table[:, over.inverse_indices()]]
+    a = arith.widen_ints(a, terms=n)  # an entry sums up to n values of f
     m = np.zeros((n, n), dtype=a.dtype)
     if m.dtype == object:
         m[...] = 0
