@@ -33,7 +33,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import AlgconvError, InvalidArgument, InvalidType
-from ..validation import describe
+from ..validation import as_value_array, describe
 
 NAME = "conv"
 HELP = "convolve two arrays (inline JSON or .npy/.csv/.json files) over a structure"
@@ -90,6 +90,8 @@ def read_array(text: str, name: str) -> np.ndarray:
     --------
     >>> read_array("[[1, 2], [3, 4]]", "f").tolist()
     [[1, 2], [3, 4]]
+    >>> read_array("[18446744073709551615, -1]", "f")
+    array([18446744073709551615, -1], dtype=object)
     """
     path = Path(text)
     if path.suffix.lower() in SUFFIXES or path.is_file():
@@ -102,26 +104,13 @@ def read_array(text: str, name: str) -> np.ndarray:
         except json.JSONDecodeError as e:
             raise BadInput(f"Got {name}={describe(text)}, but expected inline JSON like "
                            f"'[1, 2, 3]' or a .npy/.csv/.json file ({e.msg})") from e
-    try:
-        array = np.array(values, dtype=object) if _needs_object(values) else np.array(values)
-    except ValueError as e:
+    try:  # the library's one conversion: ints exact whatever their size, Fractions kept
+        array = as_value_array(values, name)
+    except InvalidArgument as e:
         raise BadInput(f"Got {name}={describe(text)}, but its rows have different lengths") from e
-    if array.dtype == object and array.ndim == 0:
-        raise BadInput(f"Got {name}={describe(text)}, but expected an array, not a single number")
     if array.ndim == 0:
         raise BadInput(f"Got {name}={describe(text)}, but expected an array, not a single number")
     return array
-
-
-def _needs_object(values: Any) -> bool:
-    stack = [values]
-    while stack:
-        v = stack.pop()
-        if isinstance(v, list):
-            stack.extend(v)
-        elif isinstance(v, Fraction) or (isinstance(v, int) and abs(v) > 2**62):
-            return True
-    return False
 
 
 def _read_file(path: Path, name: str) -> Any:
