@@ -62,7 +62,8 @@ def inverse(f: Any, length: int | None = None, *, over: Monoid | None = None) ->
     Function or ndarray
         A Function for a Function, an array in the same layout for an array.  Exact for
         exact values: an integer where the value is an integer, else a ``Fraction`` (sympy
-        values stay sympy); floats for floats.
+        values stay sympy); floats for floats.  Integer dtypes of any width (``uint8``,
+        ``int32``, ...) are widened first, so the inverse never wraps around.
 
     Raises
     ------
