@@ -85,7 +85,7 @@ class Function:
         data = {}
         for key, v in mapping.items():
             x = over.check(key, "key")
-            check_value(v, f"mapping[{key!r}]")
+            v = check_value(v, f"mapping[{key!r}]")
             data[x] = data[x] + v if x in data else v  # keys equal in over's canonical form
         self._set(over, {x: v for x, v in data.items() if not _is_zero(v)}, None, None)
 

@@ -158,8 +158,12 @@ def _not_a_value(x: Any, name: str, *, entry: bool = False) -> InvalidType:
 def check_value(x: Any, name: str) -> Any:
     """Return ``x`` if it is a valid value, else raise ``InvalidType``.
 
+    A numpy integer comes back as a Python int, whose arithmetic never wraps around.
+
     Examples
     --------
+    >>> check_value(np.uint8(200), 'c') * 2
+    400
     >>> check_value(None, 'c')
     Traceback (most recent call last):
     ...
@@ -167,7 +171,7 @@ def check_value(x: Any, name: str) -> Any:
     """
     if not is_value(x):
         raise _not_a_value(x, name)
-    return x
+    return int(x) if isinstance(x, np.integer) else x
 
 
 def scalar_kind(x: Any) -> str:

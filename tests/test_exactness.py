@@ -243,6 +243,27 @@ def test_numpy_ints_inside_object_arrays_do_not_wrap():
     assert exact_list(ac.convolve([np.int64(2**62), 2**70], [4])) == [2**64, 2**72]
 
 
+@EXACT
+@given(st.lists(st.tuples(st.integers(-3, 3), st.integers(0, 2**64 - 1)), max_size=5),
+       st.sampled_from([np.int64, np.uint64, np.uint8, np.int8]))
+@example([(0, 2**62), (1, 2**62)], np.int64)
+def test_numpy_int_values_in_mappings_do_not_wrap(items, dtype):
+    info = np.iinfo(dtype)
+    items = [(k, v % (int(info.max) + 1) + int(info.min)) for k, v in items]
+    mapping = {k: dtype(v) for k, v in items}
+    plain = {k: v for k, v in items}
+    f = ac.Function(mapping, over=ac.Integers())
+    truth = {}
+    for a, x in plain.items():
+        for b, y in plain.items():
+            truth[a + b] = truth.get(a + b, 0) + x * y
+    assert (f * f).to_dict() == {c: v for c, v in truth.items() if v}
+    assert (dtype(3) * f).to_dict() == {k: 3 * v for k, v in plain.items() if v}
+    assert all(type(v) is int for v in (f * f).to_dict().values())
+    assert ac.Function.from_callable(lambda x: dtype(info.max), over=ac.Cyclic(2)).total() \
+        == 2 * int(info.max)
+
+
 def test_uint64_beyond_int64_is_exact():
     a = np.array([2**64 - 1, 3], dtype=np.uint64)
     assert exact_list(ac.convolve(a, np.array([2, 1], dtype=np.uint64))) == \
