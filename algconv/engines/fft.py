@@ -28,7 +28,7 @@ from scipy.special import lambertw
 from .. import arith
 from ..function import Function
 from ..structures.finite import BooleanGroup, Cyclic
-from .base import Engine, Problem, lattice_result
+from .base import Engine, Problem, double_precision_only, lattice_result
 
 __all__ = [
     "FFTEngine", "OverlapAddEngine", "lattice_fft", "circular_fft", "boolean_fft",
@@ -217,7 +217,7 @@ class FFTEngine(Engine):
 
     def applies(self, p: Problem) -> str | None:
         if _is_lattice(p) or finite_shape(p.over) is not None:
-            return None
+            return double_precision_only(p)
         return (f"it needs Z, Z^d, N, a cyclic group, a product of cyclics or a BooleanGroup, "
                 f"but over={p.over!r}")
 
@@ -318,7 +318,7 @@ class OverlapAddEngine(Engine):
 
     def applies(self, p: Problem) -> str | None:
         if _is_lattice(p):
-            return None
+            return double_precision_only(p)
         return f"it needs Z, Z^d or N, but over={p.over!r}"
 
     def _blocks(self, p: Problem) -> tuple[int, int]:
