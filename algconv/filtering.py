@@ -171,8 +171,12 @@ def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0) 
     return convolve(padded, kernel, mode="valid")
 
 
-def _represents(dtype: np.dtype, value: Any) -> bool:
-    """Whether ``dtype`` holds ``value`` exactly (NaN holds NaN)."""
+def holds(dtype: np.dtype, value: Any) -> bool:
+    """Whether ``dtype`` holds ``value`` exactly (NaN holds NaN).
+
+    >>> holds(np.dtype(np.uint8), 300), holds(np.dtype(np.float32), 0.5)
+    (False, True)
+    """
     if dtype.kind in "iu":
         info = np.iinfo(dtype)
         return int(info.min) <= value <= int(info.max)
@@ -180,6 +184,7 @@ def _represents(dtype: np.dtype, value: Any) -> bool:
         held = dtype.type(value)
     except (OverflowError, ValueError):  # pragma: no cover - numpy gives inf instead
         return False
+    held = held.item()  # compared as Python numbers: numpy would round ``value`` to ``dtype``
     return bool(held == value) or (held != held and value != value)
 
 
@@ -188,11 +193,11 @@ def _holding(image: np.ndarray, fillvalue: Any, kind: str) -> np.ndarray:
     fill a float dtype cannot hold, the widest usual float), as convolve widens values."""
     if kind in ("rational", "object"):
         return arith.to_object(image)
-    if image.dtype == object or _represents(image.dtype, fillvalue):
+    if image.dtype == object or holds(image.dtype, fillvalue):
         return image
     if kind == "int":
         fits = image.dtype.itemsize < 8 or image.dtype == np.int64
-        return image.astype(np.int64) if fits and _represents(np.dtype(np.int64), fillvalue) else (
+        return image.astype(np.int64) if fits and holds(np.dtype(np.int64), fillvalue) else (
             arith.to_object(image))
     return image.astype(np.result_type(image.dtype, arith.kind_dtype(kind)))
 
