@@ -98,14 +98,16 @@ def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0) 
         ``d c b | a b c d | c b a``; ``nearest`` = ``a a a | a b c d | d d d``.  These are
         scipy.ndimage's ``constant``, ``wrap``, ``reflect``, ``mirror`` and ``nearest``.
     fillvalue : number, default 0
-        The value outside the image when ``boundary='fill'``.
+        The value outside the image when ``boundary='fill'``; it enters exactly, the image
+        being widened to a dtype that holds it (as ``convolve`` widens its operands).
 
     Returns
     -------
     ndarray
         Same shape as ``image``.  Floats as ``scipy.ndimage.convolve`` (same dtype for a
-        float image); int and Fraction input exact (int64 under a proven bound, else Python
-        ints; Fractions).
+        float image, unless ``fillvalue`` needs a wider one; float16 summed in float32, long
+        doubles in long double); int and Fraction input exact (int64 under a proven bound,
+        else Python ints; Fractions).
 
     Raises
     ------
@@ -126,6 +128,10 @@ def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0) 
 
     .. math:: \mathrm{out}[i] = \sum_j K[j]\, E[i - j + c]
 
+    The extension :math:`E` is periodic however far the kernel reaches (period ``2n`` for
+    ``reflect``, ``2n - 2`` for ``mirror``, ``n`` for ``wrap``), and every weight is
+    multiplied, however small.
+
     Examples
     --------
     >>> ac.filter([1, 2, 3, 4], [1, 1, 1])
@@ -134,6 +140,8 @@ def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0) 
     array([ 4,  6,  9, 11])
     >>> ac.filter([1, 2, 3, 4], [1, 1, 1], boundary="wrap")
     array([7, 6, 9, 8])
+    >>> ac.filter(np.array([1, 2], dtype=np.uint8), [1, 1, 1], fillvalue=-1)
+    array([2, 2])
     >>> ac.filter([[0, 0, 0], [0, 1, 0], [0, 0, 0]], [[1, 2], [3, 4]])
     array([[1, 2, 0],
            [3, 4, 0],
