@@ -21,7 +21,7 @@ import scipy.ndimage
 from . import arith
 from .dispatch import convolve
 from .engines import ENGINES
-from .engines.base import Problem
+from .engines.base import Problem, all_finite
 from .errors import InvalidArgument, StructureMismatch
 from .function import Function
 from .structures.numbers import Integers, Lattice
@@ -221,7 +221,7 @@ def _ndimage_equal(image: np.ndarray, kernel: np.ndarray, fillvalue: Any) -> boo
     parts = (kernel.real, kernel.imag) if kernel.dtype.kind == "c" else (kernel,)
     if any(((part != 0) & (np.abs(part) <= NDIMAGE_DROPPED)).any() for part in parts):
         return False  # ndimage would drop these weights
-    return bool(np.isfinite(image).all())  # ndimage skips zero weights: inf * 0 never happens
+    return all_finite(image)  # ndimage skips zero weights: inf * 0 must never happen
 
 
 def _float_filter(image: np.ndarray, kernel: np.ndarray, boundary: str, fillvalue: Any,

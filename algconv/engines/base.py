@@ -18,7 +18,8 @@ from ..function import Function
 from ..structures.base import Monoid
 from ..validation import KINDS, join_kinds, scalar_kind, value_kind
 
-__all__ = ["Problem", "Engine", "EXACT_KINDS", "float_work_dtype", "double_precision_only"]
+__all__ = ["Problem", "Engine", "EXACT_KINDS", "all_finite", "float_work_dtype",
+           "double_precision_only"]
 
 #: value kinds that must never be rounded through floating point
 EXACT_KINDS = frozenset({"int", "rational", "object"})
@@ -104,9 +105,25 @@ class Problem:
 
 def _all_finite(f: Function) -> bool:
     if f.is_dense and f._array.dtype.kind in "fc":
-        return bool(np.isfinite(f._array).all())
+        return all_finite(f._array)
     values = f._array.flat if f.is_dense else f._dict.values()
     return all(not isinstance(v, (float, complex, np.inexact)) or np.isfinite(v) for v in values)
+
+
+def all_finite(array: np.ndarray) -> bool:
+    """Whether a float or complex array holds no inf and no NaN.
+
+    A finite sum proves it in one pass without a temporary (inf and NaN survive every
+    sum); only a sum that is not finite (overflow, or a real inf / NaN) is checked entry
+    by entry.
+
+    >>> all_finite(np.array([1e308, 1e308])), all_finite(np.array([1.0, np.nan]))
+    (True, False)
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        if np.isfinite(array.sum()):
+            return True
+    return bool(np.isfinite(array).all())
 
 
 def float_work_dtype(dtype: np.dtype) -> np.dtype:

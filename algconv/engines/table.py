@@ -17,7 +17,7 @@ import numpy as np
 from .. import arith, config
 from ..function import Function
 from ..structures.base import Group
-from .base import Engine, Problem, float_work_dtype
+from .base import Engine, Problem, all_finite, float_work_dtype
 
 __all__ = ["TableEngine", "table_convolve"]
 
@@ -39,7 +39,7 @@ SECONDS_PER_TABLE_ENTRY = 7e-8
 def _nonzero(a: np.ndarray, other: np.ndarray) -> np.ndarray:
     """Positions of ``a`` that can contribute: its non-zero entries, or every entry when
     ``other`` holds inf or NaN (``0 * inf`` is NaN, as in the direct sum)."""
-    if a.dtype.kind in "fc" and other.dtype.kind in "fc" and not np.isfinite(other).all():
+    if a.dtype.kind in "fc" and other.dtype.kind in "fc" and not all_finite(other):
         return np.arange(a.size)
     if a.dtype == object:
         return np.array([i for i, v in enumerate(a) if v != 0], dtype=np.intp)
