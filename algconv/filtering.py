@@ -13,6 +13,7 @@ and no weight it would drop (``0 < |w| <= 2.2e-16``).
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -184,21 +185,26 @@ def holds(dtype: np.dtype, value: Any) -> bool:
 
     >>> holds(np.dtype(np.uint8), 300), holds(np.dtype(np.float32), 0.5)
     (False, True)
+    >>> holds(np.dtype(np.float32), 0.1), holds(np.dtype(np.float64), 1j)
+    (False, False)
     """
     if dtype.kind in "iu":
         info = np.iinfo(dtype)
-        return int(info.min) <= value <= int(info.max)
-    try:
-        held = dtype.type(value)
-    except (OverflowError, ValueError):  # pragma: no cover - numpy gives inf instead
+        return isinstance(value, (int, np.integer)) and int(info.min) <= value <= int(info.max)
+    if dtype.kind != "c" and isinstance(value, (complex, np.complexfloating)):
         return False
-    held = held.item()  # compared as Python numbers: numpy would round ``value`` to ``dtype``
+    try:
+        held = dtype.type(value).item()  # compared as Python numbers: numpy would round
+    except OverflowError:  # ``value`` to ``dtype`` before comparing
+        return False
     return bool(held == value) or (held != held and value != value)
 
 
 def _holding(image: np.ndarray, fillvalue: Any, kind: str) -> np.ndarray:
-    """``image`` in a dtype that holds its values and ``fillvalue`` exactly (or, for a float
-    fill a float dtype cannot hold, the widest usual float), as convolve widens values."""
+    """``image`` in a dtype that holds its values and ``fillvalue`` exactly, as ``convolve``
+    widens values: int64 or Python ints for ints, Fractions as objects; a float image keeps
+    its precision where that holds the fill (float32 with 0.5, complex64 for 1j), else
+    float64 / complex128."""
     if kind in ("rational", "object"):
         return arith.to_object(image)
     if image.dtype == object or holds(image.dtype, fillvalue):
@@ -207,7 +213,12 @@ def _holding(image: np.ndarray, fillvalue: Any, kind: str) -> np.ndarray:
         fits = image.dtype.itemsize < 8 or image.dtype == np.int64
         return image.astype(np.int64) if fits and holds(np.dtype(np.int64), fillvalue) else (
             arith.to_object(image))
-    return image.astype(np.result_type(image.dtype, arith.kind_dtype(kind)))
+    target = image.dtype if image.dtype.kind in "fc" else np.dtype(arith.kind_dtype(kind))
+    if kind == "complex":
+        target = np.result_type(target, np.complex64)
+    if not holds(target, fillvalue):
+        target = np.result_type(target, arith.kind_dtype(kind))
+    return image.astype(target)
 
 
 def _ndimage_equal(image: np.ndarray, kernel: np.ndarray, fillvalue: Any) -> bool:
@@ -216,7 +227,7 @@ def _ndimage_equal(image: np.ndarray, kernel: np.ndarray, fillvalue: Any) -> boo
         return False
     if any(n > m for m, n in zip(image.shape, kernel.shape)):
         return False  # ndimage extends once, then reads past the image
-    if isinstance(fillvalue, (complex, np.complexfloating)) or not np.isfinite(fillvalue):
+    if isinstance(fillvalue, (complex, np.complexfloating)) or not math.isfinite(fillvalue):
         return False
     parts = (kernel.real, kernel.imag) if kernel.dtype.kind == "c" else (kernel,)
     if any(((part != 0) & (np.abs(part) <= NDIMAGE_DROPPED)).any() for part in parts):

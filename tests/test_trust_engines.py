@@ -328,3 +328,46 @@ def test_float_transform_that_would_absorb_small_values():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         ac.convolve(np.ones(2**15), np.ones(2**15))  # ordinary data: no warning
+
+
+@pytest.mark.parametrize("fill, out", [(1 + 2j, np.complex64), (np.complex64(1j), np.complex64),
+                                       (Fraction(1, 3), np.float64), (np.inf, np.float32),
+                                       (0.5, np.float32), (-3, np.float32)])
+def test_float_image_with_any_fill_value(fill, out):
+    image = np.arange(6, dtype=np.float32).reshape(2, 3)
+    kernel = np.array([[1.0, 2.0], [0.5, -1.0]])
+    got = ac.filter(image, kernel, fillvalue=fill)
+    assert got.dtype == out
+    kind = complex if np.dtype(out).kind == "c" else float
+    truth = padded_truth(image.astype(float), kernel, "fill", kind(fill)).astype(kind)
+    np.testing.assert_allclose(got.astype(kind), truth, rtol=1e-6, atol=1e-6)
+
+
+def test_nonfinite_dict_functions_pair_only_their_support():
+    C = ac.Cyclic(4)
+    f, g = ac.Function({0: np.inf}, over=C), ac.Function({1: 2.0}, over=C)
+    assert (f * g).to_dict() == {1: np.inf}  # no stored zero for inf to meet
+    with pytest.raises(ac.MethodNotApplicable, match="dict"):
+        ac.convolve(f, g, method="table")
+    dense = ac.Function.from_array([0.0, 2.0, 0.0, 0.0], over=C)  # its zeros are stored
+    h = ac.convolve(f, dense)
+    assert h(1) == np.inf and all(np.isnan(h(x)) for x in (0, 2, 3))
+
+
+def test_multiplicative_functions_agree_across_engines_with_inf_and_float32():
+    M = ac.Multiplicative()
+    for dtype in (np.float32, np.float64):
+        f = ac.Function.from_array(np.array([1, 0, 2, np.inf], dtype=dtype), over=M, start=1)
+        g = ac.Function.from_array(np.array([3, 1, 0], dtype=dtype), over=M, start=1)
+        want = ac.convolve(f, g, method="direct")
+        assert want.to_array().dtype == dtype
+        assert want(4) == want(8) == np.inf and np.isnan(want(12))  # inf * 3, * 1, * 0
+        with pytest.raises(ac.MethodNotApplicable):
+            ac.convolve(f, g, method="dirichlet")
+        auto = ac.convolve(f, g)
+        np.testing.assert_array_equal([auto(x) for x in range(1, 13)],
+                                      [want(x) for x in range(1, 13)])
+        finite = ac.Function.from_array(np.array([1, 0, 2, 5], dtype=dtype), over=M, start=1)
+        a, b = ac.convolve(finite, g, method="direct"), ac.convolve(finite, g, method="dirichlet")
+        assert a.to_array().dtype == b.to_array().dtype == dtype
+        assert [a(x) for x in range(1, 13)] == [b(x) for x in range(1, 13)]

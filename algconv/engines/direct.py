@@ -95,8 +95,9 @@ def _shifted_adds(a: np.ndarray, b: np.ndarray, dtype: np.dtype) -> np.ndarray:
 def pair_sum(f: Function, g: Function, every: bool = False) -> dict:
     """``{c: sum of f(a) g(b) over a . b = c}`` over the two supports.
 
-    With ``every=True`` (dense Functions only) the pairs run over every stored entry, zeros
-    included: the dense sum's rule, which matters only for inf and NaN (``inf * 0``).
+    With ``every=True`` a dense Function contributes every stored entry, zeros included
+    (a dict-stored one its support): the dense sum's rule, which matters only for inf and
+    NaN (``inf * 0``).
 
     Examples
     --------
@@ -106,9 +107,9 @@ def pair_sum(f: Function, g: Function, every: bool = False) -> dict:
     {1: 4, 2: 4, 4: 1}
     """
     op = f.over.op
-    g_items = list(_stored_items(g) if every else g._items())
+    g_items = list(_stored_items(g) if every and g.is_dense else g._items())
     h: dict = {}
-    for a, fa in (_stored_items(f) if every else f._items()):
+    for a, fa in (_stored_items(f) if every and f.is_dense else f._items()):
         for b, gb in g_items:
             c = op(a, b)
             h[c] = h[c] + fa * gb if c in h else fa * gb
@@ -173,7 +174,7 @@ class DirectEngine(Engine):
     def run(self, p: Problem) -> Function:
         if self._lattice(p):
             return lattice_result(lattice_direct(p.f._array, p.g._array), p)
-        h = Function._from_dict(pair_sum(p.f, p.g, every=p.dense and not p.finite), p.over)
+        h = Function._from_dict(pair_sum(p.f, p.g, every=not p.finite), p.over)
         if p.dense and p.kind in ("float", "complex"):  # the dtype every engine gives
             dtype = np.result_type(p.f._array, p.g._array)
             array, start = h._dense_form()

@@ -128,6 +128,9 @@ class TableEngine(Engine):
     def applies(self, p: Problem) -> str | None:
         if not p.over.is_finite:
             return f"it needs a finite structure, but over={p.over!r} is infinite"
+        if not p.dense and not p.finite:
+            return ("it multiplies every entry of the dense form, but a Function stored as a "
+                    "dict holds only its support, and the values are not all finite")
         return None
 
     def _table_missing(self, p: Problem) -> bool:
