@@ -116,9 +116,13 @@ def _absorbs(p: Problem) -> bool:
     dtype = float_work_dtype(np.result_type(*arrays))
     eps = np.finfo(dtype).eps if dtype.kind in "fc" else np.finfo(np.float64).eps
     for a in arrays:
+        if a.size == 0:
+            continue
         magnitude = np.abs(a.astype(dtype, copy=False))
-        nonzero = magnitude[magnitude > 0]
-        if nonzero.size and nonzero.min() < eps * nonzero.max():
+        floor = eps * magnitude.max()
+        if magnitude.min() >= floor:  # the common case, in one pass: no tiny value at all
+            continue
+        if np.min(magnitude, where=magnitude > 0, initial=np.inf) < floor:
             p._absorbs = True
     return p._absorbs
 

@@ -140,6 +140,14 @@ def test_every_float_dtype_through_convolve_correlate_filter(dtype, ndim):
     assert out.dtype == dtype
     np.testing.assert_allclose(out.astype(complex),
                                padded_truth(a, b, "reflect").astype(complex), atol=1e-3)
+    if ndim == 2:  # and the dask paths, chunk by chunk
+        da = pytest.importorskip("dask.array")
+        lazy = ac.convolve(da.from_array(a, chunks=2), b, method="direct").compute()
+        assert lazy.dtype == dtype
+        assert [complex(x) for x in lazy.flat] == [complex(x) for x in truth.flat]
+        lazy = ac.filter(da.from_array(a, chunks=2), b, boundary="reflect").compute()
+        assert lazy.dtype == dtype
+        np.testing.assert_array_equal(lazy, out)
 
 
 @pytest.mark.skipif(not LONG_IS_WIDER, reason="long double is double on this platform")
