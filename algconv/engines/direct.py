@@ -31,19 +31,21 @@ __all__ = ["DirectEngine", "lattice_direct", "pair_sum"]
 #: at 64, 3.5e-10 at 16 (per-output work dominates short kernels): fitted as
 #: 0.85e-10 + 4e-9 / max(kernel, 16); on int64 4e-10.  The N-D shifted adds (float64, in
 #: blocks of rows): 1.1e-9 per term at 128^2 x 31^2 and 512^2 x 15^2, 1.2e-9 at
-#: 2048^2 x 3^2 and 50^3 x 3^3, 2e-9 at 64^2 x 64^2, plus ~3 us per shift (8^2 x 8^2: 0.2 ms)
+#: 2048^2 x 3^2 and 50^3 x 3^3, 2e-9 at 64^2 x 64^2, plus ~2 us per shift and ~5 us per call
+#: (2^2 x 1^2: 9 us over the 1-D call, 2^2 x 3^2: 17 us more, fft on 2^2: 75 us over it, all
+#: under load 12, i.e. about twice the idle figures the fft constants were measured at)
 SECONDS_PER_FLOAT_TERM_1D = 0.85e-10
 SECONDS_PER_FLOAT_OUTPUT_1D = 4e-9
 SECONDS_PER_INT_TERM_1D = 4.0e-10
 SECONDS_PER_SHIFT_TERM = 1.3e-9
-SECONDS_PER_SHIFT = 3e-6
+SECONDS_PER_SHIFT = 2e-6
 SECONDS_PER_OBJECT_TERM = 1.5e-7
 SECONDS_PER_PAIR = 4e-7
 #: bytes of output rows the N-D shifted adds fill at a time (a block stays in cache)
 BLOCK_BYTES = 1 << 20
-#: fixed seconds per call (numpy.convolve ~1.3 us, the N-D shifted adds ~10 us)
+#: fixed seconds per call (numpy.convolve ~1.3 us, the N-D shifted adds ~5 us)
 DIRECT_OVERHEAD_1D = 1.5e-6
-DIRECT_OVERHEAD_ND = 1e-5
+DIRECT_OVERHEAD_ND = 5e-6
 
 
 def lattice_direct(a: np.ndarray, b: np.ndarray) -> np.ndarray:
