@@ -1,4 +1,4 @@
-"""The direct engine's N-D shifted adds (floats, complex, int64, Python ints) against brute force."""
+"""The direct engine's N-D shifted adds (float, complex, int64, Python int) against brute force."""
 
 from __future__ import annotations
 
