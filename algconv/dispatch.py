@@ -506,8 +506,12 @@ def _finite_monoid_correlate(p: Problem) -> Function:
     b, _ = p.g._dense_form()
     n = p.over.order
     a, b = arith.exact_pair(a, _conj_array(b), terms=n)
+    dtype = np.result_type(a, b)
+    work = float_work_dtype(dtype)  # float16 summed in float32
     table = p.over.cayley_table()
-    return Function._from_dense(b @ a[table], p.over)
+    with np.errstate(invalid="ignore"):  # inf * 0 is NaN, as in the direct sum
+        h = b.astype(work, copy=False) @ a.astype(work, copy=False)[table]
+    return Function._from_dense(h.astype(dtype, copy=False), p.over)
 
 
 def choose_method(f: Any, g: Any, over: Monoid | None = None, *, mode: str = "full",

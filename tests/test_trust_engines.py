@@ -259,6 +259,9 @@ def _structures():
         (ac.Cyclic(6), (6,), (6,)), (ac.product(ac.Cyclic(2), ac.Cyclic(3)), (6,), (6,)),
         (ac.BooleanGroup(3), (8,), (8,)), (ac.SubsetMonoid(3), (8,), (8,)),
         (ac.SymmetricGroup(3), (6,), (6,)), (ac.DihedralGroup(4), (8,), (8,)),
+        (ac.FiniteGroup.from_cayley_table(ac.DihedralGroup(3).cayley_table().tolist()), (6,),
+         (6,)),
+        (ac.product(ac.Cyclic(2), ac.SymmetricGroup(3)), (12,), (12,)),
     ]
 
 
