@@ -389,9 +389,8 @@ def correlate(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
     r"""Cross-correlate: ``(f (*) g)(c) = sum over a of f(a . c) conj(g(a))``.
 
     On arrays with ``over=None`` this equals ``scipy.signal.correlate(f, g, mode)``, with the
-    same positional order.  On a
-    group it is ``g~ * f`` with ``g~(x) = conj(g(x^-1))``; on a finite monoid the defining
-    sum is evaluated through the Cayley table.
+    same positional order.  On a group it is ``g~ * f`` with ``g~(x) = conj(g(x^-1))``; on a
+    finite monoid the defining sum is evaluated through the Cayley table.
 
     Parameters
     ----------
