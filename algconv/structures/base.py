@@ -185,6 +185,11 @@ class Group(Monoid):
         """The element ``b`` with ``op(a, b) == op(b, a) == identity``."""
 
 
+#: bytes of one element of a finite structure unless it says otherwise (an int object, a
+#: short tuple); permutation groups count their tuples by degree
+ELEMENT_BYTES = 100
+
+
 class FiniteMonoid(Monoid):
     """A finite monoid: enumerable elements, ``order``, ``index`` and a cached Cayley table.
 
@@ -217,9 +222,13 @@ class FiniteMonoid(Monoid):
         """All elements in the structure's documented order (computed once, cached)."""
         cached = self.__dict__.get("_elements")
         if cached is None:
-            config.check_memory(self.order * 100, f"elements() of {self!r}")
+            config.check_memory(self.order * (self._element_bytes() + 8), f"elements() of {self!r}")
             cached = self.__dict__["_elements"] = tuple(self._enumerate())
         return cached
+
+    def _element_bytes(self) -> int:
+        """Estimated bytes of one element as ``elements()`` builds it (overridden where larger)."""
+        return ELEMENT_BYTES
 
     def _index_map(self) -> dict:
         cached = self.__dict__.get("_index_of")
