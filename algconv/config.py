@@ -4,19 +4,22 @@
 algconv request may plan to use (a Cayley table, a chunk of the table engine, a dense
 result, a list of elements).  A request that would need more raises ``InvalidArgument``
 naming the estimate and the limit, *before* it allocates: every entry point estimates its
-peak with the helpers below (``value_bytes``, ``tuple_bytes``, ``check_npy``) and calls
-``check_memory``.
+peak with the helpers below (``value_bytes``, ``pair_value_bytes``, ``tuple_bytes``,
+``check_npy``) and calls ``check_memory``.  ``time_limit`` (seconds, default 60) bounds
+the *estimated* time of requests whose cost can explode from a small input (``f ** k``
+with exact values, the candidates ``choose_method(measure=True)`` times); it is compared
+with an estimate before the work starts (``check_time``), never with the clock.
 
-Assigning ``config.memory_limit = n`` changes the process-wide default;
-``with config.limit_memory(n):`` changes it for the current thread (or asyncio task) only,
-in a context variable, so overlapping blocks in several threads never see each other's
-limit.
+Assigning ``config.memory_limit = n`` (or ``time_limit``) changes the process-wide
+default; ``with config.limit_memory(n):`` (``limit_time``) changes it for the current
+thread or asyncio task only, in a context variable, so overlapping blocks in several
+threads never see each other's limit.
 
 Examples
 --------
 >>> from algconv import config
->>> config.memory_limit == 2 * 1024**3
-True
+>>> config.memory_limit == 2 * 1024**3, config.time_limit
+(True, 60.0)
 >>> with config.limit_memory(1024):
 ...     config.memory_limit
 1024
@@ -26,21 +29,25 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import math
 import os
 import sys
 import types
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import numpy as np
 
 from . import arith
-from .errors import InvalidArgument
-from .validation import check_int, describe
+from .errors import InvalidArgument, InvalidType
+from .validation import check_int, describe, is_integer
 
 __all__ = [
     "memory_limit",
     "limit_memory",
     "check_memory",
+    "time_limit",
+    "limit_time",
+    "check_time",
     "value_bytes",
     "pair_value_bytes",
     "tuple_bytes",
@@ -57,18 +64,50 @@ OBJECT_VALUE_BYTES = 100
 _SMALL_INT_MAX = 256
 _INT_OBJECT_BYTES = 32
 
-_default_limit: int = 2 * 1024**3
-_override: contextvars.ContextVar[int | None] = contextvars.ContextVar(
-    "algconv_memory_limit", default=None)
+
+class _Limit:
+    """One limit: a process-wide default and a per-context override (a context variable)."""
+
+    def __init__(self, name: str, default: Any, validate: Callable[[Any, str], Any]):
+        self.name, self.default, self.validate = name, default, validate
+        self.override: contextvars.ContextVar = contextvars.ContextVar(
+            f"algconv_{name}", default=None)
+
+    def get(self) -> Any:
+        value = self.override.get()
+        return self.default if value is None else value
+
+    def set_default(self, value: Any) -> None:
+        self.default = self.validate(value, self.name)
+
+    def within(self, value: Any, name: str) -> contextlib.AbstractContextManager[None]:
+        return self._scoped(self.validate(value, name))  # validated now, not at ``with``
+
+    @contextlib.contextmanager
+    def _scoped(self, value: Any) -> Iterator[None]:
+        token = self.override.set(value)
+        try:
+            yield
+        finally:
+            self.override.reset(token)
 
 
-def _valid_limit(nbytes: Any, name: str) -> int:
+def _valid_bytes(nbytes: Any, name: str) -> int:
     return check_int(nbytes, name, minimum=0, what="a memory limit in bytes")
 
 
-def _current_limit() -> int:
-    override = _override.get()
-    return _default_limit if override is None else override
+def _valid_seconds(seconds: Any, name: str) -> float:
+    if not (is_integer(seconds) or isinstance(seconds, float)):
+        raise InvalidType(f"Got {name}={describe(seconds)}, but a time limit needs a number "
+                          "of seconds (int or float)")
+    if not (math.isfinite(seconds) and seconds > 0):
+        raise InvalidArgument(f"Got {name}={seconds!r}, but a time limit needs a finite "
+                              "number of seconds > 0")
+    return float(seconds)
+
+
+_MEMORY = _Limit("memory_limit", 2 * 1024**3, _valid_bytes)
+_TIME = _Limit("time_limit", 60.0, _valid_seconds)
 
 
 def limit_memory(nbytes: int) -> contextlib.AbstractContextManager[None]:
@@ -100,16 +139,49 @@ def limit_memory(nbytes: int) -> contextlib.AbstractContextManager[None]:
     ...
     algconv.errors.InvalidArgument: Got nbytes=-1, but a memory limit in bytes needs an int nbytes >= 0
     """
-    return _limited(_valid_limit(nbytes, "nbytes"))  # validated now, not at ``with``
+    return _MEMORY.within(nbytes, "nbytes")
 
 
-@contextlib.contextmanager
-def _limited(nbytes: int) -> Iterator[None]:
-    token = _override.set(nbytes)
-    try:
-        yield
-    finally:
-        _override.reset(token)
+def limit_time(seconds: float) -> contextlib.AbstractContextManager[None]:
+    """Set ``time_limit`` to ``seconds`` inside the ``with`` block, in this context only.
+
+    Raises
+    ------
+    InvalidType
+        If ``seconds`` is not a number (a str, None or bool).
+    InvalidArgument
+        If ``seconds`` is not finite or not positive.
+
+    Examples
+    --------
+    >>> from algconv import config
+    >>> with config.limit_time(0.5):
+    ...     config.time_limit
+    0.5
+    """
+    return _TIME.within(seconds, "seconds")
+
+
+def check_time(seconds: float, what: str) -> None:
+    """Raise ``InvalidArgument`` if ``what`` is estimated to take more than ``time_limit``.
+
+    Examples
+    --------
+    >>> from algconv import config
+    >>> with config.limit_time(1):
+    ...     config.check_time(30, 'this power')
+    Traceback (most recent call last):
+    ...
+    algconv.errors.InvalidArgument: this power would take about 30 s by estimate, more than algconv.config.time_limit=1 s; raise the limit with algconv.config.limit_time(...) or use a smaller input
+    """
+    limit = _TIME.get()
+    if seconds > limit:
+        shown = f"{seconds:.3g}" if seconds < 1e300 else "more than 1e300"
+        raise InvalidArgument(
+            f"{what} would take about {shown} s by estimate, more than "
+            f"algconv.config.time_limit={limit:g} s; raise the limit with "
+            "algconv.config.limit_time(...) or use a smaller input"
+        )
 
 
 def format_bytes(nbytes: float) -> str:
@@ -139,7 +211,7 @@ def check_memory(nbytes: float, what: str) -> None:
     ...
     algconv.errors.InvalidArgument: this table would need about 1000 B, more than algconv.config.memory_limit=100 B; raise the limit with algconv.config.limit_memory(...) or use a smaller input
     """
-    limit = _current_limit()
+    limit = _MEMORY.get()
     if nbytes > limit:
         raise InvalidArgument(
             f"{what} would need about {format_bytes(nbytes)}, more than "
@@ -244,17 +316,25 @@ def check_npy(path: Any, what: str) -> None:
 
 
 class _ConfigModule(types.ModuleType):
-    """Gives the module a ``memory_limit`` attribute that reads the context variable."""
+    """Gives the module ``memory_limit`` and ``time_limit`` attributes read from context."""
 
     @property
     def memory_limit(self) -> int:
-        """The limit in force here: the innermost ``limit_memory`` block, else the default."""
-        return _current_limit()
+        """The memory limit in force here: the innermost ``limit_memory``, else the default."""
+        return _MEMORY.get()
 
     @memory_limit.setter
     def memory_limit(self, nbytes: int) -> None:
-        global _default_limit
-        _default_limit = _valid_limit(nbytes, "memory_limit")
+        _MEMORY.set_default(nbytes)
+
+    @property
+    def time_limit(self) -> float:
+        """The time limit in force here: the innermost ``limit_time``, else the default."""
+        return _TIME.get()
+
+    @time_limit.setter
+    def time_limit(self, seconds: float) -> None:
+        _TIME.set_default(seconds)
 
 
 sys.modules[__name__].__class__ = _ConfigModule
