@@ -31,9 +31,9 @@ __all__ = ["convolve_dirichlet", "DirichletEngine", "dirichlet_prefix"]
 SECONDS_PER_CALL = 2e-6
 SECONDS_PER_TERM = 1.5e-9
 SECONDS_PER_OBJECT_TERM = 1.3e-7
-#: working arrays of length N in ``dirichlet_prefix``: both cast inputs, the result and
+#: working arrays of length N in ``dirichlet_prefix``: both inputs and their casts, the result and
 #: one product temporary
-DIRICHLET_COPIES = 4
+DIRICHLET_COPIES = 5
 #: seconds per output entry (allocation and zero filling)
 SECONDS_PER_ENTRY = 1e-9
 

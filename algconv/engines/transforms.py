@@ -88,7 +88,7 @@ TRANSFORM_COPIES = 6
 
 
 def _subset_copies(n: int) -> int:
-    return 2 * (n + 1) + TRANSFORM_COPIES - 2
+    return 2 * (n + 2) + TRANSFORM_COPIES
 
 
 def _check_memory(a: np.ndarray, b: np.ndarray, n: int, what: str, copies: int) -> None:
