@@ -538,20 +538,16 @@ def _check_power(f: "Function", k: int) -> None:
     stay 8 bytes.
     """
     from . import config
-    from .validation import value_kind
 
-    values = [v for _, v in f._items()]
-    log_count = k * math.log2(len(values)) if len(values) > 1 else 0.0
+    support, kind, total, den = _value_sizes(f)
+    log_count = k * math.log2(support) if support > 1 else 0.0
     if f.over.is_finite:
         log_count = min(log_count, math.log2(f.over.order))
-    elif f.over.dense_layout == "lattice" and values:
+    elif f.over.dense_layout == "lattice" and support:
         shape = f._array.shape if f._array is not None else f._box()[1]
         log_count = sum(math.log2(k * (m - 1) + 1) for m in shape)
-    kind = value_kind(arith.values_array(values))
     bits = 0.0
     if kind in ("int", "rational"):
-        den = math.lcm(*(v.denominator for v in values if isinstance(v, Fraction)))
-        total = sum(abs(v) for v in values) * den
         bits = k * (math.log2(total) if total > 1 else 0.0) + k * math.log2(den)
         per = 8.0 if bits < 62 else (36 if kind == "int" else 100) + bits / 8
     else:
@@ -562,6 +558,23 @@ def _check_power(f: "Function", k: int) -> None:
     config.check_memory(POWER_COPIES * count * per, what)
     if kind == "rational":
         config.check_time(POWER_SECONDS_PER_SQUARED_BIT * count * bits**2, what)
+
+
+def _value_sizes(f: "Function") -> tuple[int, str, Any, int]:
+    """(support size, value kind, ``D * sum |f|``, common denominator ``D``) of ``f``."""
+    from .validation import value_kind
+
+    a = f._array
+    if a is not None and a.dtype != object:  # numeric: no Python loop over the values
+        nonzero = a[a != 0]
+        total = float(np.abs(nonzero).sum(dtype=np.float64)) if nonzero.size else 0.0
+        return nonzero.size, value_kind(nonzero), total, 1
+    values = [v for _, v in f._items()]
+    kind = value_kind(arith.values_array(values))
+    if kind not in ("int", "rational"):
+        return len(values), kind, 0, 1
+    den = math.lcm(*(v.denominator for v in values if isinstance(v, Fraction)))
+    return len(values), kind, sum(abs(v) for v in values) * den, den
 
 
 def _conj_array(array: np.ndarray) -> np.ndarray:
