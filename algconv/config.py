@@ -177,11 +177,13 @@ def check_time(seconds: float, what: str) -> None:
     limit = _TIME.get()
     if seconds > limit:
         shown = f"{seconds:.3g}" if seconds < 1e300 else "more than 1e300"
-        raise InvalidArgument(
-            f"{what} would take about {shown} s by estimate, more than "
-            f"algconv.config.time_limit={limit:g} s; raise the limit with "
-            "algconv.config.limit_time(...) or use a smaller input"
-        )
+        _refuse(f"{what} would take about {shown} s by estimate", f"time_limit={limit:g} s",
+                "limit_time")
+
+
+def _refuse(need: str, limit: str, setter: str) -> None:
+    raise InvalidArgument(f"{need}, more than algconv.config.{limit}; raise the limit with "
+                          f"algconv.config.{setter}(...) or use a smaller input")
 
 
 def format_bytes(nbytes: float) -> str:
@@ -213,11 +215,8 @@ def check_memory(nbytes: float, what: str) -> None:
     """
     limit = _MEMORY.get()
     if nbytes > limit:
-        raise InvalidArgument(
-            f"{what} would need about {format_bytes(nbytes)}, more than "
-            f"algconv.config.memory_limit={format_bytes(limit)}; "
-            "raise the limit with algconv.config.limit_memory(...) or use a smaller input"
-        )
+        _refuse(f"{what} would need about {format_bytes(nbytes)}",
+                f"memory_limit={format_bytes(limit)}", "limit_memory")
 
 
 def value_bytes(dtype: Any) -> int:
