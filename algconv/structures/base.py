@@ -312,6 +312,15 @@ class FiniteGroup(FiniteMonoid, Group):
         InvalidType, InvalidArgument
             If ``table`` is not a square integer array or ``labels`` do not fit.
 
+        Notes
+        -----
+        Associativity is checked by Light's test restricted to a generating set: if
+        ``(x s) y == x (s y)`` for all ``x, y`` and every ``s`` of a set ``S``, it holds for
+        every product of elements of ``S``, so it suffices for a set whose products reach
+        every element.  ``S`` is chosen greedily (at most ``log2(n) + 1`` elements for a
+        group), which makes the check ``O(n^2 log n)`` instead of ``O(n^3)``: a valid
+        2000 x 2000 table validates in about a second.
+
         Examples
         --------
         >>> import algconv as ac

@@ -10,6 +10,7 @@ naming the estimate and the limit (``memory_limit`` or ``time_limit``).
 
 from __future__ import annotations
 
+import math
 import os
 import resource
 import subprocess
@@ -260,3 +261,16 @@ def test_laws_on_a_huge_symmetric_group_is_refused():
         assert result.returncode == 2, result.stderr[-2000:]
         assert "Traceback" not in result.stderr
         assert "would need about" in result.stderr and "memory_limit" in result.stderr
+
+
+def test_exact_engine_plans_flint_for_big_integers_within_memory():
+    # 2049 values of up to 2048 bits: limb-split FFTs need one spectrum per limb (about
+    # 23 MB), python-flint about 9 MB; the plan must see that and keep 'exact'
+    pytest.importorskip("flint")
+    coin = algconv.Function({0: 1, 1: 1}, over=algconv.Integers())
+    h = coin ** 2048
+    with algconv.config.limit_memory(15 * 10**6):
+        choice = algconv.choose_method(h, h)
+        assert choice.method == "exact", str(choice)
+        square = h * h
+    assert square(2048) == math.comb(4096, 2048)
