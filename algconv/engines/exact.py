@@ -1,6 +1,7 @@
 r"""The exact engine: integer and rational convolution on Z, Z^d, N and cyclic groups, fast.
 
-Two back-ends, both exact; the engine runs whichever it estimates cheaper:
+Two back-ends, both exact; the engine runs whichever it estimates cheaper among those whose
+memory estimate fits ``config.memory_limit``:
 
 * **limb-split float FFT** (numpy + scipy.fft, always available).  Each integer is cut
   into ``L`` signed digits of ``w`` bits, ``x = sum_i x_i 2^(w i)``; the digit arrays are
