@@ -196,14 +196,14 @@ class PermutationGroupBase(FiniteGroup):
             sorted_codes = codes[sorter]
             find = lambda c: sorter[np.searchsorted(sorted_codes, c)]  # noqa: E731
         table = np.empty((n, n), dtype=np.intp)
-        rows = max(1, (1 << 22) // max(1, n * len(base)))
+        columns = np.ascontiguousarray(perms.T)  # columns[i, b] = b[i]: contiguous rows
+        rows = max(1, (1 << 22) // n)
         for lo in range(0, n, rows):
             images = perms[lo : lo + rows][:, base]  # a[i] for i in the base
-            # products[a, b, j] = b[a[base[j]]]
-            products = perms[:, images].transpose(1, 0, 2)
-            product_codes = np.zeros(products.shape[:2], dtype=np.int64)
+            # the code of op(a, b) = b o a on the base: b[a[base[j]]] = columns[a[base[j]], b]
+            product_codes = np.zeros((len(images), n), dtype=np.int64)
             for j in range(len(base)):
-                product_codes = product_codes * self.degree + products[:, :, j]
+                product_codes = product_codes * self.degree + columns[images[:, j]]
             table[lo : lo + rows] = find(product_codes)
         return table
 
@@ -322,9 +322,10 @@ class DihedralGroup(PermutationGroupBase):
         if self.n <= 2:
             return sorted(self._small())
         n = self.n
-        rotations = [tuple((k + i) % n for i in range(n)) for k in range(n)]
-        reflections = [tuple((k - i) % n for i in range(n)) for k in range(n)]
-        return sorted(rotations + reflections)
+        k, i = np.arange(n)[:, None], np.arange(n)
+        perms = np.concatenate([(k + i) % n, (k - i) % n])  # rotations, reflections
+        # for n >= 3 the first two images tell the elements apart: sort by them
+        return map(tuple, perms[np.lexsort((perms[:, 1], perms[:, 0]))].tolist())
 
 
 class SympyPermutationGroup(PermutationGroupBase):
