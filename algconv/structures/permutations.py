@@ -306,6 +306,9 @@ class DihedralGroup(PermutationGroupBase):
     def order(self) -> int:
         return 2 * self.n
 
+    def _element_bytes(self) -> int:
+        return super()._element_bytes() + 8 * self.degree  # and its row of the int array
+
     def _small(self) -> set:
         return {(0, 1), (1, 0)} if self.n == 1 else {
             (0, 1, 2, 3), (1, 0, 3, 2), (2, 3, 0, 1), (3, 2, 1, 0)}
@@ -325,7 +328,8 @@ class DihedralGroup(PermutationGroupBase):
         k, i = np.arange(n)[:, None], np.arange(n)
         perms = np.concatenate([(k + i) % n, (k - i) % n])  # rotations, reflections
         # for n >= 3 the first two images tell the elements apart: sort by them
-        return map(tuple, perms[np.lexsort((perms[:, 1], perms[:, 0]))].tolist())
+        perms = perms[np.lexsort((perms[:, 1], perms[:, 0]))]
+        return (tuple(row.tolist()) for row in perms)  # one row of Python ints at a time
 
 
 class SympyPermutationGroup(PermutationGroupBase):
