@@ -177,6 +177,11 @@ def _fastest(p: Problem) -> Engine:
     return _precise(p, best, best_cost)[0]
 
 
+#: ``choose_method(measure=True)`` times only the candidates estimated to finish within
+#: this many seconds; the others keep their estimate (so measuring never hangs)
+MEASURE_MAX_SECONDS = 1.0
+
+
 def _select(p: Problem, measure: bool = False) -> MethodChoice:
     candidates, best = [], None
     for name, engine in ENGINES.items():
@@ -186,7 +191,9 @@ def _select(p: Problem, measure: bool = False) -> MethodChoice:
             continue
         cost = engine.cost(p)
         note = engine.summary
-        if measure:
+        if measure and cost > MEASURE_MAX_SECONDS:
+            note = f"not measured: estimated over {MEASURE_MAX_SECONDS:g} s; {engine.summary}"
+        elif measure:
             t0 = time.perf_counter()
             engine.run(p)
             cost = time.perf_counter() - t0
@@ -541,7 +548,8 @@ def choose_method(f: Any, g: Any, mode: str = "full", measure: bool = False, *,
     Hard guards come first (the engine applies to the structure, keeps exact values
     exact, fits ``config.memory_limit``); among the engines that pass, the lowest
     estimated cost wins, or the fastest measured one with ``measure=True`` (which runs
-    each candidate once).
+    each candidate estimated to take at most ``MEASURE_MAX_SECONDS`` once; slower ones
+    keep their estimate, so measuring a huge input never hangs).
 
     Parameters
     ----------
@@ -549,7 +557,8 @@ def choose_method(f: Any, g: Any, mode: str = "full", measure: bool = False, *,
         As for :func:`convolve` (``over`` is keyword-only).  The positional order
         ``(f, g, mode, measure)`` is ``scipy.signal.choose_conv_method``'s.
     measure : bool, default False
-        Time every applicable engine instead of estimating.
+        Time the applicable engines instead of estimating (those estimated to take more
+        than ``MEASURE_MAX_SECONDS`` are not run).
 
     Returns
     -------

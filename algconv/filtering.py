@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import scipy.ndimage
 
-from . import arith
+from . import arith, config
 from .dispatch import convolve
 from .engines import ENGINES
 from .engines.base import Problem, all_finite
@@ -237,6 +237,9 @@ def _ndimage_equal(image: np.ndarray, kernel: np.ndarray, fillvalue: Any) -> boo
 
 def _float_filter(image: np.ndarray, kernel: np.ndarray, boundary: str, fillvalue: Any,
                   kind: str) -> np.ndarray:
+    # the image cast to float, the output, and ndimage's padded copy of the input
+    config.check_memory(3.0 * image.size * config.value_bytes(arith.kind_dtype(kind)),
+                        f"filter of an image of shape {image.shape}")
     if kind == "complex" and image.dtype.kind != "c":
         image = image.astype(np.result_type(image.dtype, np.complex64)
                              if image.dtype.kind == "f" else np.complex128)

@@ -308,6 +308,9 @@ def _invert_finite(f: Function) -> Function:
     a = arith.widen_ints(f._dense_form()[0])  # exact arithmetic, never in uint8, int32, ...
     kind = value_kind(a)
     numeric = kind in ("float", "complex")
+    if isinstance(over, (BooleanGroup, SubsetMonoid)):  # the input, work, spectrum, inverse
+        config.check_memory(4.0 * over.order * config.value_bytes(
+            np.result_type(a, np.float64) if numeric else object), f"the inverse on {over!r}")
     if isinstance(over, BooleanGroup):
         return Function._from_dense(_invert_by_walsh(a, over, numeric), over)
     if isinstance(over, SubsetMonoid):

@@ -31,6 +31,7 @@ array([[1, 0, 0],
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -334,6 +335,9 @@ def conv_layer(x: Any, weight: Any, bias: Any = None, *, stride: int | tuple = 1
                                 f"expects {w.shape[1]}")
     out_shape = _layer_shapes(a.shape[2:], w, stride, padding)
     a, w = arith.exact_pair(a, w, terms=int(np.prod(w.shape[1:])) + 1)
+    # tensordot copies the windows (N, o..., C_in, k...), then the output (N, C_out, o...)
+    config.check_memory(float(a.shape[0]) * math.prod(out_shape) * (w[0].size + w.shape[0])
+                        * config.value_bytes(np.result_type(a, w)), "conv_layer")
     padded = np.pad(a, [(0, 0), (0, 0)] + [(p, p) for p in padding])
     spatial = tuple(range(2, 2 + d))
     windows = np.lib.stride_tricks.sliding_window_view(padded, w.shape[2:], axis=spatial)

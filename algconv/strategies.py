@@ -114,6 +114,7 @@ def elements(M: Monoid) -> st.SearchStrategy:
                 f"Got {M!r}.{HOOK}() = {describe(strategy)}, but expected a hypothesis strategy"
             )
         return strategy
+    M.identity  # noqa: B018 - built-ins refuse elements too large to build (huge degree or d)
     builder = _builtin_strategy(M)
     if builder is not None:
         return builder

@@ -1,4 +1,4 @@
-"""The examples in docs/laws.md, docs/probability.md and docs/linear.md run and are right."""
+"""The examples in docs/laws.md, probability.md, linear.md and functions.md run and are right."""
 
 import doctest
 from pathlib import Path
@@ -11,7 +11,7 @@ import algconv
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 
-@pytest.mark.parametrize("page", ["laws.md", "probability.md", "linear.md"])
+@pytest.mark.parametrize("page", ["laws.md", "probability.md", "linear.md", "functions.md"])
 def test_page_examples(page):
     result = doctest.testfile(
         str(DOCS / page), module_relative=False, globs={"ac": algconv, "np": np},

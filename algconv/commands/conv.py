@@ -32,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import config
 from ..errors import AlgconvError, InvalidArgument, InvalidType
 from ..validation import as_value_array, describe
 
@@ -117,6 +118,7 @@ def _read_file(path: Path, name: str) -> Any:
     suffix = path.suffix.lower()
     try:
         if suffix == ".npy":
+            config.check_npy(path, name)
             array = np.load(path, allow_pickle=False)
             if array.dtype.kind not in "iufc":
                 raise BadInput(f"Got {name}={str(path)!r} of dtype {array.dtype}, but expected "

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from .. import arith
+from .. import arith, config
 from ..function import Function
 from ..structures.numbers import Multiplicative
 from ..validation import as_value_vector
@@ -31,6 +31,9 @@ __all__ = ["convolve_dirichlet", "DirichletEngine", "dirichlet_prefix"]
 SECONDS_PER_CALL = 2e-6
 SECONDS_PER_TERM = 1.5e-9
 SECONDS_PER_OBJECT_TERM = 1.3e-7
+#: working arrays of length N in ``dirichlet_prefix``: both inputs and their casts, the result and
+#: one product temporary
+DIRICHLET_COPIES = 5
 #: seconds per output entry (allocation and zero filling)
 SECONDS_PER_ENTRY = 1e-9
 
@@ -124,6 +127,8 @@ def convolve_dirichlet(f: Any, g: Any) -> np.ndarray:
     a = as_value_vector(f, "f", "convolve_dirichlet takes 1-D arrays with f[i] = f(i + 1)")
     b = as_value_vector(g, "g", "convolve_dirichlet takes 1-D arrays with g[i] = g(i + 1)")
     n = min(len(a), len(b))
+    config.check_memory(float(n) * DIRICHLET_COPIES * config.pair_value_bytes(
+        a[:n], b[:n], terms=2 * math.isqrt(n)), f"convolve_dirichlet of {n} values")
     if n == 0:
         a, b = arith.exact_pair(a, b, terms=1)
         return np.zeros(0, dtype=np.result_type(a, b))

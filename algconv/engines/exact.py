@@ -1,6 +1,7 @@
 r"""The exact engine: integer and rational convolution on Z, Z^d, N and cyclic groups, fast.
 
-Two back-ends, both exact; the engine runs whichever it estimates cheaper:
+Two back-ends, both exact; the engine runs whichever it estimates cheaper among those whose
+memory estimate fits ``config.memory_limit``:
 
 * **limb-split float FFT** (numpy + scipy.fft, always available).  Each integer is cut
   into ``L`` signed digits of ``w`` bits, ``x = sum_i x_i 2^(w i)``; the digit arrays are
@@ -37,7 +38,7 @@ from fractions import Fraction
 import numpy as np
 import scipy.fft
 
-from .. import arith
+from .. import arith, config
 from ..function import Function
 from ..structures.finite import Cyclic
 from . import direct
@@ -221,11 +222,26 @@ def _flint_linear(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return out.reshape(shape)
 
 
-def _integer_plan(a: np.ndarray, b: np.ndarray) -> tuple[str, float, int]:
-    """(back-end, estimated seconds, limb width) for an integer convolution."""
+def _int_bytes(bits: int) -> float:
+    """Bytes of a Python int (or flint fmpz) of ``bits`` bits: header, digits, a pointer."""
+    return 36.0 + bits / 8
+
+
+def _integer_plan(a: np.ndarray, b: np.ndarray) -> tuple[str, float, int, float]:
+    """(back-end, estimated seconds, limb width, estimated bytes) for an integer convolution.
+
+    The cheapest back-end whose memory fits ``config.memory_limit`` wins (the one needing
+    least memory when none fits): big integers make limb-split FFTs need one spectrum per
+    limb, while python-flint's memory grows only with the numbers' bits.
+    """
     shape = tuple(m + n - 1 for m, n in zip(a.shape, b.shape))
     n = math.prod(_pow2_shape(shape))
+    out = math.prod(shape)
     bits_a, bits_b = _bits(a), _bits(b)
+    bits = bits_a + bits_b + max(min(a.size, b.size), 1).bit_length()
+    big = not _fits_int64(a, b)
+    # the exact result as Python ints when it leaves int64
+    result_bytes = out * _int_bytes(bits) if big else 8.0 * out
     w = limb_width(bits_a, bits_b, a.size, b.size, n)
     options = []
     if w:
@@ -235,25 +251,32 @@ def _integer_plan(a: np.ndarray, b: np.ndarray) -> tuple[str, float, int]:
         seconds = (SECONDS_PER_FFT_POINT / 3 * _nlogn(n) * (2 * (la + lb) - 1)
                    + SECONDS_PER_SPECTRUM_POINT * n / 2 * la * lb
                    + per_digit * (la * a.size + lb * b.size) + SECONDS_PER_DIGIT * n * (la + lb))
-        options.append(("limbs", seconds))
+        # one spectrum (n / 2 complex = 8n bytes) per digit array, the running sum and
+        # inverse of one output digit, the padded float input and the int64 digits
+        memory = 8.0 * n * (la + lb + 2) + 24.0 * n + result_bytes
+        options.append(("limbs", seconds, memory))
     if _flint() is not None:
-        out = math.prod(shape)
-        bits = bits_a + bits_b + max(min(a.size, b.size), 1).bit_length()
         seconds = (FLINT_SECONDS_PER_BIT * out * bits + FLINT_SECONDS_PER_OUTPUT * out
                    + FLINT_SECONDS_PER_INPUT * (a.size + b.size))
-        options.append(("flint", seconds))
+        # the input lists and polynomials, the product polynomial and its coefficients
+        memory = (2 * (a.size * _int_bytes(bits_a) + b.size * _int_bytes(bits_b))
+                  + 2 * out * _int_bytes(bits) + result_bytes)
+        options.append(("flint", seconds, memory))
     if not options:  # pragma: no cover - needs an FFT longer than 2**40
-        return "direct", direct.SECONDS_PER_OBJECT_TERM * a.size * b.size, 0
-    name, seconds = min(options, key=lambda o: o[1])
-    if not _fits_int64(a, b):
-        seconds += SECONDS_PER_BIG_OUTPUT * math.prod(shape)
-    return name, EXACT_OVERHEAD + seconds, w
+        return ("direct", direct.SECONDS_PER_OBJECT_TERM * a.size * b.size, 0,
+                result_bytes)
+    fitting = [o for o in options if o[2] <= config.memory_limit]
+    name, seconds, memory = (min(fitting, key=lambda o: o[1]) if fitting
+                             else min(options, key=lambda o: o[2]))
+    if big:
+        seconds += SECONDS_PER_BIG_OUTPUT * out
+    return name, EXACT_OVERHEAD + seconds, w, memory
 
 
 def _integer_linear(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     if a.size == 0 or b.size == 0:
         return direct.lattice_direct(a, b)
-    name, _, w = _integer_plan(a, b)
+    name, _, w, _ = _integer_plan(a, b)
     if name == "flint":
         return _flint_linear(a, b)
     out = _limb_fft(a, b, w) if name == "limbs" else None
@@ -386,11 +409,7 @@ class ExactEngine(Engine):
         if p.kind != "int" or not p.dense:
             return 16.0 * 8 * n
         a, b = self._operands(p)
-        w = limb_width(_bits(a), _bits(b), a.size, b.size, n) or 1
-        limbs = -(-max(_bits(a), 1) // w) + -(-max(_bits(b), 1) // w)
-        # one spectrum (n / 2 complex = 8n bytes) per digit array, the running sum and
-        # inverse of one output digit, the padded float input and the int64 digits
-        return 8.0 * n * (limbs + 2) + 24.0 * n
+        return _integer_plan(a, b)[3]
 
     def run(self, p: Problem) -> Function:
         a, b = self._operands(p)

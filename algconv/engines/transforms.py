@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from .. import arith
+from .. import arith, config
 from ..errors import StructureMismatch
 from ..function import Function
 from ..structures.finite import BooleanGroup, SubsetMonoid
@@ -78,6 +78,23 @@ def _operands(f: Any, g: Any, what: str) -> tuple[np.ndarray, np.ndarray, int]:
             "lengths 2**n"
         )
     return a, b, n
+
+
+#: working arrays of the length of the input, counted by ``_check_memory``: the inputs,
+#: their cast copies, the transform temporaries and the result (numpy peak measured at
+#: 5 arrays for XOR / OR of 2**20 int64, ``benchmarks/calibrate_costs.py --memory``); the
+#: subset convolution holds two ranked transforms of ``n + 1`` rows each on top
+TRANSFORM_COPIES = 6
+
+
+def _subset_copies(n: int) -> int:
+    return 2 * (n + 2) + TRANSFORM_COPIES
+
+
+def _check_memory(a: np.ndarray, b: np.ndarray, n: int, what: str, copies: int) -> None:
+    """Refuse before transforming when ``copies`` working arrays would exceed the limit."""
+    per = config.pair_value_bytes(a, b, terms=1 << n)
+    config.check_memory(float(1 << n) * copies * per, f"{what} on 2**{n} values")
 
 
 # --- exact planning ----------------------------------------------------------------------------
@@ -351,6 +368,7 @@ def convolve_xor(f: Any, g: Any) -> np.ndarray:
     array([Fraction(1, 2), Fraction(3, 2)], dtype=object)
     """
     a, b, n = _operands(f, g, "convolve_xor")
+    _check_memory(a, b, n, "convolve_xor", TRANSFORM_COPIES)
     return _xor_core(a, b, n)
 
 
@@ -391,6 +409,7 @@ def convolve_or(f: Any, g: Any) -> np.ndarray:
     array([0, 0, 1, 3])
     """
     a, b, n = _operands(f, g, "convolve_or")
+    _check_memory(a, b, n, "convolve_or", TRANSFORM_COPIES)
     return _zeta_core(a, b, n, supersets=False)
 
 
@@ -429,6 +448,7 @@ def convolve_and(f: Any, g: Any) -> np.ndarray:
     array([1, 1, 2, 2])
     """
     a, b, n = _operands(f, g, "convolve_and")
+    _check_memory(a, b, n, "convolve_and", TRANSFORM_COPIES)
     return _zeta_core(a, b, n, supersets=True)
 
 
@@ -471,6 +491,7 @@ def convolve_subset(f: Any, g: Any) -> np.ndarray:
     array([1, 2, 2, 4])
     """
     a, b, n = _operands(f, g, "convolve_subset")
+    _check_memory(a, b, n, "convolve_subset", _subset_copies(n))
     return _subset_core(a, b, n)
 
 

@@ -185,6 +185,11 @@ class Group(Monoid):
         """The element ``b`` with ``op(a, b) == op(b, a) == identity``."""
 
 
+#: bytes of one element of a finite structure unless it says otherwise (an int object, a
+#: short tuple); permutation groups count their tuples by degree
+ELEMENT_BYTES = 100
+
+
 class FiniteMonoid(Monoid):
     """A finite monoid: enumerable elements, ``order``, ``index`` and a cached Cayley table.
 
@@ -217,9 +222,13 @@ class FiniteMonoid(Monoid):
         """All elements in the structure's documented order (computed once, cached)."""
         cached = self.__dict__.get("_elements")
         if cached is None:
-            config.check_memory(self.order * 100, f"elements() of {self!r}")
+            config.check_memory(self.order * (self._element_bytes() + 8), f"elements() of {self!r}")
             cached = self.__dict__["_elements"] = tuple(self._enumerate())
         return cached
+
+    def _element_bytes(self) -> int:
+        """Estimated bytes of one element as ``elements()`` builds it (overridden where larger)."""
+        return ELEMENT_BYTES
 
     def _index_map(self) -> dict:
         cached = self.__dict__.get("_index_of")
@@ -302,6 +311,15 @@ class FiniteGroup(FiniteMonoid, Group):
             failing element or triple (as labels).
         InvalidType, InvalidArgument
             If ``table`` is not a square integer array or ``labels`` do not fit.
+
+        Notes
+        -----
+        Associativity is checked by Light's test restricted to a generating set: if
+        ``(x s) y == x (s y)`` for all ``x, y`` and every ``s`` of a set ``S``, it holds for
+        every product of elements of ``S``, so it suffices for a set whose products reach
+        every element.  ``S`` is chosen greedily (at most ``log2(n) + 1`` elements for a
+        group), which makes the check ``O(n^2 log n)`` instead of ``O(n^3)``: a valid
+        2000 x 2000 table validates in about a second.
 
         Examples
         --------

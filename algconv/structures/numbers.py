@@ -7,6 +7,7 @@ import numbers
 from fractions import Fraction
 from typing import Any
 
+from .. import config
 from ..validation import check_int, is_integer
 from .base import Group, Monoid
 
@@ -64,6 +65,7 @@ class Lattice(Group):
 
     @property
     def identity(self) -> tuple:
+        config.check_memory(config.tuple_bytes(self.d), f"the identity of {self!r}")
         return (0,) * self.d
 
     def op(self, a: tuple, b: tuple) -> tuple:

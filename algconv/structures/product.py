@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import config
 from ..errors import InvalidArgument
 from .base import FiniteGroup, FiniteMonoid, Group, Monoid, check_structure
 
@@ -78,6 +79,9 @@ class Product:
     def shape(self) -> tuple:
         """The orders of the factors: the N-D shape of a dense array on a finite product."""
         return tuple(f.order for f in self.factors)
+
+    def _element_bytes(self) -> int:
+        return config.tuple_bytes(len(self.factors))  # the factors' elements are shared
 
     def _enumerate(self):
         return itertools.product(*(f.elements() for f in self.factors))

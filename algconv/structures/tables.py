@@ -33,6 +33,52 @@ def _as_table(table: Any) -> np.ndarray:
     return array.astype(np.intp)
 
 
+#: entries of the (rows x n) blocks compared at once by the associativity test
+_BLOCK_ENTRIES = 1 << 22
+
+
+def _right_closure(table: np.ndarray, generators: list) -> np.ndarray:
+    """Which elements are products ``((s1 s2) s3) ...`` of the generators (boolean mask)."""
+    found = np.zeros(len(table), dtype=bool)
+    frontier = np.unique(generators)
+    found[frontier] = True
+    while len(frontier):
+        reached = np.unique(table[np.ix_(frontier, generators)])
+        frontier = reached[~found[reached]]
+        found[frontier] = True
+    return found
+
+
+def _associativity_witness(table: np.ndarray) -> tuple[int, int, int] | None:
+    """A triple ``(a, g, c)`` with ``(a g) c != a (g c)``, or ``None`` if the table is associative.
+
+    Light's test restricted to a generating set: if ``(x s) y == x (s y)`` for all ``x, y``
+    and every ``s`` in a set ``S``, the same holds for every product of elements of ``S``
+    (for ``s, t`` that pass, ``(x (s t)) y = ((x s) t) y = (x s)(t y) = x (s (t y))
+    = x ((s t) y)``), so checking the generators of the whole table proves associativity.
+    The generators are picked greedily (the first element not yet reached joins, until the
+    right-multiplication closure is everything): at most ``log2(n) + 1`` of them for a
+    group, so the test costs ``O(n^2 log n)`` gathers instead of ``n^3``.  Each generator
+    is checked as soon as it joins, so a failing table is reported early.
+    """
+    n = len(table)
+    generators: list = []
+    reached = np.zeros(n, dtype=bool)
+    rows = max(1, _BLOCK_ENTRIES // n)
+    while not reached.all():
+        g = int(np.argmin(reached))  # the first element not yet reached
+        generators.append(g)
+        right = table[g]  # g.c for every c
+        for lo in range(0, n, rows):
+            left = table[table[lo : lo + rows, g]]  # (a.g).c
+            bad = np.argwhere(left != table[lo : lo + rows][:, right])  # a.(g.c)
+            if len(bad):
+                a, c = map(int, bad[0])
+                return lo + a, g, c
+        reached = _right_closure(table, generators)
+    return None
+
+
 def validate_group_table(table: np.ndarray, name: Callable[[int], Any] = lambda i: i) -> int:
     """Check closure, identity, inverses and associativity; return the identity's index.
 
@@ -73,18 +119,15 @@ def validate_group_table(table: np.ndarray, name: Callable[[int], Any] = lambda 
                 law="inverses",
                 witness=(name(i),),
             )
-    for a in range(n):
-        left = table[table[a]]  # (a.b).c for all b, c
-        right = table[a][table]  # a.(b.c) for all b, c
-        diff = np.argwhere(left != right)
-        if len(diff):
-            b, c = map(int, diff[0])
-            raise InvalidStructure(
-                f"associativity fails: (a.b).c != a.(b.c) for (a, b, c) = "
-                f"({name(a)!r}, {name(b)!r}, {name(c)!r})",
-                law="associativity",
-                witness=(name(a), name(b), name(c)),
-            )
+    witness = _associativity_witness(table)
+    if witness is not None:
+        a, b, c = witness
+        raise InvalidStructure(
+            f"associativity fails: (a.b).c != a.(b.c) for (a, b, c) = "
+            f"({name(a)!r}, {name(b)!r}, {name(c)!r})",
+            law="associativity",
+            witness=(name(a), name(b), name(c)),
+        )
     return e
 
 

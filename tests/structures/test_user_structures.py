@@ -2,6 +2,8 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import algconv as ac
 
@@ -108,3 +110,30 @@ def test_from_generators_closure_and_limits():
         ac.FiniteGroup.from_generators([], S.op)
     with pytest.raises(ac.InvalidType, match="hashable"):
         ac.FiniteGroup.from_generators([(1, 0)], lambda a, b: [b[i] for i in a])
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(st.integers(1, 6).flatmap(
+    lambda n: st.lists(st.lists(st.integers(0, n - 1), min_size=n, max_size=n),
+                       min_size=n, max_size=n)))
+def test_associativity_test_on_generators_agrees_with_all_triples(rows):
+    # Light's test on a greedy generating set (algconv.structures.tables) against the
+    # definition, (a.b).c == a.(b.c) for every triple, on arbitrary small magmas
+    from algconv.structures.tables import _associativity_witness
+
+    t = np.array(rows)
+    n = len(t)
+    failing = [(a, b, c) for a in range(n) for b in range(n) for c in range(n)
+               if t[t[a, b], c] != t[a, t[b, c]]]
+    witness = _associativity_witness(t)
+    assert (witness is None) == (not failing)
+    if witness is not None:
+        assert witness in failing
+
+
+@pytest.mark.parametrize("G", [ac.SymmetricGroup(4), ac.DihedralGroup(6), ac.Cyclic(7)],
+                         ids=repr)
+def test_associativity_test_accepts_group_tables(G):
+    from algconv.structures.tables import _associativity_witness
+
+    assert _associativity_witness(np.array(G.cayley_table())) is None
