@@ -221,7 +221,7 @@ class _Slide:
         self.top_c = top.axvline(0, color="gray", ls=":", lw=1)
         top.set_ylim(0, max(d["fy"].max(), d["gy"].max(), 1e-12) * 1.25)
         top.set_ylabel("value")
-        top.legend(loc="upper right", fontsize=9)
+        top.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=9)  # off the curves
         bottom.plot(d["hx"], d["hy"], color=COLORS["h"], alpha=0.3, lw=1, drawstyle="steps-mid")
         (self.traced,) = bottom.plot([], [], color=COLORS["h"], lw=2, label="(f * g)(c)",
                                      drawstyle="steps-mid")
@@ -229,10 +229,11 @@ class _Slide:
         self.bottom_c = bottom.axvline(0, color="gray", ls=":", lw=1)
         bottom.set_ylim(0, max(d["hy"].max(), 1e-12) * 1.15)
         bottom.set_xlim(lo, hi)
+        bottom.xaxis.set_major_locator(_require("matplotlib.ticker").MaxNLocator(integer=True))
         bottom.set_xlabel("a (top), c (bottom)")
         bottom.set_ylabel("(f * g)(c)")
         bottom.set_title("f * g traced so far: (f * g)(c) = sum over a of f(a) g(c - a)")
-        bottom.legend(loc="upper right", fontsize=9)
+        bottom.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=9)
         self.fills: list = []
 
     def draw(self, c: int) -> None:

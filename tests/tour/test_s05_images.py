@@ -10,7 +10,7 @@ SCIPY_MODE = {"fill": "constant", "wrap": "wrap", "reflect": "reflect", "mirror"
 
 def test_gimp_kernels_are_the_documented_ones():
     assert s.GIMP_KERNELS["sharpen"].tolist() == [[0, -1, 0], [-1, 5, -1], [0, -1, 0]]
-    assert s.GIMP_KERNELS["edge detect"].tolist() == [[0, 1, 0], [1, -4, 1], [0, 1, 0]]
+    assert s.GIMP_KERNELS["edge detect (4 neighbours)"].tolist() == [[0, 1, 0], [1, -4, 1], [0, 1, 0]]
     assert s.GIMP_KERNELS["emboss"].tolist() == [[-2, -1, 0], [-1, 1, 1], [0, 1, 2]]
     assert s.GIMP_KERNELS["edge enhance"].tolist() == [[0, 0, 0], [-1, 1, 0], [0, 0, 0]]
 
@@ -39,7 +39,7 @@ def test_run(ctx):
     for kernels in (s.BLUR_AND_EDGES, s.GIMP_KERNELS):
         for name, k in kernels.items():
             mean = scipy.ndimage.convolve(img, np.asarray(k, float), mode="constant").mean()
-            assert f"{name:<15} kernel sum {float(np.sum(k)):>5.2f}  mean of result {mean:.4f}" \
+            assert f"{name:<26} kernel sum {float(np.sum(k)):>5.2f}  mean of result {mean:.4f}" \
                 in ctx.text
     k = np.ones((9, 9)) / 81
     for mode, sm in SCIPY_MODE.items():
