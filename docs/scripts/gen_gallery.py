@@ -50,7 +50,7 @@ def main() -> int:
             if o.kind == "image":
                 lines += [f"![{o.caption}](assets/tour/{o.name})", "", f"*{o.caption}*", ""]
             elif o.kind == "audio":
-                lines += [f'<audio controls src="../assets/tour/{o.name}"></audio> '
+                lines += [f'<audio controls src="assets/tour/{o.name}"></audio> '
                           f"[{o.name}](assets/tour/{o.name}): {o.caption}", ""]
         script = EXAMPLE_SCRIPTS[s.number]
         lines.append(f"Run it alone: `python examples/{script} --out DIR` or "
