@@ -33,8 +33,11 @@ CHECK = """<script>(function () {
   };
   window.addEventListener("error", function (e) {
     var t = e.target;
-    if (t && t !== window && (t.src || t.href)) errors.push("failed to load: " + (t.src || t.href));
-    else errors.push("uncaught: " + e.message);
+    if (t && t !== window && (t.src || t.href)) {
+      errors.push("failed to load: " + (t.src || t.href));
+    } else {
+      errors.push("uncaught: " + e.message);
+    }
   }, true);
   window.addEventListener("unhandledrejection", function (e) {
     errors.push("unhandled rejection: " + e.reason);

@@ -21,7 +21,7 @@ def _python_blocks(page):
 @pytest.mark.parametrize("page", PAGES)
 def test_every_python_block_is_a_doctest(page):
     for block in _python_blocks(page):
-        assert block.lstrip().startswith(">>>"), f"{page}: a python block that does not run:\n{block}"
+        assert block.lstrip().startswith(">>>"), f"{page}: a block that does not run:\n{block}"
         assert block.endswith("\n\n"), f"{page}: end the block with a blank line:\n{block}"
 
 

@@ -10,7 +10,8 @@ SCIPY_MODE = {"fill": "constant", "wrap": "wrap", "reflect": "reflect", "mirror"
 
 def test_gimp_kernels_are_the_documented_ones():
     assert s.GIMP_KERNELS["sharpen"].tolist() == [[0, -1, 0], [-1, 5, -1], [0, -1, 0]]
-    assert s.GIMP_KERNELS["edge detect (4 neighbours)"].tolist() == [[0, 1, 0], [1, -4, 1], [0, 1, 0]]
+    assert s.GIMP_KERNELS["edge detect (4 neighbours)"].tolist() == [[0, 1, 0], [1, -4, 1],
+                                                                     [0, 1, 0]]
     assert s.GIMP_KERNELS["emboss"].tolist() == [[-2, -1, 0], [-1, 1, 1], [0, 1, 2]]
     assert s.GIMP_KERNELS["edge enhance"].tolist() == [[0, 0, 0], [-1, 1, 0], [0, 0, 0]]
 
