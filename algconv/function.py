@@ -76,6 +76,7 @@ class Function:
 
     __slots__ = ("over", "_dict", "_array", "_start")
     __hash__ = None  # mutable-looking value type: compare with ==, do not hash
+    __array_ufunc__ = None  # numpy defers to f's operators: np.float64(2) * f is a Function
 
     def __init__(self, mapping: Mapping, over: Monoid):
         over = check_structure(over)
@@ -89,7 +90,8 @@ class Function:
             x = over.check(key, "key")
             v = check_value(v, f"mapping[{key!r}]")
             data[x] = data[x] + v if x in data else v  # keys equal in over's canonical form
-        self._set(over, {x: v for x, v in data.items() if not _is_zero(v)}, None, None)
+        data = {x: v for x, v in data.items() if not _is_zero(v)}
+        self._set(over, _one_inexact_dtype(data), None, None)
 
     def _set(self, over, data, array, start) -> None:
         self.over, self._dict, self._array, self._start = over, data, array, start
@@ -98,7 +100,8 @@ class Function:
     def _from_dict(cls, data: dict, over: Monoid) -> "Function":
         """Trusted constructor: ``data`` has canonical keys; zeros are dropped here."""
         f = cls.__new__(cls)
-        f._set(over, {x: v for x, v in data.items() if not _is_zero(v)}, None, None)
+        f._set(over, _one_inexact_dtype({x: v for x, v in data.items() if not _is_zero(v)}),
+               None, None)
         return f
 
     @classmethod
@@ -349,6 +352,34 @@ class Function:
             out[tuple(c - l for c, l in zip(_coords(self.over, x), lo))] = v
         return out
 
+    def __array__(self, dtype: Any = None, copy: bool | None = None) -> np.ndarray:
+        """``np.asarray(f)``: the dense array of :meth:`to_array`, on structures that have one.
+
+        Raises
+        ------
+        InvalidType
+            If the structure has no dense layout (a free monoid, a product with an infinite
+            factor): there is no array to give; use ``to_dict()``.
+
+        Examples
+        --------
+        >>> import algconv as ac, numpy as np
+        >>> np.asarray(ac.Function({1: 2, 3: 5}, over=ac.Cyclic(4)))
+        array([0, 2, 0, 5])
+        >>> np.asarray(ac.Function({(0, 1): 1.5}, over=ac.Lattice(2)), dtype=np.float32)
+        array([[1.5]], dtype=float32)
+        """
+        if self.over.dense_layout is None:
+            raise InvalidType(
+                f"Got a Function over={self.over!r}, which has no dense layout, but "
+                "np.asarray needs one (finite structures, Z, Z^d, N, Multiplicative); use "
+                "to_dict()"
+            )
+        array = self.to_array()
+        if copy is False:
+            return array if dtype is None else array.astype(dtype, copy=False)
+        return np.array(array, dtype=dtype, copy=True)  # f's own storage stays unshared
+
     def _dense_form(self) -> tuple[np.ndarray, tuple | None]:
         """``(array, start)`` in the structure's dense layout (start None when finite)."""
         if self._array is not None:
@@ -589,6 +620,18 @@ def _conj_array(array: np.ndarray) -> np.ndarray:
     if array.dtype == object:
         return np.frompyfunc(arith.conjugate, 1, 1)(array).astype(object)
     return array
+
+
+def _one_inexact_dtype(data: dict) -> dict:
+    """``data`` with its float and complex values cast to one numpy dtype when numpy
+    scalars of several dtypes mix (float32 with float64 gives float64 throughout)."""
+    dtypes = {np.asarray(v).dtype for v in data.values()
+              if isinstance(v, (float, complex, np.inexact))}
+    if len(dtypes) < 2 or not any(isinstance(v, np.inexact) for v in data.values()):
+        return data
+    common = np.result_type(*dtypes)
+    return {x: common.type(v) if isinstance(v, (float, complex, np.inexact)) else v
+            for x, v in data.items()}
 
 
 def _is_zero(v: Any) -> bool:

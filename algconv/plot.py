@@ -221,7 +221,7 @@ class _Slide:
         self.top_c = top.axvline(0, color="gray", ls=":", lw=1)
         top.set_ylim(0, max(d["fy"].max(), d["gy"].max(), 1e-12) * 1.25)
         top.set_ylabel("value")
-        top.legend(loc="upper right", fontsize=9)
+        top.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=9)  # off the curves
         bottom.plot(d["hx"], d["hy"], color=COLORS["h"], alpha=0.3, lw=1, drawstyle="steps-mid")
         (self.traced,) = bottom.plot([], [], color=COLORS["h"], lw=2, label="(f * g)(c)",
                                      drawstyle="steps-mid")
@@ -229,10 +229,11 @@ class _Slide:
         self.bottom_c = bottom.axvline(0, color="gray", ls=":", lw=1)
         bottom.set_ylim(0, max(d["hy"].max(), 1e-12) * 1.15)
         bottom.set_xlim(lo, hi)
+        bottom.xaxis.set_major_locator(_require("matplotlib.ticker").MaxNLocator(integer=True))
         bottom.set_xlabel("a (top), c (bottom)")
         bottom.set_ylabel("(f * g)(c)")
         bottom.set_title("f * g traced so far: (f * g)(c) = sum over a of f(a) g(c - a)")
-        bottom.legend(loc="upper right", fontsize=9)
+        bottom.legend(loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=9)
         self.fills: list = []
 
     def draw(self, c: int) -> None:
@@ -465,7 +466,10 @@ def filtered(image: np.ndarray, kernel: np.ndarray, boundary: str = "fill") -> n
 
 
 def plot_cayley_graph(G: Any, generators: Iterable[Any], path: str | Path | None = None, *,
-                      values: Any = None, title: str | None = None) -> Any:
+                      values: Any = None, title: str | None = None,
+                      layout: Mapping[Any, tuple[float, float]] | None = None,
+                      labels: Mapping[Any, str] | None = None,
+                      generator_names: Iterable[str] | None = None) -> Any:
     """Draw the Cayley graph of ``G`` (``ac.graphs.cayley_graph``) with networkx.
 
     Parameters
@@ -473,13 +477,21 @@ def plot_cayley_graph(G: Any, generators: Iterable[Any], path: str | Path | None
     G : FiniteGroup
         The group.
     generators : iterable of elements
-        One edge colour per generator: ``x -> x . s``.
+        One edge colour per generator: ``x -> x . s``.  A generator that is its own inverse
+        (a reflection, a transposition) joins ``x`` and ``x . s`` both ways, so it is drawn
+        as one line without arrows.
     path : str or Path, optional
         Where to write the picture.
     values : Function, optional
         A Function on ``G`` (say a random walk's distribution) colouring the nodes.
     title : str, optional
         The picture's title (default: ``"Cayley graph of G"``).
+    layout : mapping of element to (x, y), optional
+        Node positions (default: networkx's Kamada-Kawai layout).
+    labels : mapping of element to str, optional
+        Node names (default: the element, tuples written as digits).
+    generator_names : iterable of str, optional
+        Legend entries, one per generator (default: ``x -> x . s``).
 
     Returns
     -------
@@ -495,41 +507,58 @@ def plot_cayley_graph(G: Any, generators: Iterable[Any], path: str | Path | None
     >>> fig = ac.plot.plot_cayley_graph(ac.Cyclic(4), [1])
     >>> fig.axes[0].get_title()
     'Cayley graph of Cyclic(4)'
+    >>> fig = ac.plot.plot_cayley_graph(ac.Cyclic(4), [1, 2], generator_names=["+1", "+2"])
+    >>> [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    ['+1', '+2']
     """
     import networkx as nx
 
     from . import graphs  # ac.graphs builds the graph
 
     generators = list(generators)
+    names = list(generator_names) if generator_names is not None else \
+        [f"x -> x . {_short(s)}" for s in generators]
+    if len(names) != len(generators):
+        raise InvalidArgument(f"Got generator_names={names!r}, but expected one name for each "
+                              f"of the {len(generators)} generators")
     graph = graphs.cayley_graph(G, generators)
-    fig = new_figure(7, 6)
+    fig = new_figure(7, 6.6)
     ax = fig.subplots()
-    pos = nx.kamada_kawai_layout(graph) if len(graph) > 2 else nx.circular_layout(graph)
+    pos = dict(layout) if layout is not None else (
+        nx.kamada_kawai_layout(graph) if len(graph) > 2 else nx.circular_layout(graph))
     cmap = _require("matplotlib").colormaps["tab10"]
     for i, s in enumerate(generators):
         edges = [(u, v) for u, v, data in graph.edges(data=True)
                  if _edge_generator(data) == s or (len(generators) == 1)]
+        involution = G.op(s, s) == G.identity
+        if involution:  # x -> x.s -> x: one undirected line per pair
+            edges = list({frozenset(e): e for e in edges}.values())
         nx.draw_networkx_edges(graph, pos, edgelist=edges, ax=ax, edge_color=[cmap(i)],
-                               arrows=True, arrowsize=12, connectionstyle="arc3,rad=0.08")
-        ax.plot([], [], color=cmap(i), label=f"x -> x . {_short(s)}")
+                               arrows=True, arrowsize=14, width=2, node_size=900,
+                               arrowstyle="-" if involution else "-|>",
+                               connectionstyle="arc3" if involution else "arc3,rad=0.08")
+        ax.plot([], [], color=cmap(i), lw=2, label=names[i])
     nodes = list(graph.nodes)
     if values is not None:
         colors = [_floats(np.asarray([values(x)], dtype=object), "values")[0] for x in nodes]
         drawn = nx.draw_networkx_nodes(graph, pos, nodelist=nodes, node_color=colors,
-                                       cmap="viridis", ax=ax, node_size=500)
-        fig.colorbar(drawn, ax=ax, label="probability")
+                                       cmap="viridis", ax=ax, node_size=900)
+        fig.colorbar(drawn, ax=ax, label="probability", shrink=0.8)
     else:
         nx.draw_networkx_nodes(graph, pos, nodelist=nodes, node_color="#dddddd", ax=ax,
-                               node_size=500)
+                               node_size=900)
     if len(nodes) <= 30:
-        nx.draw_networkx_labels(graph, pos, {x: _short(x) for x in nodes}, ax=ax, font_size=8,
-                                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
-                                      "alpha": 0.8})
+        names_of = dict(labels) if labels is not None else {x: _short(x) for x in nodes}
+        nx.draw_networkx_labels(graph, pos, {x: names_of[x] for x in nodes}, ax=ax, font_size=10,
+                                bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none",
+                                      "alpha": 0.85})
     ax.set_title(title or f"Cayley graph of {G!r}")
     ax.set_xlabel("edge colour = generator multiplied on the right")
-    ax.legend(loc="lower right", fontsize=8)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=len(generators),
+              fontsize=9, frameon=False)  # below the axes, clear of every node
     ax.set_xticks([])
     ax.set_yticks([])
+    ax.margins(0.12)
     save_figure(fig, path)
     return fig
 

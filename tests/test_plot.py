@@ -94,3 +94,25 @@ def test_plot_cayley_graph(tmp_path):
     fig = ac.plot.plot_cayley_graph(ac.Cyclic(5), [1], path=tmp_path / "c.png")
     assert fig.axes[0].get_title() == "Cayley graph of Cyclic(5)"
     assert (tmp_path / "c.png").exists()
+
+
+def test_plot_cayley_graph_layout_names_and_involutions():
+    D4 = ac.DihedralGroup(4)
+    r, s = (1, 2, 3, 0), (3, 2, 1, 0)
+    elements = D4.elements()
+    layout = {x: (float(i), float(i % 3)) for i, x in enumerate(elements)}
+    labels = {x: f"x{i}" for i, x in enumerate(elements)}
+    fig = ac.plot.plot_cayley_graph(D4, [r, s], layout=layout, labels=labels,
+                                    generator_names=["rotate", "reflect"])
+    ax = fig.axes[0]
+    assert sorted(t.get_text() for t in ax.texts) == sorted(labels.values())
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["rotate", "reflect"]
+    nodes = ax.collections[0].get_offsets()
+    assert sorted(map(tuple, np.asarray(nodes))) == sorted(layout.values())
+    arrows = [p for p in ax.patches if hasattr(p, "get_arrowstyle")]
+    # rotate: 8 directed edges with heads; reflect (s . s = e): 4 undirected lines, once each
+    heads = [p for p in arrows if type(p.get_arrowstyle()).__name__ == "CurveFilledB"]
+    lines = [p for p in arrows if type(p.get_arrowstyle()).__name__ == "Curve"]
+    assert (len(heads), len(lines)) == (8, 4)
+    with pytest.raises(ac.InvalidArgument, match="one name for each"):
+        ac.plot.plot_cayley_graph(D4, [r, s], generator_names=["rotate"])

@@ -117,22 +117,53 @@ def run_tour(out: str | Path = "algconv-tour", only: Iterable[str | int] | None 
 _CSS = """body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto;padding:0 1em;
 color:#222}h2{border-bottom:1px solid #ccc;padding-bottom:.2em}pre{background:#f6f6f6;
 padding:.8em;overflow-x:auto;font-size:.85em}img{max-width:100%;border:1px solid #eee}
-figure{margin:1em 0}figcaption{color:#555;font-size:.9em}.failed{color:#b00}"""
+figure{margin:1em 0}figcaption{color:#555;font-size:.9em}.failed{color:#b00}
+nav ol{columns:2}math[display=block]{font-size:1.3em;margin:1em 0}.run{font-size:.9em}"""
+
+#: where the walkthrough's ideas come from, and where each step's script lives
+ESSAY = "https://colah.github.io/posts/2014-07-Understanding-Convolutions/"
+EXAMPLES = "https://github.com/algconv/algconv/tree/main/examples"
+EXAMPLE_SCRIPTS = {1: "01_ball_drop.py", 2: "02_flip_and_slide.py", 3: "03_echo.py",
+                   4: "04_ball_drop_2d.py", 5: "05_images.py", 6: "06_conv_layer.py",
+                   7: "07_fft_vs_direct.py", 8: "08_laws_and_groups.py",
+                   9: "09_closed_forms.py", 10: "10_dirichlet.py"}
+
+#: (f * g)(c) = sum over a . b = c of f(a) g(b) = sum over a of f(a) g(c - a), as MathML
+#: (rendered by the browser itself: no script, no network)
+_FORMULA = (
+    "<math display='block'><mrow><mo>(</mo><mi>f</mi><mo>*</mo><mi>g</mi><mo>)</mo><mo>(</mo>"
+    "<mi>c</mi><mo>)</mo><mo>=</mo><munder><mo>&#x2211;</mo><mrow><mi>a</mi><mo>&#xB7;</mo>"
+    "<mi>b</mi><mo>=</mo><mi>c</mi></mrow></munder><mi>f</mi><mo>(</mo><mi>a</mi><mo>)</mo>"
+    "<mspace width='0.2em'/><mi>g</mi><mo>(</mo><mi>b</mi><mo>)</mo><mspace width='1em'/>"
+    "<mtext>on&#xA0;Z:</mtext><mspace width='0.5em'/><mo>=</mo><munder><mo>&#x2211;</mo>"
+    "<mi>a</mi></munder><mi>f</mi><mo>(</mo><mi>a</mi><mo>)</mo><mspace width='0.2em'/>"
+    "<mi>g</mi><mo>(</mo><mi>c</mi><mo>&#x2212;</mo><mi>a</mi><mo>)</mo></mrow></math>")
 
 
 def write_index(out: Path, results: Sequence[StepResult]) -> Path:
-    """Write ``out/index.html``: every step in order with its explanation, text and files."""
+    """Write ``out/index.html``: contents, the formula, then every step in order with its
+    explanation, text and files, and a link to the script that runs it alone."""
     e = html.escape
     parts = ["<!doctype html><html><head><meta charset='utf-8'>",
              "<title>algconv tour: Understanding Convolutions</title>",
              f"<style>{_CSS}</style></head><body>",
-             "<h1>algconv tour: understanding convolutions</h1>",
-             "<p>(f * g)(c) = sum over a . b = c of f(a) g(b), one example at a time. Produced "
-             "by <code>algconv tour</code>.</p>"]
+             "<h1 id='top'>algconv tour: understanding convolutions</h1>",
+             "<p>One formula, one example at a time, following Christopher Olah's essay "
+             f"<a href='{ESSAY}'>Understanding Convolutions</a> (2014):</p>", _FORMULA,
+             "<p>Produced by <code>algconv tour</code>. Every step is also a script in "
+             f"<a href='{EXAMPLES}'><code>examples/</code></a> that runs it alone.</p>",
+             "<nav><h2>Contents</h2><ol>"]
+    parts += [f"<li value='{r.step.number}'><a href='#{e(r.step.key)}'>{e(r.step.title)}</a></li>"
+              for r in results]
+    parts.append("</ol></nav>")
     for r in results:
         s = r.step
         parts.append(f"<section id='{e(s.key)}'><h2>{s.number}. {e(s.title)}</h2>")
         parts.append(f"<p>{e(s.explanation)}</p>")
+        if s.number in EXAMPLE_SCRIPTS:
+            script = EXAMPLE_SCRIPTS[s.number]
+            parts.append(f"<p class='run'>Alone: <a href='{EXAMPLES}/{script}'><code>python "
+                         f"examples/{script}</code></a> &middot; <a href='#top'>contents</a></p>")
         if r.status != "ok":
             parts.append(f"<p class='{r.status}'>{r.status}: {e(r.error)}</p>")
         if r.text.strip():

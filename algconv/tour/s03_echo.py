@@ -74,13 +74,18 @@ def run(ctx: Context) -> None:
     y = echo(x)
     ctx.print(f"input: {len(x)} samples at {RATE} Hz ({len(x) / RATE:.2f} s); kernel: spikes of "
               f"1 at 0 and {GAIN} at {DELAY} ({DELAY / RATE:.2f} s)")
+    peak = float(np.abs(y).max())
     ctx.print(f"output: {len(y)} samples = {len(x)} + {DELAY}; "
               f"y[n] = x[n] + {GAIN} x[n - {DELAY}];"
-              f" peak |y| = {np.abs(y).max():.4f} (input peak 1)")
+              f" peak |y| = {peak:.4f} (input peak 1)")
+    ctx.print(f"normalised for the WAV files: each is divided by its own peak and scaled to 0.9 "
+              f"of full range (16-bit: 0.9 * 32767), so the output is divided by {peak:.4f} and "
+              f"nothing clips; the plot shows y unscaled")
     write_wav(ctx.path("echo_input.wav"), x)
     ctx.record("echo_input.wav", "The synthesised input: three plucked notes.")
     write_wav(ctx.path("echo_output.wav"), y)
-    ctx.record("echo_output.wav", "The output: the same notes with an echo 0.25 s later.")
+    ctx.record("echo_output.wav", "The output: the same notes with an echo 0.25 s later "
+               "(divided by its peak, like the input, to 0.9 of full range).")
     fig = plot.new_figure(10, 5)
     top, bottom = fig.subplots(2, 1, sharex=True, sharey=True)
     t_in, t_out = np.arange(len(x)) / RATE, np.arange(len(y)) / RATE
@@ -100,6 +105,9 @@ STEP = Step(
     "Sound is a function of time, and an echo adds a quieter copy a little later: convolving "
     "with a kernel of two spikes (1 now, 0.6 a quarter second later) does exactly that, since "
     "y(t) = sum over a of x(a) k(t - a) = x(t) + 0.6 x(t - 0.25 s). The tour synthesises three "
-    "plucked notes, writes input and output as WAV files you can play, and plots both.",
+    "plucked notes, writes input and output as WAV files you can play, and plots both. "
+    "Where the echo overlaps a note the output peaks above the input's 1, so before writing "
+    "each WAV file the tour divides it by its own peak and scales it to 0.9 of the 16-bit "
+    "range: nothing clips, and the two files play at the same peak loudness.",
     run,
 )

@@ -7,17 +7,19 @@ and the boundary modes of ``ac.filter`` at the image's edge.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from ..filtering import filter as filter_image
 from ._base import Context, Step
 
 __all__ = ["STEP", "sample_image", "BLUR_AND_EDGES", "GIMP_KERNELS", "BOUNDARIES", "apply",
-           "boundary_corners"]
+           "boundary_corners", "boundary_picture"]
 
 BLUR_AND_EDGES = {
     "3x3 box blur": np.ones((3, 3)) / 9,
-    "edge detection": np.array([[-1, -1, -1], [-1, 8, -1], [-1, -1, -1]]),
+    "edges (8 neighbours)": np.array([[-1, -1, -1], [-1, 8, -1], [-1, -1, -1]]),
 }
 
 #: the 3x3 kernels of docs.gimp.org "Convolution Matrix" (GIMP 2.10 filters/generic)
@@ -25,7 +27,7 @@ GIMP_KERNELS = {
     "sharpen": np.array([[0, -1, 0], [-1, 5, -1], [0, -1, 0]]),
     "blur": np.ones((3, 3)) / 9,
     "edge enhance": np.array([[0, 0, 0], [-1, 1, 0], [0, 0, 0]]),
-    "edge detect": np.array([[0, 1, 0], [1, -4, 1], [0, 1, 0]]),
+    "edge detect (4 neighbours)": np.array([[0, 1, 0], [1, -4, 1], [0, 1, 0]]),
     "emboss": np.array([[-2, -1, 0], [-1, 1, 1], [0, 1, 2]]),
 }
 
@@ -90,7 +92,7 @@ def run(ctx: Context) -> None:
                                   "image_gimp_kernels.png")):
         results = apply(img, kernels)
         for k, (_, mean) in results.items():
-            ctx.print(f"  {k:<15} kernel sum {float(np.sum(kernels[k])):>5.2f}  mean of result "
+            ctx.print(f"  {k:<26} kernel sum {float(np.sum(kernels[k])):>5.2f}  mean of result "
                       f"{mean:.4f}")
         fig = plot.show_kernels(img, kernels, columns=3,
                                 title=f"{title}: image * kernel (zero outside the image)")
@@ -100,18 +102,53 @@ def run(ctx: Context) -> None:
     ctx.print("9x9 box blur, bottom-left pixel under each boundary mode of ac.filter:")
     for mode, result in modes.items():
         ctx.print(f"  {mode:<8} {result[-1, 0]:.4f}")
-    fig = plot.new_figure(14, 3.6)
-    axes = fig.subplots(1, len(modes))
-    for ax, (mode, result) in zip(axes, modes.items()):
-        ax.imshow(result[-32:, :32], cmap="gray", vmin=0, vmax=1, interpolation="nearest",
-                  extent=(-0.5, 31.5, result.shape[0] - 0.5, result.shape[0] - 32.5))
-        ax.set_title(f"boundary={mode!r}")
-        ax.set_xlabel("x (bottom-left 32x32 corner)")
-        ax.set_ylabel("y")
-    fig.suptitle("ac.filter(image, 9x9 box blur, boundary=...): how the edge is filled")
-    ctx.save(fig, "image_boundaries.png", "A 9x9 box blur near the image's bottom-left corner "
-             "under each boundary mode: zeros darken the edge, wrap brings in the sky from the "
-             "top, the others extend the ground.")
+    fig = boundary_picture(img, modes)
+    ctx.save(fig, "image_boundaries.png", "A 9x9 box blur under each boundary mode. Top: the "
+             "bottom-left 12x12 pixels: zeros darken the edge, wrap brings in the sky from the "
+             "top, and reflect, mirror and nearest agree there. Bottom: each mode minus "
+             "'reflect' over the whole image, each on its own colour scale: the modes differ "
+             "only within 4 pixels of the border (mirror and nearest only along the sky's "
+             "gradient at the top).")
+
+
+def boundary_picture(image: np.ndarray, modes: dict, crop: int = 12) -> Any:
+    """Top row: the bottom-left ``crop`` x ``crop`` corner under each mode; bottom row: each
+    mode minus ``'reflect'`` over the whole image (``'reflect'`` itself: the blurred image)."""
+    from .. import plot
+
+    fig = plot.new_figure(15, 6.4)
+    axes = fig.subplots(2, len(modes))
+    n = image.shape[0]
+    reference = modes["reflect"]
+    ticker = plot._require("matplotlib.ticker")
+    for (top, bottom), (mode, result) in zip(axes.T, modes.items()):
+        top.imshow(result[-crop:, :crop], cmap="gray", vmin=0, vmax=1, interpolation="nearest",
+                   extent=(-0.5, crop - 0.5, n - 0.5, n - crop - 0.5))
+        top.set_title(f"boundary={mode!r}")
+        top.set_xlabel(f"x (bottom-left {crop}x{crop})")
+        top.set_ylabel("y")
+        top.xaxis.set_major_locator(ticker.MaxNLocator(integer=True))  # pixels: whole numbers
+        top.yaxis.set_major_locator(ticker.MaxNLocator(integer=True))
+        if mode == "reflect":
+            bottom.imshow(result, cmap="gray", vmin=0, vmax=1)
+            bottom.add_patch(_corner_box(n, crop))
+            bottom.set_title("'reflect', the reference\n(red: the corner above)", fontsize=10)
+        else:
+            diff = max(float(np.abs(result - reference).max()), 1e-12)  # each on its own scale
+            shown = bottom.imshow(result - reference, cmap="RdBu_r", vmin=-diff, vmax=diff)
+            fig.colorbar(shown, ax=bottom, shrink=0.8)
+            bottom.set_title(f"{mode!r} minus 'reflect'\n(largest {diff:.3f})", fontsize=10)
+        bottom.set_xlabel("x")
+        bottom.set_ylabel("y")
+    fig.suptitle("ac.filter(image, 9x9 box blur, boundary=...): the modes differ only at the "
+                 "edge")
+    return fig
+
+
+def _corner_box(n: int, crop: int) -> Any:
+    from matplotlib.patches import Rectangle
+
+    return Rectangle((-0.5, n - crop - 0.5), crop, crop, fill=False, color="#d62728", lw=1.5)
 
 
 STEP = Step(
@@ -120,6 +157,10 @@ STEP = Step(
     "blur averages each pixel with its eight neighbours, an edge detector subtracts them so "
     "that flat regions vanish and edges light up. The classic kernels of the GIMP "
     "convolution-matrix documentation (sharpen, blur, edge enhance, edge detect, emboss) are "
-    "applied below to a picture drawn with numpy, and ac.filter's boundary modes compared.",
+    "applied below to a picture drawn with numpy; the two edge detectors differ in how many "
+    "neighbours they subtract (all 8, or the 4 that share a side). Near the border the kernel "
+    "reaches outside the image, and ac.filter's boundary modes say what it finds there: "
+    "zeros, the opposite side (wrap), or the image mirrored or extended; the last picture "
+    "shows the corner where they differ, and the differences.",
     run,
 )

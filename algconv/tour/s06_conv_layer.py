@@ -1,7 +1,7 @@
 r"""Step 6: a convolutional layer is multiplication by a matrix of shared weights.
 
 Neuron ``i`` of a 1-D layer sees inputs ``x[i], ..., x[i + k - 1]`` through the same weights,
-so the layer's weight matrix repeats the (flipped) kernel along its diagonals with zeros
+so the layer's weight matrix repeats the kernel, reversed, along its diagonals with zeros
 elsewhere, and ``M @ x`` is the valid convolution.  In 2-D the neuron is applied to every
 image patch, which is a 2-D convolution.
 """
@@ -84,17 +84,14 @@ def run(ctx: Context) -> None:
               f"equal: {bool(np.array_equal(r['Mx'], r['conv']))}")
     fig = plot.new_figure(8, 4.2)
     ax = fig.subplots()
-    M = r["M"]
-    lim = np.abs(M).max()
-    ax.imshow(M, cmap="coolwarm", vmin=-lim, vmax=lim)
-    for (i, j), v in np.ndenumerate(M):
-        ax.text(j, i, f"{int(v)}", ha="center", va="center", fontsize=11,
-                color="white" if abs(v) == lim else "black" if v else "#999999")
-    ax.set_title("1-D convolutional layer as a matrix: the same weights on every row")
+    _number_grid(ax, r["M"], "coolwarm")
+    ax.set_title(f"1-D convolutional layer as a matrix: every row holds the kernel "
+                 f"{KERNEL.tolist()} reversed, {KERNEL[::-1].tolist()}")
     ax.set_xlabel("input x[j]")
     ax.set_ylabel("neuron i")
     ctx.save(fig, "conv_layer_matrix.png", "The weight matrix of a 1-D convolutional layer: "
-             "shared weights on the diagonals, zeros elsewhere.")
+             "the kernel reversed on every row, shifted one place per neuron, zeros elsewhere. "
+             "Row i is reversed because output c = i + 2 pairs x[j] with k[c - j].")
     M, x, w = symbolic_matrix()
     ctx.print(f"with symbols w = {w}: M =")
     for i in range(M.rows):
@@ -103,27 +100,39 @@ def run(ctx: Context) -> None:
     img = small_image()
     r2 = patch_layer(img)
     equal = bool(np.array_equal(r2["layer"], r2["conv"]))
-    ctx.print(f"2-D layer: one neuron with the Sobel weights on each of the "
-              f"{r2['layer'].size} 3x3 patches of an 8x8 image equals convolve(image, kernel, "
-              f"mode='valid'): {equal}")
+    ctx.print(f"2-D layer: one neuron whose weights are the Sobel kernel flipped (rows and "
+              f"columns reversed), on each of the {r2['layer'].size} 3x3 patches of an 8x8 "
+              f"image, equals convolve(image, kernel, mode='valid'): {equal}")
     ctx.print("  layer output row 2: " + str(r2["layer"][2].tolist()))
-    fig = plot.new_figure(12, 4)
-    axes = fig.subplots(1, 3)
-    panels = ((img, "input image", "gray"), (KERNEL_2D, "kernel (Sobel)", "coolwarm"),
-              (r2["layer"], "layer output = image * kernel", "coolwarm"))
+    fig = plot.new_figure(15, 4.6)
+    axes = fig.subplots(1, 4, gridspec_kw={"width_ratios": [8, 3, 3, 6]})
+    panels = ((img, "input image", "gray"), (KERNEL_2D, "kernel k (Sobel)", "coolwarm"),
+              (KERNEL_2D[::-1, ::-1], "neuron weights = k flipped", "coolwarm"),
+              (r2["layer"], "layer output = image * k", "coolwarm"))
     for ax, (data, title, cmap) in zip(axes, panels):
-        lim = np.abs(data).max()
-        ax.imshow(data, cmap=cmap, vmin=-lim if cmap != "gray" else 0, vmax=lim)
-        for (i, j), v in np.ndenumerate(data):
-            ax.text(j, i, f"{int(v)}", ha="center", va="center", fontsize=7)
+        _number_grid(ax, data, cmap)
         ax.set_title(title)
-        ax.set_xticks(range(data.shape[1]))
-        ax.set_yticks(range(data.shape[0]))
-        ax.set_xlabel("column")
-        ax.set_ylabel("row")
-    fig.suptitle("2-D convolutional layer: one neuron applied to every 3x3 patch")
+    fig.suptitle("2-D convolutional layer: one neuron (the kernel flipped) applied to every "
+                 "3x3 patch")
     ctx.save(fig, "conv_layer_2d.png", "A 2-D layer: the same neuron on every patch is a 2-D "
-             "convolution; it finds the square's vertical edges.")
+             "convolution; its weights are the kernel flipped, and it finds the square's "
+             "vertical edges (positive on the left edge, negative on the right).")
+
+
+def _number_grid(ax, data: np.ndarray, cmap: str) -> None:
+    """``data`` as coloured cells with each value written in a colour readable on its cell."""
+    lim = max(float(np.abs(data).max()), 1e-12)
+    lo = 0 if cmap == "gray" else -lim
+    image = ax.imshow(data, cmap=cmap, vmin=lo, vmax=lim)
+    for (i, j), v in np.ndenumerate(data):
+        r, g, b, _ = image.cmap(image.norm(v))
+        dark = 0.299 * r + 0.587 * g + 0.114 * b < 0.5
+        ax.text(j, i, f"{int(v)}", ha="center", va="center", fontsize=10,
+                color="white" if dark else "black")
+    ax.set_xticks(range(data.shape[1]))
+    ax.set_yticks(range(data.shape[0]))
+    ax.set_xlabel("column")
+    ax.set_ylabel("row")
 
 
 STEP = Step(
@@ -131,7 +140,9 @@ STEP = Step(
     "In a convolutional layer every neuron applies the same weights to its own window of the "
     "input. Written as a weight matrix, the same few weights repeat along the diagonals and "
     "everything else is zero, and multiplying by that matrix is exactly convolving with the "
-    "kernel. In two dimensions the neuron is applied to every patch of the image: a 2-D "
-    "convolution.",
+    "kernel. Each row holds the kernel reversed, for the reason of step 2: output c pairs "
+    "input x[j] with k[c - j], which runs backwards as j runs forwards. In two dimensions the "
+    "neuron, whose weights are the kernel flipped in both directions, is applied to every "
+    "patch of the image: a 2-D convolution.",
     run,
 )

@@ -14,7 +14,7 @@ from ..function import Function, delta
 from ..structures import DihedralGroup, Integers, SymmetricGroup
 from ._base import Context, Step
 
-__all__ = ["STEP", "check_laws", "witness", "walk", "shuffles"]
+__all__ = ["STEP", "check_laws", "witness", "walk", "shuffles", "d4_layout"]
 
 #: two transpositions of S_3 in one-line notation (0-based images)
 SWAP01, SWAP12 = (1, 0, 2), (0, 2, 1)
@@ -55,6 +55,28 @@ def walk(steps: int = 6) -> dict:
     return {"group": D4, "step": step, "dists": dists, "tv": tv}
 
 
+def d4_layout() -> tuple[dict, dict]:
+    """Names and positions of D_4's elements as two squares: the rotations ``r^k`` on the
+    outer square, the reflections ``r^k s`` on the inner one, each inside its rotation.
+
+    >>> names, pos = d4_layout(); [names[x] for x in (ROTATE, REFLECT)]
+    ['r', 's']
+    """
+    import math
+
+    D4 = DihedralGroup(4)
+    names, pos, rk = {}, {}, D4.identity
+    for k in range(4):
+        angle = math.pi / 2 - k * math.pi / 2  # clockwise from the top
+        power = "" if k == 0 else "r" if k == 1 else f"r{'²³'[k - 2]}"
+        for element, name, radius in ((rk, power or "e", 1.0), (D4.op(rk, REFLECT),
+                                                                  f"{power}s", 0.45)):
+            names[element] = name
+            pos[element] = (radius * math.cos(angle), radius * math.sin(angle))
+        rk = D4.op(rk, ROTATE)
+    return names, pos
+
+
 def shuffles(ks=range(1, 11)) -> list:
     """Total variation from uniform after k riffle shuffles of 52 cards (ac.probability).
 
@@ -80,18 +102,29 @@ def run(ctx: Context) -> None:
     w = walk()
     ctx.print("lazy random walk on D_4 (stay / rotate / reflect, 1/3 each); distance to uniform:")
     ctx.print("  " + "  ".join(f"k={k}: {float(t):.4f}" for k, t in enumerate(w["tv"], 1)))
+    names, pos = d4_layout()
     fig = plot.plot_cayley_graph(w["group"], [ROTATE, REFLECT], values=w["dists"][2],
                                  title="Random walk on the Cayley graph of D_4: distribution "
-                                 "after 3 steps")
-    ctx.save(fig, "cayley_random_walk.png", "The Cayley graph of D_4 (rotate, reflect), nodes "
-             "coloured by the walk's distribution after 3 steps.")
+                                 "after 3 steps", layout=pos, labels=names,
+                                 generator_names=["rotate: x -> x r (a quarter turn)",
+                                                  "reflect: x -> x s"])
+    ctx.save(fig, "cayley_random_walk.png", "The Cayley graph of D_4: rotations e, r, r², r³ "
+             "on the outer square, reflections s, rs, r²s, r³s on the inner one; 'rotate' "
+             "turns the outer square one way and the inner one the other (r^k s r = r^(k-1) s: "
+             "the group does not commute), 'reflect' joins each rotation to its reflection. "
+             "Nodes are coloured by the walk's distribution after 3 steps.")
     curve = shuffles()
     ctx.print("riffle shuffles of 52 cards, total variation from uniform (Bayer-Diaconis):")
     ctx.print("  " + "  ".join(f"{k}: {float(t):.3f}" for k, t in curve))
     fig = plot.new_figure(7, 4.5)
     ax = fig.subplots()
     ax.plot([k for k, _ in curve], [float(t) for _, t in curve], "o-", color=plot.COLORS["h"])
+    seven = float(dict(curve)[7])
     ax.axvline(7, color="gray", ls=":")
+    ax.plot([7], [seven], "o", ms=12, mfc="none", mec="black")
+    ax.annotate(f"k = 7: {seven:.3f}", (7, seven), textcoords="offset points", xytext=(12, 12),
+                fontsize=10, arrowprops={"arrowstyle": "->"})
+    ax.xaxis.set_major_locator(plot._require("matplotlib.ticker").MultipleLocator(1))
     ax.set_xlabel("number of riffle shuffles k")
     ax.set_ylabel("total variation distance to uniform")
     ax.set_title("Seven shuffles: 52 cards, GSR riffle shuffle")

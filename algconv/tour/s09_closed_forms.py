@@ -94,14 +94,15 @@ def run(ctx: Context) -> None:
     left.set_title("box * box = triangle")
     left.set_xlabel("x")
     left.set_ylabel("(box * box)(x)")
-    left.legend()
+    left.legend(loc="upper left")  # the triangle is low there
     ks = np.arange(len(num))
     right.bar(ks, num, color=plot.COLORS["f"], alpha=0.6, label="numeric convolution")
     right.plot(ks, pmf, "o", color=plot.COLORS["h"], label=f"Poisson({LAM1 + LAM2}) closed form")
     right.set_title(f"Poisson({LAM1}) * Poisson({LAM2}) = Poisson({LAM1 + LAM2})")
     right.set_xlabel("n")
     right.set_ylabel("probability")
-    right.legend()
+    right.xaxis.set_major_locator(plot._require("matplotlib.ticker").MultipleLocator(2))
+    right.legend(loc="upper right")  # the tail is low there
     ctx.save(fig, "closed_forms.png", "Closed forms from ac.symbolic against numeric "
              "convolutions.")
 

@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from algconv.tour import run_tour  # noqa: E402
+from algconv.tour._runner import ESSAY, EXAMPLE_SCRIPTS  # noqa: E402
 
 DOCS = ROOT / "docs"
 ASSETS = DOCS / "assets" / "tour"
@@ -29,9 +30,13 @@ def main() -> int:
     lines = [
         "# Walkthrough gallery",
         "",
-        "Every example of the walkthrough of *Understanding Convolutions*, as produced by "
-        "`algconv tour` (regenerate with `make gallery`). Each section is one step of the tour "
-        "and one script in `examples/`.",
+        f"Every example of the walkthrough of Christopher Olah's essay [Understanding "
+        f"Convolutions]({ESSAY}) (2014), as produced by `algconv tour` (regenerate with "
+        "`make gallery`). Each section is one step of the tour and one script in `examples/`; "
+        "all of them evaluate the one formula",
+        "",
+        "$$(f * g)(c) = \\sum_{a \\cdot b = c} f(a)\\, g(b)"
+        " \\quad\\text{(on } \\mathbb{Z}: \\textstyle\\sum_a f(a)\\, g(c - a))$$",
         "",
     ]
     for r in results:
@@ -45,9 +50,9 @@ def main() -> int:
             if o.kind == "image":
                 lines += [f"![{o.caption}](assets/tour/{o.name})", "", f"*{o.caption}*", ""]
             elif o.kind == "audio":
-                lines += [f'<audio controls src="../assets/tour/{o.name}"></audio> '
+                lines += [f'<audio controls src="assets/tour/{o.name}"></audio> '
                           f"[{o.name}](assets/tour/{o.name}): {o.caption}", ""]
-        script = next((ROOT / "examples").glob(f"{s.number:02d}_*.py")).name
+        script = EXAMPLE_SCRIPTS[s.number]
         lines.append(f"Run it alone: `python examples/{script} --out DIR` or "
                      f"`algconv tour --only {s.key}`.")
         lines.append("")

@@ -2,46 +2,51 @@
 
 Area pages (engines, symbolic, laws, ...) and modules arrive from parallel work; the nav in
 mkdocs.yml lists them all, and this hook drops the ones not present yet, so that
-``mkdocs build --strict`` stays clean at every stage.  ``api.md`` is generated: one section per
-importable module, rendered by mkdocstrings from the numpy-style docstrings.
+``mkdocs build --strict`` stays clean at every stage.  The API reference is generated: one page
+per area (``API_PAGES``), rendered by mkdocstrings from the numpy-style docstrings, which
+``griffe_roles.py`` reads as Markdown.  Math is rendered to MathML here at build time, so the
+site needs no script and no network (it works from ``file://``), and the build fails on any
+Sphinx role or ``.. math::`` left literal in a page.
 """
 
 from __future__ import annotations
 
+import html
 import importlib
+import re
 import sys
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-#: (heading, module) of the API reference, in reading order
-API_MODULES = [
-    ("Convolution", "algconv.dispatch"),
-    ("Functions", "algconv.function"),
-    ("Structures", "algconv.structures"),
-    ("Cyclic convolution", "algconv.cyclic"),
-    ("Image filters", "algconv.filtering"),
-    ("Bitmask transforms", "algconv.engines.transforms"),
-    ("Walsh-Hadamard, zeta and Moebius transforms", "algconv.transforms"),
-    ("Dirichlet convolution", "algconv.engines.dirichlet"),
-    ("Inverses", "algconv.inverse"),
-    ("Symbolic", "algconv.symbolic"),
-    ("Laws", "algconv.laws"),
-    ("Strategies", "algconv.strategies"),
-    ("Probability", "algconv.probability"),
-    ("Graphs", "algconv.graphs"),
-    ("Linear algebra", "algconv.linear"),
-    ("Fourier analysis", "algconv.fourier"),
-    ("Equivariant layers", "algconv.equivariant"),
-    ("Dask arrays", "algconv.daskarray"),
-    ("Structure specs", "algconv.spec"),
-    ("Plots", "algconv.plot"),
-    ("The tour", "algconv.tour"),
-    ("Engines", "algconv.engines.base"),
-    ("Errors", "algconv.errors"),
-    ("Configuration", "algconv.config"),
-    ("Types", "algconv.typing"),
+#: the API reference, one page per area, in reading order: (title, page, modules); a module
+#: written ``module:name`` shows only that member (``ac.fourier.transform`` the function is
+#: hidden behind the submodule of the same name)
+API_PAGES = [
+    ("Convolution", "convolve", ["algconv.dispatch", "algconv.cyclic", "algconv.filtering"]),
+    ("Functions", "function", ["algconv.function"]),
+    ("Structures", "structures", ["algconv.structures", "algconv.spec"]),
+    ("Transforms, Dirichlet and inverses", "transforms",
+     ["algconv.transforms", "algconv.engines.transforms", "algconv.engines.dirichlet",
+      "algconv.inverse"]),
+    ("Symbolic", "symbolic", ["algconv.symbolic"]),
+    ("Laws and strategies", "laws", ["algconv.laws", "algconv.strategies"]),
+    ("Probability and graphs", "probability", ["algconv.probability", "algconv.graphs"]),
+    ("Linear algebra and Fourier analysis", "linear",
+     ["algconv.linear", "algconv.fourier", "algconv.fourier.transform:transform",
+      "algconv.equivariant"]),
+    ("Dask arrays", "dask", ["algconv.daskarray"]),
+    ("Plots and the tour", "plot", ["algconv.plot", "algconv.tour"]),
+    ("Engines, errors, configuration, types", "internals",
+     ["algconv.engines.base", "algconv.errors", "algconv.config", "algconv.typing"]),
 ]
+
+#: what a docstring in Sphinx's dialect leaves in the HTML when nothing rendered it
+LITERAL_ROLE = re.compile(r":(?:py:)?(?:func|class|meth|mod|attr|exc|obj|data|math|ref|doc):"
+                          r"(?:`|<code>)|\.\. math::")
+ARITHMATEX = re.compile(r'<(?P<tag>span|div) class="arithmatex">\s*\\(?P<open>[(\[])'
+                        r'(?P<tex>.*?)\\[)\]]\s*</(?P=tag)>', re.S)
 
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,18 +62,29 @@ def _importable(name: str) -> bool:
     return True
 
 
+def _api_pages() -> list[tuple[str, str, list[str]]]:
+    pages = []
+    for title, slug, modules in API_PAGES:
+        modules = [m for m in modules if _importable(m.split(":")[0])]
+        if modules:
+            pages.append((title, f"api/{slug}.md", modules))
+    return pages
+
+
 def _prune(nav, docs: Path):
     kept = []
     for item in nav:
         if isinstance(item, dict):
             (title, value), = item.items()
-            if isinstance(value, list):
+            if value == "api/index.md":  # the generated reference: one page per area
+                kept.append({title: ["api/index.md"] + [{t: p} for t, p, _ in _api_pages()]})
+            elif isinstance(value, list):
                 value = _prune(value, docs)
                 if value:
                     kept.append({title: value})
-            elif value == "api.md" or (docs / value).exists() or "://" in value:
+            elif (docs / value).exists() or "://" in value:
                 kept.append(item)
-        elif item == "api.md" or (docs / item).exists():
+        elif (docs / item).exists():
             kept.append(item)
     return kept
 
@@ -78,16 +94,49 @@ def on_config(config):
     return config
 
 
-def api_page() -> str:
+def api_index() -> str:
     parts = ["# API reference\n",
-             "Generated from the docstrings (numpy style). `import algconv as ac` re-exports "
-             "the public names of these modules.\n"]
-    for heading, module in API_MODULES:
-        if _importable(module):
-            parts.append(f"## {heading}\n\n::: {module}\n")
+             "Generated from the numpy-style docstrings. `import algconv as ac` re-exports the "
+             "public names of these modules; start with `ac.convolve`, `ac.Function` and the "
+             "structures.\n"]
+    for title, page, modules in _api_pages():
+        names = ", ".join(f"`{m}`" for m in modules if ":" not in m)
+        parts.append(f"- [{title}]({page.removeprefix('api/')}): {names}")
+    return "\n".join(parts) + "\n"
+
+
+def api_page(title: str, modules: list[str]) -> str:
+    parts = [f"# {title}\n"]
+    for module in modules:
+        module, _, member = module.partition(":")
+        if member:
+            parts.append(f"::: {module}\n    options:\n      members: [{member}]\n"
+                         "      show_root_heading: false\n")
+        else:
+            parts.append(f"## `{module}`\n\n::: {module}\n")
     return "\n".join(parts)
 
 
 def on_files(files, config):
-    files.append(File.generated(config, "api.md", content=api_page()))
+    files.append(File.generated(config, "api/index.md", content=api_index()))
+    for title, page, modules in _api_pages():
+        files.append(File.generated(config, page, content=api_page(title, modules)))
     return files
+
+
+def _mathml(match: re.Match) -> str:
+    from latex2mathml.converter import convert
+
+    display = "block" if match["open"] == "[" else "inline"
+    return convert(html.unescape(match["tex"]).strip(), display=display)
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Render math as MathML (no script, no network), then refuse any role left literal."""
+    output = ARITHMATEX.sub(_mathml, output)
+    for found in (LITERAL_ROLE.search(output), re.search('class="arithmatex"', output)):
+        if found:
+            around = output[max(0, found.start() - 80):found.end() + 80]
+            raise PluginError(f"{page.file.src_uri}: {found.group()!r} left unrendered in "
+                              f"the HTML, near {around!r}")
+    return output

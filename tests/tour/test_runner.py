@@ -1,4 +1,6 @@
 import io
+import re
+from pathlib import Path
 
 import pytest
 
@@ -38,3 +40,24 @@ def test_run_tour_reports_progress(tmp_path):
     assert [r.status for r in results] == ["ok"]
     assert "[#] 1/1 step 10: Dirichlet convolution ..." in progress.getvalue()
     assert "== 10. Dirichlet convolution ==" in out.getvalue()
+
+
+def test_index_has_contents_math_and_links(tmp_path):
+    from algconv.tour._runner import ESSAY, EXAMPLE_SCRIPTS
+
+    results = [StepResult(s, "ok", 0.0) for s in STEPS]
+    html = write_index(tmp_path, results).read_text()
+    contents = re.search(r"<nav>(.*?)</nav>", html, re.S).group(1)
+    anchors = re.findall(r"<li value='(\d+)'><a href='#([^']+)'>", contents)
+    assert anchors == [(str(s.number), s.key) for s in STEPS]
+    for _, key in anchors:  # every entry lands on its section
+        assert html.count(f"<section id='{key}'>") == 1
+    assert "<math display='block'>" in html and "<munder><mo>&#x2211;</mo>" in html
+    assert "<script" not in html and "$$" not in html  # rendered by the browser, offline
+    assert f"<a href='{ESSAY}'>Understanding Convolutions</a>" in html
+    assert "colah.github.io" in ESSAY
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    for number, script in EXAMPLE_SCRIPTS.items():
+        assert (examples / script).exists() and script.startswith(f"{number:02d}_")
+        assert f"examples/{script}</code></a>" in html
+    assert set(EXAMPLE_SCRIPTS) == {s.number for s in STEPS}

@@ -27,4 +27,11 @@ def test_run_writes_wavs(ctx):
                 1, 2, s.RATE, n)
             pcm = np.frombuffer(w.readframes(n), dtype="<i2")
         assert np.abs(pcm).max() == round(0.9 * 32767)
+        # the file is the signal divided by its own peak, times 0.9 of full range
+        signal = x if name == "echo_input.wav" else y
+        np.testing.assert_array_equal(
+            pcm, np.round(signal / np.abs(signal).max() * 0.9 * 32767).astype("<i2"))
+    assert (f"each is divided by its own peak and scaled to 0.9 of full range (16-bit: "
+            f"0.9 * 32767), so the output is divided by {np.abs(y).max():.4f}") in ctx.text
+    assert "divides it by its own peak and scales it to 0.9" in s.STEP.explanation
     assert (ctx.out / "echo_waveforms.png").exists()

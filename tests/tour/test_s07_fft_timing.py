@@ -31,10 +31,13 @@ def test_sweep_rows_and_fits():
     assert r["slope_fft"] == pytest.approx(s.fit_slope([4096, 8192], [rows[3][2], rows[4][2]]))
 
 
-def test_run_prints_the_measured_rows(ctx, monkeypatch):
+def test_run_prints_the_measured_rows(ctx, monkeypatch, figures):
     monkeypatch.setattr(s, "SIZES", (1024, 2048))
     monkeypatch.setattr(s, "FFT_ONLY", (4096, 8192))
     s.run(ctx)
+    from .figures import legend_overlaps
+
+    assert legend_overlaps(figures["fft_vs_direct.png"]) == []
     rows = re.findall(r"^\s+(\d+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)$", ctx.text, re.M)
     assert [int(r[0]) for r in rows] == [1024, 2048, 4096, 8192]
     for n, td, tf, ratio, diff in rows:

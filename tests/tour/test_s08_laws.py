@@ -1,9 +1,13 @@
 from fractions import Fraction
 
+import numpy as np
+
 from sympy.combinatorics import Permutation
 
 import algconv as ac
 from algconv.tour import s08_laws as s
+
+from .figures import all_integer
 
 
 def sympy_op(a, b):
@@ -49,6 +53,47 @@ def brute_walk_tv(steps):
         p = q
         out.append(sum(abs(v - Fraction(1, 8)) for v in p.values()) / 2)
     return out
+
+
+def test_d4_layout_is_two_squares_with_named_elements():
+    names, pos = s.d4_layout()
+    D4 = ac.DihedralGroup(4)
+    assert sorted(names.values()) == sorted(["e", "r", "r²", "r³", "s", "rs", "r²s", "r³s"])
+    assert set(names) == set(D4.elements())
+    r, refl = s.ROTATE, s.REFLECT
+    power = {0: "e", 1: "r", 2: "r²", 3: "r³"}
+    x = D4.identity
+    for k in range(4):  # the names, recomputed with sympy's composition
+        assert names[x] == power[k]
+        assert names[D4.op(x, refl)] == \
+            (power[k] if k else "") + "s"
+        x = D4.op(x, r)
+    radius = {x: round(float(np.hypot(*p)), 6) for x, p in pos.items()}
+    assert {radius[x] for x, n in names.items() if "s" not in n} == {1.0}    # outer square
+    assert {radius[x] for x, n in names.items() if "s" in n} == {0.45}       # inner square
+    for x in D4.elements():  # every reflect edge is a spoke: x and x . s on one ray
+        y = D4.op(x, refl)
+        assert abs(pos[x][0] * pos[y][1] - pos[x][1] * pos[y][0]) < 1e-12
+
+
+def test_cayley_picture_names_and_legend_clear_of_nodes(ctx, figures):
+    s.run(ctx)
+    fig = figures["cayley_random_walk.png"]
+    ax = fig.axes[0]
+    labels = sorted(t.get_text() for t in ax.texts)
+    assert labels == sorted(["e", "r", "r²", "r³", "s", "rs", "r²s", "r³s"])
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend[0].startswith("rotate") and legend[1].startswith("reflect")
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    box = ax.get_legend().get_window_extent(renderer)
+    for node in ax.collections:
+        for x, y in node.get_offset_transform().transform(node.get_offsets()):
+            assert not (box.x0 - 20 <= x <= box.x1 + 20 and box.y0 - 20 <= y <= box.y1 + 20)
+    shuffles = figures["seven_shuffles.png"].axes[0]
+    assert all_integer(shuffles.xaxis)
+    assert [t.get_text() for t in shuffles.texts] == [f"k = 7: {float(dict(s.shuffles())[7]):.3f}"]
+    assert shuffles.texts[0].xy == (7, float(dict(s.shuffles())[7]))
 
 
 def test_run(ctx):

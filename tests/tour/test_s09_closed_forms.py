@@ -36,8 +36,13 @@ def test_poisson_closed_form():
         assert sympy.simplify(pois.subs(n, k) - truth) == 0
 
 
-def test_run(ctx):
+def test_run(ctx, figures):
     s.run(ctx)
+    from .figures import all_integer, legend_overlaps
+
+    fig = figures["closed_forms.png"]
+    assert legend_overlaps(fig) == []
+    assert all_integer(fig.axes[1].xaxis)  # n is a count
     assert f"P(5) = {scipy.stats.poisson.pmf(5, 5):.6f}" in ctx.text
     assert "box * box = Piecewise(" in ctx.text
     assert "(lambda1 + lambda2)**n" in ctx.text
