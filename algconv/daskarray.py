@@ -31,7 +31,7 @@ from .dispatch import MODES, apply_mode
 from .dispatch import convolve as _convolve_in_memory
 from .engines import ENGINES
 from .errors import InvalidArgument, InvalidType, StructureMismatch
-from .filtering import BOUNDARIES
+from .filtering import BOUNDARIES, holds
 from .filtering import filter as filter_in_memory
 from .structures.numbers import Integers, Lattice
 from .validation import (
@@ -166,15 +166,16 @@ def _cast(block: np.ndarray, dtype: np.dtype | None) -> np.ndarray:
     return block.astype(dtype)
 
 
-def _working(x: Any, dtype: np.dtype) -> Any:
+def _working(x: Any, dtype: np.dtype, fill: Any = 0) -> Any:
     """``x`` in the dtype its chunks are computed in (object keeps Python ints exact).
 
-    Float images stay as they are (the in-memory engines promote them); integer images
-    become int64, Python ints, or the float result dtype (so a float fill is not truncated).
+    Float images stay as they are (the in-memory engines promote them) unless they cannot
+    hold ``fill``; integer images become int64, Python ints, or the float result dtype (so
+    a float fill is not truncated), and keep their dtype only while it holds ``fill``.
     """
     if dtype == object:
         return x if x.dtype == object else x.map_blocks(arith.to_object, dtype=object)
-    if x.dtype.kind == dtype.kind:
+    if x.dtype.kind == dtype.kind and holds(x.dtype, fill):
         return x
     return x.astype(dtype)
 
@@ -340,7 +341,7 @@ def filter(image: Any, kernel: Any, boundary: str = "fill",
     depth = tuple(max(lr) for lr in radii)
     if 0 in x.shape:
         return da.zeros(x.shape, dtype=dtype, chunks=x.chunks)
-    work = _rechunked(_working(x, dtype), depth)
+    work = _rechunked(_working(x, dtype, fillvalue if boundary == "fill" else 0), depth)
     fill = _cast(np.array([fillvalue], dtype=object), work.dtype)[0]
     block = {"kernel": k, "radii": radii, "reach": depth}
     dtype = _probe_dtype(_filter_block, tuple(2 * d + 1 for d in depth), work.dtype, dtype,

@@ -8,6 +8,7 @@ keeps exact values exact, fits the memory limit) and then picks the lowest cost.
 from __future__ import annotations
 
 import time
+import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -15,7 +16,7 @@ import numpy as np
 
 from . import arith, config
 from .engines import ENGINES
-from .engines.base import EXACT_KINDS, Engine, Problem
+from .engines.base import EXACT_KINDS, Engine, Problem, float_work_dtype
 from .errors import InvalidArgument, InvalidType, MethodNotApplicable, StructureMismatch
 from .function import Function, _conj_array, _finite_vector
 from .structures.base import Group, Monoid, check_structure
@@ -61,13 +62,34 @@ class MethodChoice:
         return "\n".join(lines)
 
 
+#: how much slower than a float transform (``exact = False``: fft, overlap-add, fourier)
+#: the direct sum may be and still be chosen when the transform would absorb small values
+#: (see ``_absorbs``); beyond it the transform runs and warns
+PRECISION_SLOWDOWN = 30.0
+
+
+def _refusal(engine: Engine, p: Problem) -> str | None:
+    """Why ``engine`` may not evaluate ``p`` whatever the cost, or ``None``.
+
+    It must apply to the structure, keep exact values exact, and meet inf and NaN as the
+    direct sum over every stored pair does (scipy.signal's direct method: ``inf * 0`` is
+    NaN, and a NaN reaches only the outputs its pairs reach).
+    """
+    reason = engine.applies(p)
+    if reason is None and not engine.exact and p.kind in EXACT_KINDS:
+        reason = f"it rounds through floating point, but the values are exact ({p.kind})"
+    if reason is None and not engine.keeps_nonfinite and not p.finite:
+        reason = ("it would spread inf or NaN beyond the outputs the direct sum gives them "
+                  "(a transform mixes every value into every output), but the values are not "
+                  "all finite")
+    return reason
+
+
 def _guard(engine: Engine, p: Problem) -> str | None:
     """The reason ``engine`` may not run ``p``, hard guards first; ``None`` if it may."""
-    reason = engine.applies(p)
+    reason = _refusal(engine, p)
     if reason is not None:
         return reason
-    if not engine.exact and p.kind in EXACT_KINDS:
-        return f"it rounds through floating point, but the values are exact ({p.kind})"
     need = engine.memory(p)
     if need > config.memory_limit:
         return (
@@ -75,6 +97,55 @@ def _guard(engine: Engine, p: Problem) -> str | None:
             f"config.memory_limit={config.format_bytes(config.memory_limit)}"
         )
     return None
+
+
+def _absorbs(p: Problem) -> bool:
+    """Whether a float transform of ``p`` would absorb some value entirely.
+
+    A transform of ``f`` is rounded to about ``eps * max|f|``; a nonzero value below that
+    leaves no trace in it, so an output made of such values alone (``[1e300, 1] * [1, 1]``
+    at its last entry) comes out as rounding noise.  The direct sum keeps it.
+    """
+    if "_absorbs" in p.__dict__:
+        return p._absorbs
+    p._absorbs = False
+    if p.kind not in ("float", "complex"):
+        return False
+    arrays = [h._array if h.is_dense else np.array(list(h._dict.values()))
+              for h in (p.f, p.g)]
+    dtype = float_work_dtype(np.result_type(*arrays))
+    eps = np.finfo(dtype).eps if dtype.kind in "fc" else np.finfo(np.float64).eps
+    for a in arrays:
+        if a.size == 0:
+            continue
+        magnitude = np.abs(a.astype(dtype, copy=False))
+        floor = eps * magnitude.max()
+        if magnitude.min() >= floor:  # the common case, in one pass: no tiny value at all
+            continue
+        if np.min(magnitude, where=magnitude > 0, initial=np.inf) < floor:
+            p._absorbs = True
+    return p._absorbs
+
+
+def _precise(p: Problem, engine: Engine, cost: float) -> tuple[Engine, str | None]:
+    """``engine``, or the direct sum where a float transform would absorb small values and
+    the direct sum costs at most ``PRECISION_SLOWDOWN`` times more; with the reason."""
+    if engine.exact or not _absorbs(p):
+        return engine, None
+    direct = ENGINES["direct"]
+    if _guard(direct, p) is None and direct.cost(p) <= PRECISION_SLOWDOWN * cost:
+        return direct, (f"the direct sum, since method={engine.name!r} would absorb values "
+                        "below its rounding (they span more than the float precision)")
+    return engine, None
+
+
+def _warn_absorbed(engine: Engine) -> None:
+    warnings.warn(
+        f"method={engine.name!r} rounds each transform to about eps times its largest value, "
+        "and some values are smaller than that: outputs made of them alone come out as "
+        "rounding noise; method='direct' keeps them",
+        RuntimeWarning, stacklevel=4,
+    )
 
 
 def _no_engine(p: Problem, candidates: list | None = None) -> None:
@@ -103,7 +174,7 @@ def _fastest(p: Problem) -> Engine:
             best, best_cost = engine, cost
     if best is None:
         _no_engine(p)
-    return best
+    return _precise(p, best, best_cost)[0]
 
 
 def _select(p: Problem, measure: bool = False) -> MethodChoice:
@@ -127,21 +198,25 @@ def _select(p: Problem, measure: bool = False) -> MethodChoice:
         _no_engine(p, candidates)
     how = "fastest measured" if measure else "lowest estimated cost"
     reason = f"{how} of {sum(c is not None for _, c, _ in candidates)} applicable engines"
-    return MethodChoice(best[0], reason, candidates)
+    engine, precise = _precise(p, ENGINES[best[0]], best[1])
+    return MethodChoice(engine.name, precise or reason, candidates)
 
 
 def _engine_for(p: Problem, method: str) -> Engine:
-    if method == "auto":
-        return _fastest(p)
+    engine = _fastest(p) if method == "auto" else _named_engine(p, method)
+    if not engine.exact and _absorbs(p):
+        _warn_absorbed(engine)
+    return engine
+
+
+def _named_engine(p: Problem, method: str) -> Engine:
     if not isinstance(method, str):
         raise InvalidType(f"Got method={describe(method)}, but expected a str")
     engine = ENGINES.get(method)
     if engine is None:
         allowed = ", ".join(repr(m) for m in ("auto", *ENGINES))
         raise InvalidArgument(f"Got method={method!r}, but the only valid values are {allowed}")
-    reason = engine.applies(p)
-    if reason is None and not engine.exact and p.kind in EXACT_KINDS:
-        reason = f"it rounds through floating point, but the values are exact ({p.kind})"
+    reason = _refusal(engine, p)
     if reason is not None:
         raise MethodNotApplicable(
             f"method={method!r} does not apply: {reason}; use method='auto'"

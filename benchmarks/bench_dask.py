@@ -172,7 +172,17 @@ def main(argv=None) -> int:
         lo, hi = min(counts), max(counts)
         print(f"scaling: {lo} -> {hi} workers: time x{times[hi] / times[lo]:.2f} "
               f"(ideal {lo / hi:.2f})")
-    return 0
+    return 0 if results_agree(best) else 1
+
+
+def results_agree(best: dict) -> bool:
+    """Every run (algconv on each worker count, and the peer) computed the same mean."""
+    values = {key: r["value"] for key, r in best.items()}
+    first = next(iter(values.values()))
+    ok = all(np.isclose(v, first, rtol=1e-9, atol=0) for v in values.values())
+    print("results agree: " + ("yes" if ok else "NO, " + ", ".join(
+        f"{name} on {workers}: {v!r}" for (name, workers), v in values.items())))
+    return ok
 
 
 if __name__ == "__main__":

@@ -6,7 +6,8 @@ Usage: python benchmarks/bench_fourier.py [--quick]
    beside the direct cost (``|G|^2`` = 1.6e9 terms, and the direct engine's own estimate);
    a few output entries are recomputed from the a.b=c sum ``h(c) = sum_x f(x) g(x^-1 c)``.
 2. Fourier vs table on smaller groups, best of 5 each with the Cayley table and the Fourier
-   basis already built: these numbers set the constants of ``engines/fourier.py``.
+   basis already built, each row checking that both engines computed the same values:
+   these numbers set the constants of ``engines/fourier.py``.
    (The machine is shared: timings are noisy, read ratios rather than digits.)
 """
 
@@ -77,6 +78,9 @@ def main(argv=None) -> int:
         ac.convolve(a, b, over=G, method="fourier")
         tf = best_of(lambda a=a, b=b, G=G: ac.convolve(a, b, over=G, method="fourier"), 5)
         tt = best_of(lambda a=a, b=b, G=G: ac.convolve(a, b, over=G, method="table"), 5)
+        fourier = ac.convolve(a, b, over=G, method="fourier")
+        table = ac.convolve(a, b, over=G, method="table")
+        assert np.allclose(fourier, table, rtol=1e-9, atol=1e-9), f"fourier != table on {G!r}"
         p = Problem(ac.Function.from_array(a, over=G), ac.Function.from_array(b, over=G), G)
         ef, et = ENGINES["fourier"].cost(p), ENGINES["table"].cost(p)
         auto = ac.choose_method(a, b, over=G).method

@@ -1,8 +1,10 @@
 """Does ``ac.choose_method`` pick as well as ``scipy.signal.choose_conv_method``?
 
 For each size pair (1-D, 2-D and 3-D floats, mode 'full'): scipy's choice and the time of
-``scipy.signal.convolve(..., method=<that choice>)``, algconv's choice and the time of
-``ac.convolve(...)`` (auto), best of 3 each, and their ratio; then the *choice ratio*:
+``scipy.signal.convolve(...)`` with ``method='auto'`` (so scipy pays for its own
+``choose_conv_method``, as algconv pays for ``choose_method``), algconv's choice and the
+time of ``ac.convolve(...)`` (auto), best of 3 each with the same warm-up, their ratio, and
+a check that both computed the same values; then the *choice ratio*:
 algconv's pick against algconv forced to run scipy's pick (``method=<scipy's choice>``),
 which isolates the decision from the per-call overhead of the two libraries.  The
 summary counts the pairs within 10 % (or faster) and the total time of each.
@@ -45,14 +47,28 @@ def best_of(fn, repeat: int = 3) -> float:
     return timing.best_of(fn, repeat, clock=CLOCK)
 
 
+def scipy_auto(a, b):
+    """scipy's own automatic convolution: ``choose_conv_method`` then the chosen method."""
+    return scipy.signal.convolve(a, b, mode="full", method="auto")
+
+
+def agree(ours, theirs) -> bool:
+    """Both sides computed the same convolution (to float rounding)."""
+    scale = float(np.max(np.abs(theirs))) or 1.0
+    return ours.shape == theirs.shape and bool(np.allclose(ours, theirs, rtol=1e-7,
+                                                             atol=1e-9 * scale))
+
+
 def sweep(pairs) -> list[tuple]:
     rng = np.random.default_rng(0)
     rows = []
     for sa, sb in pairs:
         a, b = rng.standard_normal(sa), rng.standard_normal(sb)
-        theirs = scipy.signal.choose_conv_method(a, b, mode="full")
+        theirs = scipy.signal.choose_conv_method(a, b, mode="full")  # for the label only
         ours = ac.choose_method(a, b).method
-        t_scipy = best_of(lambda: scipy.signal.convolve(a, b, method=theirs))
+        if not agree(ac.convolve(a, b), scipy_auto(a, b)):
+            raise AssertionError(f"algconv and scipy disagree on {sa} x {sb}")
+        t_scipy = best_of(lambda: scipy_auto(a, b))
         t_ours = best_of(lambda: ac.convolve(a, b))
         t_same = t_ours if ours == theirs else best_of(
             lambda: ac.convolve(a, b, method=theirs))

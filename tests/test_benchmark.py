@@ -1,5 +1,6 @@
 """The benchmark runner and ``algconv bench``: every workload's two sides agree (quick sizes)."""
 
+import numpy as np
 import pytest
 
 from algconv.benchmark import collect, run
@@ -23,3 +24,81 @@ def test_bench_command_runs_one_row(capsys):
 
 def test_format_row_marks_informational_rows():
     assert format_row(("a", "b", 1.0, 2.0, 0.5, None, "info")).endswith("| - | info |")
+
+
+# --- issue 12, point 9: the benchmarks measure honestly ----------------------------------------
+
+
+def test_peer_gets_the_same_warm_up_and_repeats_as_algconv():
+    from algconv.benchmark import runner
+
+    calls = {"algconv": 0, "peer": 0}
+
+    def count(side):
+        def fn(state):
+            calls[side] += 1
+            return 1
+        return fn
+
+    w = {"algconv": count("algconv"), "peer_fn": count("peer"), "number": 2}
+    runner.best_of(w, None, repeat=3)
+    assert calls["algconv"] == calls["peer"] == 1 + 3 * 2
+    assert not [w["name"] for w in collect() if "peer_repeat" in w or "check" not in w]
+
+
+def test_a_workload_without_a_check_is_refused():
+    w = dict(name="x", peer="y", target=None, setup=lambda q: None, algconv=lambda s: 1,
+             peer_fn=lambda s: 2)
+    with pytest.raises(KeyError, match="check"):
+        run([w], quick=True, repeat=1)
+
+
+def test_pure_python_group_peer_gets_python_floats():
+    from benchmarks import bench_direct
+
+    G, a, b, f, g = bench_direct.setup(quick=True)
+    assert all(type(v) is float for v in [*f.values(), *g.values()])
+    assert [f[x] for x in G.elements()] == a.tolist()
+
+
+def test_sweep_choose_makes_scipy_pay_for_its_choice(monkeypatch):
+    import scipy.signal._signaltools as signaltools
+
+    from benchmarks import sweep_choose
+
+    chosen = []
+    original = signaltools.choose_conv_method
+    monkeypatch.setattr(signaltools, "choose_conv_method",
+                        lambda *a, **k: chosen.append(1) or original(*a, **k))
+    monkeypatch.setattr(sweep_choose, "best_of", lambda fn, repeat=3: (fn(), 1.0)[1])
+    rows = sweep_choose.sweep([((64,), (3,)), ((16, 16), (3, 3))])
+    assert len(rows) == 2 and len(chosen) >= 4  # once per check and once per timed call
+
+
+def test_bench_dask_fails_when_the_two_sides_disagree(monkeypatch, capsys):
+    pytest.importorskip("distributed")
+    from benchmarks import bench_dask
+
+    value = {"algconv": 0.5, "dask+ndi": 0.5}
+
+    def fake_run(blur, workers, args, kernel):
+        name = "algconv" if blur is bench_dask.algconv_blur else "dask+ndi"
+        return {"seconds": 1.0, "value": value[name], "load": 0.0, "limit": 1, "peaks": [1],
+                "baselines": [1], "cluster_peak": 1, "restarted": False, "cpu": [1.0]}
+
+    monkeypatch.setattr(bench_dask, "run", fake_run)
+    assert bench_dask.main(["--quick", "--workers", "1", "--repeat", "1"]) == 0
+    value["dask+ndi"] = 0.6
+    assert bench_dask.main(["--quick", "--workers", "1", "--repeat", "1"]) == 1
+    assert "results agree: NO" in capsys.readouterr().out
+
+
+def test_bench_dask_sides_compute_the_same_blur():
+    da = pytest.importorskip("dask.array")
+    from benchmarks import bench_dask
+
+    x = da.from_array(np.random.default_rng(0).random((40, 30)), chunks=(16, 16))
+    k = bench_dask.binomial_kernel(5)
+    ours = bench_dask.algconv_blur(x, k).compute()
+    theirs = bench_dask.peer_blur(x, k).compute()
+    np.testing.assert_allclose(ours, theirs, rtol=1e-12)

@@ -3,10 +3,11 @@ the call overhead, each against its peer (scipy, numpy, python-flint).
 
 A workload is a dict: ``name``, ``peer`` (str), ``target`` (largest acceptable ratio
 algconv / peer, or None for an informational row), ``setup(quick) -> state``,
-``algconv(state)``, ``peer_fn(state)``; optional ``number`` (calls per timing, for tiny
-inputs), ``peer_repeat`` (timings of the peer, default 3; 1 for slow peers), ``needs`` (a
-module the row needs, e.g. ``"flint"``; the row is skipped without it) and
-``check(state, ours, theirs) -> bool`` (do the two results agree).
+``algconv(state)``, ``peer_fn(state)``, ``check(state, ours, theirs) -> bool`` (do the two
+results agree: required, a row is only as good as its check); optional ``number`` (calls
+per timing, for tiny inputs; the same for both sides) and ``needs`` (a module the row
+needs, e.g. ``"flint"``; the row is skipped without it).  Both sides get the same warm-up
+call and the same repeats (``runner.best_of``).
 
 Examples
 --------

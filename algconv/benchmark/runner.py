@@ -44,23 +44,19 @@ def timed(fn, state, number: int = 1) -> tuple[float, object]:
 
 def best_of(w: dict, state, repeat: int = 3) -> tuple[float, object, float, object]:
     """Best of ``repeat`` for algconv and the peer, interleaved (each going first in turn),
-    after one warm-up call of each."""
+    after one warm-up call of each: both sides get the same warm-up, the same ``number`` of
+    calls per timing and the same ``repeat`` timings, however slow."""
     number = w.get("number", 1)
-    ours, theirs, mine, peer = [], [], None, None
-    w["algconv"](state)  # warm-up: imports, FFT plan caches, first-touch page faults
-    if w.get("peer_repeat", repeat) >= repeat:  # slow peers are not run an extra time
-        w["peer_fn"](state)
+    sides = {"algconv": [], "peer_fn": []}
+    results = {}
+    for name in sides:  # warm-up: imports, FFT plan caches, first-touch page faults
+        w[name](state)
     for i in range(repeat):
-        run_peer = i < w.get("peer_repeat", repeat)
-        if run_peer and i % 2:  # alternate who goes first: the second call finds warm caches
-            t, peer = timed(w["peer_fn"], state, number)
-            theirs.append(t)
-        t, mine = timed(w["algconv"], state, number)
-        ours.append(t)
-        if run_peer and not i % 2:
-            t, peer = timed(w["peer_fn"], state, number)
-            theirs.append(t)
-    return min(ours), mine, min(theirs), peer
+        order = ("algconv", "peer_fn") if i % 2 == 0 else ("peer_fn", "algconv")
+        for name in order:  # alternate who goes first: the second call finds warm caches
+            t, results[name] = timed(w[name], state, number)
+            sides[name].append(t)
+    return min(sides["algconv"]), results["algconv"], min(sides["peer_fn"]), results["peer_fn"]
 
 
 def run(workloads: list[dict], quick: bool, repeat: int = 3) -> list[tuple]:
@@ -75,7 +71,7 @@ def run(workloads: list[dict], quick: bool, repeat: int = 3) -> list[tuple]:
             continue
         state = w["setup"](quick)
         ours, mine, theirs, peer = best_of(w, state, repeat)
-        agree = w["check"](state, mine, peer) if "check" in w else True
+        agree = w["check"](state, mine, peer)  # every workload says how to compare
         ratio = ours / theirs
         target = w.get("target")
         ok = "info" if target is None else ("yes" if ratio <= target else "NO")

@@ -118,7 +118,6 @@ WORKLOADS = [
         "algconv": lambda s: ac.convolve_dirichlet(s["f"], s["g"]),
         "peer_fn": lambda s: naive_dirichlet(s["f"], s["g"]),
         "check": lambda s, ours, theirs: np.array_equal(ours, theirs),
-        "peer_repeat": 1,
     },
     {
         "name": "S_6 dense f*g (720 elements), int",
@@ -138,6 +137,5 @@ WORKLOADS = [
         "algconv": lambda s: ac.convolve_xor(s["a"], s["b"]),
         "peer_fn": _sympy_xor,
         "check": lambda s, ours, theirs: ours.tolist() == list(theirs),
-        "peer_repeat": 1,
     },
 ]

@@ -18,7 +18,8 @@ from ..function import Function
 from ..structures.base import Monoid
 from ..validation import KINDS, join_kinds, scalar_kind, value_kind
 
-__all__ = ["Problem", "Engine", "EXACT_KINDS"]
+__all__ = ["Problem", "Engine", "EXACT_KINDS", "all_finite", "float_work_dtype",
+           "double_precision_only"]
 
 #: value kinds that must never be rounded through floating point
 EXACT_KINDS = frozenset({"int", "rational", "object"})
@@ -61,6 +62,16 @@ class Problem:
         return kind
 
     @property
+    def finite(self) -> bool:
+        """Whether every value is finite (no inf, no NaN); exact kinds always are."""
+        finite = self.__dict__.get("_finite")
+        if finite is None:
+            finite = self.kind not in ("float", "complex") or (
+                _all_finite(self.f) and _all_finite(self.g))
+            self._finite = finite
+        return finite
+
+    @property
     def dense(self) -> bool:
         """Whether both operands are stored as arrays."""
         return self.f._array is not None and self.g._array is not None
@@ -92,6 +103,51 @@ class Problem:
         return math.prod(self.full_shape())
 
 
+def _all_finite(f: Function) -> bool:
+    if f.is_dense and f._array.dtype.kind in "fc":
+        return all_finite(f._array)
+    values = f._array.flat if f.is_dense else f._dict.values()
+    return all(not isinstance(v, (float, complex, np.inexact)) or np.isfinite(v) for v in values)
+
+
+def all_finite(array: np.ndarray) -> bool:
+    """Whether a float or complex array holds no inf and no NaN.
+
+    A finite sum proves it in one pass without a temporary (inf and NaN survive every
+    sum); only a sum that is not finite (overflow, or a real inf / NaN) is checked entry
+    by entry.
+
+    >>> all_finite(np.array([1e308, 1e308])), all_finite(np.array([1.0, np.nan]))
+    (True, False)
+    """
+    with np.errstate(over="ignore", invalid="ignore"):
+        if np.isfinite(array.sum()):
+            return True
+    return bool(np.isfinite(array).all())
+
+
+def float_work_dtype(dtype: np.dtype) -> np.dtype:
+    """The dtype a float sum runs in: float16 in float32 (its result is rounded back once).
+
+    >>> float_work_dtype(np.dtype(np.float16))
+    dtype('float32')
+    >>> float_work_dtype(np.dtype(np.longdouble)) == np.longdouble
+    True
+    """
+    return np.dtype(np.float32) if dtype == np.float16 else dtype
+
+
+def double_precision_only(p: Problem) -> str | None:
+    """Why a transform engine in double precision must leave ``p`` to the direct sum:
+    long doubles keep their precision only there (``None`` for every other dtype)."""
+    for h in (p.f, p.g):
+        if h._array is not None and h._array.dtype in (np.longdouble, np.clongdouble) and (
+                np.finfo(np.longdouble).eps < np.finfo(np.float64).eps):
+            return (f"it computes in double precision, but the values are "
+                    f"{h._array.dtype} (the direct sum keeps their precision)")
+    return None
+
+
 def _function_kind(f: Function) -> str:
     if f.is_dense:
         return value_kind(f._array)
@@ -113,6 +169,10 @@ class Engine:
     name: str = ""
     #: whether int / Fraction / sympy values stay exact
     exact: bool = True
+    #: whether inf and NaN come out as in the direct sum over every stored pair (``inf * 0``
+    #: is NaN, and stays at the outputs that pair reaches); transforms spread them to every
+    #: output, so dispatch keeps engines without it away from values that are not finite
+    keeps_nonfinite: bool = False
     #: one line for ``choose_method``'s explanation
     summary: str = ""
     #: a lower bound of ``cost`` on any input (the fixed per-call seconds); lets

@@ -28,7 +28,7 @@ from scipy.special import lambertw
 from .. import arith
 from ..function import Function
 from ..structures.finite import BooleanGroup, Cyclic
-from .base import Engine, Problem, lattice_result
+from .base import Engine, Problem, double_precision_only, float_work_dtype, lattice_result
 
 __all__ = [
     "FFTEngine", "OverlapAddEngine", "lattice_fft", "circular_fft", "boolean_fft",
@@ -105,15 +105,20 @@ def _per_point(p: Problem, ndim: int) -> float:
     return per * (COMPLEX_FACTOR if p.kind == "complex" else 1.0)
 
 
-def _out_dtype(a: np.ndarray, b: np.ndarray) -> np.dtype:
-    """The result dtype as numpy / scipy give it: float32 stays float32, ints become float64."""
+def _float_pair(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.dtype]:
+    """Both operands in one working float dtype, and the result dtype.
+
+    The result dtype is numpy's (float32 stays float32, float16 stays float16, ints and
+    object arrays of floats become float64 / complex128); both operands are transformed in
+    it (a float64 signal is not rounded through a float32 kernel's spectrum), float16 in
+    float32 as scipy.fft does.
+    """
+    a, b = arith.exact_pair(a, b, terms=1)
     dtype = np.result_type(a, b)
-    return dtype if dtype.kind in "fc" else np.result_type(dtype, np.float64)
-
-
-def _float_pair(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Float / complex arrays (object arrays of floats become float64 / complex128)."""
-    return arith.exact_pair(a, b, terms=1)
+    if dtype.kind not in "fc":
+        dtype = np.result_type(dtype, np.float64)
+    work = float_work_dtype(dtype)
+    return a.astype(work, copy=False), b.astype(work, copy=False), dtype
 
 
 def lattice_fft(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -122,9 +127,8 @@ def lattice_fft(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     >>> lattice_fft(np.array([1.0, 2.0]), np.array([1.0, 1.0, 1.0]))
     array([1., 3., 3., 2.])
     """
-    a, b = _float_pair(a, b)
+    a, b, dtype = _float_pair(a, b)
     shape = tuple(m + n - 1 for m, n in zip(a.shape, b.shape))
-    dtype = _out_dtype(a, b)
     if a.size == 0 or b.size == 0:
         return np.zeros((0,) * a.ndim, dtype=dtype)
     fshape = [scipy.fft.next_fast_len(n, real=True) for n in shape]
@@ -147,8 +151,7 @@ def circular_fft(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     >>> circular_fft(np.array([1.0, 0, 1, 0]), np.array([1.0, 1, 0, 0]))
     array([1., 1., 1., 1.])
     """
-    a, b = _float_pair(a, b)
-    dtype = _out_dtype(a, b)
+    a, b, dtype = _float_pair(a, b)
     shape, axes = a.shape, tuple(range(a.ndim))
     if dtype.kind == "c":
         return scipy.fft.ifftn(scipy.fft.fftn(a, axes=axes) * scipy.fft.fftn(b, axes=axes),
@@ -182,8 +185,9 @@ def boolean_fft(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     >>> boolean_fft(np.array([1.0, 2, 0, 0]), np.array([0.0, 1, 0, 0]))
     array([2., 1., 0., 0.])
     """
-    a, b = _float_pair(a, b)
-    return _dft2_all_axes(_dft2_all_axes(a) * _dft2_all_axes(b)) / a.size
+    a, b, dtype = _float_pair(a, b)
+    out = _dft2_all_axes(_dft2_all_axes(a) * _dft2_all_axes(b)) / a.size
+    return out.astype(dtype, copy=False)
 
 
 def _lattice_operands(p: Problem) -> tuple[np.ndarray, np.ndarray]:
@@ -217,7 +221,7 @@ class FFTEngine(Engine):
 
     def applies(self, p: Problem) -> str | None:
         if _is_lattice(p) or finite_shape(p.over) is not None:
-            return None
+            return double_precision_only(p)
         return (f"it needs Z, Z^d, N, a cyclic group, a product of cyclics or a BooleanGroup, "
                 f"but over={p.over!r}")
 
@@ -275,16 +279,15 @@ def overlap_add_1d(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     >>> np.round(overlap_add_1d(np.arange(10.0), np.array([1.0, 1.0])), 9) + 0.0
     array([ 0.,  1.,  3.,  5.,  7.,  9., 11., 13., 15., 17.,  9.])
     """
-    a, b = _float_pair(a, b)
+    a, b, dtype = _float_pair(a, b)
     if len(a) < len(b):
         a, b = b, a
     m, n = len(a), len(b)
     block = _oa_blocks(m, n)[0]
     step = block - n + 1
     if n <= 1 or step < n - 1:  # one block, or overlaps longer than a step: plain FFT
-        return lattice_fft(a, b)
+        return lattice_fft(a, b).astype(dtype, copy=False)
     count = -(-m // step)
-    dtype = _out_dtype(a, b)
     rows = np.zeros(count * step, dtype=a.dtype)
     rows[:m] = a
     rows = rows.reshape(count, step)
@@ -294,10 +297,10 @@ def overlap_add_1d(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     else:
         spectra = scipy.fft.rfft(rows, block, axis=1) * scipy.fft.rfft(b, block)
         pieces = scipy.fft.irfft(spectra, block, axis=1)
-    out = np.zeros((count + 1) * step, dtype=dtype)
+    out = np.zeros((count + 1) * step, dtype=pieces.dtype)
     out[: count * step].reshape(count, step)[...] = pieces[:, :step]
     out[step:].reshape(count, step)[:, : n - 1] += pieces[:, step:]
-    return out[: m + n - 1]
+    return out[: m + n - 1].astype(dtype, copy=False)
 
 
 class OverlapAddEngine(Engine):
@@ -318,7 +321,7 @@ class OverlapAddEngine(Engine):
 
     def applies(self, p: Problem) -> str | None:
         if _is_lattice(p):
-            return None
+            return double_precision_only(p)
         return f"it needs Z, Z^d or N, but over={p.over!r}"
 
     def _blocks(self, p: Problem) -> tuple[int, int]:
@@ -338,9 +341,11 @@ class OverlapAddEngine(Engine):
         return 6.0 * 16 * block * count
 
     def run(self, p: Problem) -> Function:
-        a, b = _float_pair(*_lattice_operands(p))
+        a, b, dtype = _float_pair(*_lattice_operands(p))
         if a.size == 0 or b.size == 0:
-            return _float_result(lattice_fft(a, b), p)
-        if a.ndim == 1:
-            return _float_result(overlap_add_1d(a, b), p)
-        return _float_result(scipy.signal.oaconvolve(a, b), p)
+            full = lattice_fft(a, b)
+        elif a.ndim == 1:
+            full = overlap_add_1d(a, b)
+        else:
+            full = scipy.signal.oaconvolve(a, b)
+        return _float_result(full.astype(dtype, copy=False), p)

@@ -18,7 +18,7 @@ from ..structures.base import FiniteGroup
 from ..structures.finite import BooleanGroup, Cyclic
 from ..structures.permutations import AlternatingGroup, DihedralGroup, SymmetricGroup
 from ..structures.product import Product
-from .base import Engine, Problem
+from .base import Engine, Problem, double_precision_only
 
 __all__ = ["FourierEngine", "fourier_convolve"]
 
@@ -79,13 +79,14 @@ def fourier_convolve(over: FiniteGroup, a: np.ndarray, b: np.ndarray) -> np.ndar
     from ..fourier.bases import basis_of
 
     basis = basis_of(over)
-    dtype = np.result_type(a.dtype, b.dtype, np.float64)
+    out = np.result_type(a.dtype, b.dtype)
+    dtype = np.result_type(out, np.float64)
     both = np.stack([a, b]).astype(dtype)
     blocks = basis.forward(both)
     h = basis.inverse([x[:1] @ x[1:] for x in blocks])[0]
     if dtype.kind == "f" and np.iscomplexobj(h):
         h = h.real
-    return np.ascontiguousarray(h)
+    return np.ascontiguousarray(h, dtype=out if out.kind in "fc" else dtype)
 
 
 class FourierEngine(Engine):
@@ -113,6 +114,9 @@ class FourierEngine(Engine):
                     "characters are the fft / transforms engines' job)")
         if p.kind not in ("int", "float", "complex"):
             return f"it needs numeric values, but they are {p.kind}"
+        reason = double_precision_only(p)
+        if reason is not None:
+            return reason
         big = _numeric_order(p.over)
         if big > NUMERIC_MAX_ORDER:
             return (

@@ -17,7 +17,7 @@ import numpy as np
 from .. import arith, config
 from ..function import Function
 from ..structures.base import Group
-from .base import Engine, Problem
+from .base import Engine, Problem, all_finite, float_work_dtype
 
 __all__ = ["TableEngine", "table_convolve"]
 
@@ -36,7 +36,11 @@ SECONDS_PER_OBJECT_ENTRY = 1e-7
 SECONDS_PER_TABLE_ENTRY = 7e-8
 
 
-def _nonzero(a: np.ndarray) -> np.ndarray:
+def _nonzero(a: np.ndarray, other: np.ndarray) -> np.ndarray:
+    """Positions of ``a`` that can contribute: its non-zero entries, or every entry when
+    ``other`` holds inf or NaN (``0 * inf`` is NaN, as in the direct sum)."""
+    if a.dtype.kind in "fc" and other.dtype.kind in "fc" and not all_finite(other):
+        return np.arange(a.size)
     if a.dtype == object:
         return np.array([i for i, v in enumerate(a) if v != 0], dtype=np.intp)
     return np.flatnonzero(a)
@@ -70,11 +74,21 @@ def table_convolve(over, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         return rational
     n = over.order
     a, b = arith.exact_pair(a, b, terms=n)
-    table = over.cayley_table()
-    dtype = np.result_type(a, b)
+    out_dtype = np.result_type(a, b)
+    dtype = float_work_dtype(out_dtype)
+    a, b = a.astype(dtype, copy=False), b.astype(dtype, copy=False)
     h = _zeros(n, dtype)
     chunk = chunk_rows(n, dtype.itemsize)
-    rows, cols = _nonzero(a), _nonzero(b)
+    rows, cols = _nonzero(a, b), _nonzero(b, a)
+    with np.errstate(invalid="ignore"):  # inf * 0 is NaN, as in the direct sum
+        _accumulate(over, a, b, h, rows, cols, chunk)
+    return h.astype(out_dtype, copy=False)
+
+
+def _accumulate(over, a: np.ndarray, b: np.ndarray, h: np.ndarray, rows: np.ndarray,
+                cols: np.ndarray, chunk: int) -> None:
+    """Add ``a * b`` into ``h`` through the Cayley table, ``chunk`` rows at a time."""
+    table = over.cayley_table()
     if isinstance(over, Group):
         inverse = over.inverse_indices()
         if len(rows) <= len(cols):  # h[c] = sum_i a[i] b[i^-1 c]
@@ -85,16 +99,15 @@ def table_convolve(over, a: np.ndarray, b: np.ndarray) -> np.ndarray:
             for lo in range(0, len(cols), chunk):
                 r = cols[lo : lo + chunk]
                 h += a[table[:, inverse[r]]] @ b[r]
-        return h
+        return
     for lo in range(0, len(rows), chunk):
         r = rows[lo : lo + chunk]
         products = (a[r, None] * b[None, :]).ravel()
         targets = table[r].ravel()
-        if dtype.kind == "f" and dtype.itemsize == 8:
-            h += np.bincount(targets, weights=products, minlength=n)
+        if h.dtype.kind == "f" and h.dtype.itemsize == 8:
+            h += np.bincount(targets, weights=products, minlength=len(h))
         else:
             np.add.at(h, targets, products)
-    return h
 
 
 class TableEngine(Engine):
@@ -109,11 +122,15 @@ class TableEngine(Engine):
 
     name = "table"
     exact = True
+    keeps_nonfinite = True
     summary = "vectorised numpy over the Cayley table (finite structures)"
 
     def applies(self, p: Problem) -> str | None:
         if not p.over.is_finite:
             return f"it needs a finite structure, but over={p.over!r} is infinite"
+        if not p.dense and not p.finite:
+            return ("it multiplies every entry of the dense form, but a Function stored as a "
+                    "dict holds only its support, and the values are not all finite")
         return None
 
     def _table_missing(self, p: Problem) -> bool:

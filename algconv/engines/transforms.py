@@ -504,7 +504,10 @@ class _BitmaskEngine(Engine):
     def run(self, p: Problem) -> Function:
         a, _ = p.f._dense_form()
         b, _ = p.g._dense_form()
-        return Function._from_dense(self.core(a, b, p.over.n), p.over)
+        out = self.core(a, b, p.over.n)
+        if out.dtype.kind in "fc":  # float16/32, complex64 come back as they went in
+            out = out.astype(np.result_type(a, b), copy=False)
+        return Function._from_dense(out, p.over)
 
     def core(self, a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
         """The convolution of two value vectors of length ``2**n``."""
