@@ -21,6 +21,7 @@ from . import (
     strategies,
     structures,
     symbolic,
+    transforms,
 )
 from .cyclic import convolve_cyclic
 from .dispatch import MethodChoice, choose_method, convolve, correlate
@@ -106,6 +107,7 @@ __all__ = [
     "probability",
     "linear",
     "symbolic",
+    "transforms",
     # errors
     "AlgconvError",
     "NotInStructure",

@@ -429,8 +429,8 @@ def _check_method(method: Any) -> str:
     return check_choice(method, "method", ("auto", *ENGINES))
 
 
-def convolve(f: Any, g: Any, over: Any = None, *, method: str = "auto",
-             mode: str = "full") -> Any:
+def convolve(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
+             over: Any = None) -> Any:
     r"""Convolve a dask array with an in-memory kernel, lazily, by overlap-add.
 
     Parameters
@@ -439,12 +439,12 @@ def convolve(f: Any, g: Any, over: Any = None, *, method: str = "auto",
         The signal, image or volume, chunked any way.
     g : array_like
         The kernel, in memory, with ``g.ndim == f.ndim``.
-    over : None or Lattice, optional
-        Only Z^d (``None``, ``ac.Integers()`` in 1-D, ``ac.Lattice(f.ndim)``).
-    method : {'auto', 'direct', ...}
-        The in-memory engine for each chunk; ``'auto'`` lets ``choose_method`` pick per chunk.
     mode : {'full', 'same', 'valid'}
         As in ``scipy.signal.convolve``: ``same`` keeps the shape of ``f`` (and its chunks).
+    method : {'auto', 'direct', ...}
+        The in-memory engine for each chunk; ``'auto'`` lets ``choose_method`` pick per chunk.
+    over : None or Lattice, optional, keyword-only
+        Only Z^d (``None``, ``ac.Integers()`` in 1-D, ``ac.Lattice(f.ndim)``).
 
     Returns
     -------
@@ -485,7 +485,7 @@ def convolve(f: Any, g: Any, over: Any = None, *, method: str = "auto",
     array([ 0,  1,  3,  6,  9, 12,  9,  5])
     >>> convolve(x.astype(np.int64), [1, 1, 1]).dtype  # int64 input: no proof, Python ints
     dtype('O')
-    >>> convolve(x, [1, 1, 1], mode="same").chunks
+    >>> convolve(x, [1, 1, 1], "same").chunks
     ((2, 2, 2),)
     """
     import dask.array as da

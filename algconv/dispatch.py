@@ -365,29 +365,44 @@ def _finish(req: _Request, result: Function) -> Any:
     return apply_mode(array, req.shape_f, req.shape_g, req.mode)
 
 
+def _reject_positional_structure(mode: Any, method: Any, name: str,
+                                 second: str = "method") -> None:
+    """Raise ``InvalidType`` if a structure came in the ``mode`` or ``method`` position.
+
+    Before scipy's positional order, ``over`` was the third argument; say how to write it now.
+    """
+    for arg, value in (("mode", mode), (second, method)):
+        if isinstance(value, Monoid):
+            raise InvalidType(
+                f"Got {arg}={value!r}, a structure, but over= is keyword-only (the positional "
+                f"order is scipy's: f, g, mode, {second}); write {name}(f, g, over={value!r})"
+            )
+
+
 # --- public API --------------------------------------------------------------------------------
 
 
-def convolve(f: Any, g: Any, over: Monoid | None = None, *, method: str = "auto",
-             mode: str = "full") -> Any:
+def convolve(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
+             over: Monoid | None = None) -> Any:
     r"""Convolve ``f`` and ``g`` over a monoid: ``(f * g)(c) = sum over a . b = c of f(a) g(b)``.
 
     Parameters
     ----------
     f, g : Function or array_like
         Two Functions on equal structures, or two arrays.
-    over : Monoid, optional
+    mode : {'full', 'same', 'valid'}
+        Arrays on Z^d only, as in ``scipy.signal.convolve``: ``same`` keeps the first
+        argument's shape, ``valid`` keeps the entries that need no zero padding.
+    method : {'auto', 'direct', 'fft', 'overlap-add', 'exact', 'table', ...}
+        ``'auto'`` picks the cheapest correct engine (see ``choose_method``); a name forces
+        that engine, or raises ``MethodNotApplicable``.
+    over : Monoid, optional, keyword-only
         For arrays: ``None`` means ``Z^ndim`` (scipy.signal.convolve's conventions); a
         finite structure takes 1-D arrays of length ``over.order`` in ``elements()`` order
         (a product of cyclics also its N-D shape) and gives circular convolution on cyclics;
         ``Naturals()`` takes 1-D power-series coefficients.  For Functions it may repeat
-        their structure.
-    method : {'auto', 'direct', 'fft', 'overlap-add', 'exact', 'table', ...}
-        ``'auto'`` picks the cheapest correct engine (see ``choose_method``); a name forces
-        that engine, or raises ``MethodNotApplicable``.
-    mode : {'full', 'same', 'valid'}
-        Arrays on Z^d only, as in ``scipy.signal.convolve``: ``same`` keeps the first
-        argument's shape, ``valid`` keeps the entries that need no zero padding.
+        their structure.  The positional order ``(f, g, mode, method)`` is
+        scipy.signal.convolve's, so a structure passed third or fourth is an error.
 
     Returns
     -------
@@ -403,7 +418,8 @@ def convolve(f: Any, g: Any, over: Monoid | None = None, *, method: str = "auto"
     InvalidArgument
         Unknown ``mode`` or ``method``, or a ``valid`` mode neither array fits in.
     InvalidType
-        Non-numeric values, a non-structure ``over``, a Function beside an array.
+        Non-numeric values, a non-structure ``over``, a Function beside an array, or a
+        structure passed positionally (``over=`` is keyword-only).
     MethodNotApplicable
         ``method`` names an engine that cannot evaluate this input.
 
@@ -424,7 +440,7 @@ def convolve(f: Any, g: Any, over: Monoid | None = None, *, method: str = "auto"
     >>> import algconv as ac
     >>> ac.convolve([1, 2, 3], [0, 1, 0.5])
     array([0. , 1. , 2.5, 4. , 1.5])
-    >>> ac.convolve([1, 2, 3], [1, 1], mode="same")
+    >>> ac.convolve([1, 2, 3], [1, 1], "same")  # scipy.signal.convolve's positional order
     array([1, 3, 5])
     >>> ac.convolve([1, 0, 1, 0], [1, 1, 0, 0], over=ac.Cyclic(4))
     array([1, 1, 1, 1])
@@ -433,27 +449,28 @@ def convolve(f: Any, g: Any, over: Monoid | None = None, *, method: str = "auto"
     >>> ac.convolve(f, g).to_dict()
     {(2, 0, 1): 1}
     """
+    _reject_positional_structure(mode, method, "convolve")
     if is_dask_array(f) or is_dask_array(g):  # lazy, chunked: algconv.daskarray (extra dask)
         from .daskarray import convolve as convolve_dask
 
-        return convolve_dask(f, g, over, method=method, mode=mode)
+        return convolve_dask(f, g, over=over, method=method, mode=mode)
     req = _request(f, g, over, mode, "convolve")
     engine = _engine_for(req.problem, method)
     return _finish(req, engine.run(req.problem))
 
 
-def correlate(f: Any, g: Any, over: Monoid | None = None, *, method: str = "auto",
-              mode: str = "full") -> Any:
+def correlate(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
+              over: Monoid | None = None) -> Any:
     r"""Cross-correlate: ``(f (*) g)(c) = sum over a of f(a . c) conj(g(a))``.
 
-    On arrays with ``over=None`` this equals ``scipy.signal.correlate(f, g, mode)``.  On a
-    group it is ``g~ * f`` with ``g~(x) = conj(g(x^-1))``; on a finite monoid the defining
-    sum is evaluated through the Cayley table.
+    On arrays with ``over=None`` this equals ``scipy.signal.correlate(f, g, mode)``, with the
+    same positional order.  On a group it is ``g~ * f`` with ``g~(x) = conj(g(x^-1))``; on a
+    finite monoid the defining sum is evaluated through the Cayley table.
 
     Parameters
     ----------
-    f, g, over, method, mode
-        As for :func:`convolve`.
+    f, g, mode, method, over
+        As for :func:`convolve` (``over`` is keyword-only).
 
     Returns
     -------
@@ -473,9 +490,12 @@ def correlate(f: Any, g: Any, over: Monoid | None = None, *, method: str = "auto
     >>> import algconv as ac
     >>> ac.correlate([1, 2, 3], [0, 1, 0.5])
     array([0.5, 2. , 3.5, 3. , 0. ])
+    >>> ac.correlate([1, 2, 3], [0, 1, 0.5], "valid")
+    array([3.5])
     >>> ac.correlate([1, 2, 3, 4], [1, 0, 0, 0], over=ac.Cyclic(4))
     array([1, 2, 3, 4])
     """
+    _reject_positional_structure(mode, method, "correlate")
     req = _request(f, g, over, mode, "correlate")
     p = req.problem
     if isinstance(p.over, Group):
@@ -510,9 +530,9 @@ def _finite_monoid_correlate(p: Problem) -> Function:
     return Function._from_dense(b @ a[table], p.over)
 
 
-def choose_method(f: Any, g: Any, over: Monoid | None = None, *, mode: str = "full",
-                  measure: bool = False) -> MethodChoice:
-    """Which engine ``convolve(f, g, over, mode=mode)`` would use, and why.
+def choose_method(f: Any, g: Any, mode: str = "full", measure: bool = False, *,
+                  over: Monoid | None = None) -> MethodChoice:
+    """Which engine ``convolve(f, g, mode, over=over)`` would use, and why.
 
     Hard guards come first (the engine applies to the structure, keeps exact values
     exact, fits ``config.memory_limit``); among the engines that pass, the lowest
@@ -521,8 +541,9 @@ def choose_method(f: Any, g: Any, over: Monoid | None = None, *, mode: str = "fu
 
     Parameters
     ----------
-    f, g, over, mode
-        As for :func:`convolve`.
+    f, g, mode, over
+        As for :func:`convolve` (``over`` is keyword-only).  The positional order
+        ``(f, g, mode, measure)`` is ``scipy.signal.choose_conv_method``'s.
     measure : bool, default False
         Time every applicable engine instead of estimating.
 
@@ -541,4 +562,5 @@ def choose_method(f: Any, g: Any, over: Monoid | None = None, *, mode: str = "fu
       direct ...
       table ...
     """
+    _reject_positional_structure(mode, measure, "choose_method", second="measure")
     return _select(_request(f, g, over, mode, "choose_method").problem, measure=measure)

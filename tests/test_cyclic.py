@@ -1,4 +1,4 @@
-"""ac.convolve_cyclic against brute force over Z/n."""
+"""ac.convolve_cyclic against brute force over Z/n, and with period= against sympy's cycle=."""
 
 from __future__ import annotations
 
@@ -6,6 +6,10 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
+import sympy
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from sympy.discrete.convolutions import convolution as sympy_convolution
 
 import algconv as ac
 
@@ -53,3 +57,66 @@ def test_nd_is_circular_along_every_axis():
 def test_bad_arguments(f, g, error, match):
     with pytest.raises(error, match=match):
         ac.convolve_cyclic(f, g)
+
+
+# --- period=n: inputs of any lengths wrapped onto Z/n, as sympy's convolution(cycle=n) --------
+
+_exact_values = st.integers(-(2**70), 2**70) | st.fractions(max_denominator=9)
+
+
+@settings(max_examples=50, deadline=None, derandomize=True)
+@given(f=st.lists(_exact_values, min_size=1, max_size=12),
+       g=st.lists(_exact_values, min_size=1, max_size=12), n=st.integers(1, 30))
+def test_period_equals_sympy_cycle(f, g, n):
+    # n ranges past both lengths (sympy's sum over ls[i::n] is 0 there); sympy's exact path
+    # wants Python ints and its own Rationals (Fractions and sympy Integers go through floats)
+    rationals = [[int(v) if v.denominator == 1 else sympy.Rational(v.numerator, v.denominator)
+                  for v in map(Fraction, x)] for x in (f, g)]
+    want = sympy_convolution(*rationals, cycle=n)
+    got = ac.convolve_cyclic(f, g, period=n)
+    assert len(got) == n
+    assert [sympy.Rational(v.numerator, v.denominator) for v in map(Fraction, got.tolist())] \
+        == want
+    assert not any(isinstance(v, float) for v in got.tolist())
+
+
+@pytest.mark.parametrize("lf, lg, n", [(5, 3, 3), (3, 5, 2), (7, 7, 7), (2, 3, 10), (1, 1, 1),
+                                       (40, 9, 4)])
+def test_period_floats_and_methods_against_brute_force(lf, lg, n):
+    rng = np.random.default_rng(lf * 100 + lg * 10 + n)
+    f, g = rng.standard_normal(lf), rng.standard_normal(lg)
+    want = np.zeros(n)
+    for a in range(lf):
+        for b in range(lg):
+            want[(a + b) % n] += f[a] * g[b]
+    for method in ("auto", "direct", "fft"):
+        np.testing.assert_allclose(ac.convolve_cyclic(f, g, period=n, method=method), want,
+                                   atol=1e-12)
+
+
+def test_period_of_equal_lengths_is_the_plain_cyclic_convolution():
+    f, g = [1, 2, 3, 4], [0, 1, 5, 2]
+    assert ac.convolve_cyclic(f, g, period=4).tolist() == ac.convolve_cyclic(f, g).tolist()
+
+
+def test_period_wrapping_never_overflows_int64():
+    f = np.full(10, 2**62, dtype=np.int64)  # folds onto Z/2 as sums of 5 * 2**62
+    got = ac.convolve_cyclic(f, [1], period=2)
+    assert got.tolist() == [5 * 2**62, 5 * 2**62]
+
+
+@pytest.mark.parametrize("period, error, match", [
+    (0, ac.InvalidArgument, "period=0"),
+    (-3, ac.InvalidArgument, "period=-3"),
+    (2.0, ac.InvalidType, "period=2.0"),
+    ("3", ac.InvalidType, "period='3'"),
+    (True, ac.InvalidType, "period=True"),
+])
+def test_bad_period(period, error, match):
+    with pytest.raises(error, match=match):
+        ac.convolve_cyclic([1, 2], [3], period=period)
+
+
+def test_period_with_nd_arrays_is_refused():
+    with pytest.raises(ac.StructureMismatch, match=r"shape \(2, 2\)"):
+        ac.convolve_cyclic(np.ones((2, 2)), np.ones((2, 2)), period=2)

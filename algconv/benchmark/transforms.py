@@ -102,6 +102,15 @@ def _sympy_xor(state: dict) -> list:
 
 WORKLOADS = [
     {
+        "name": "ac.transforms.fwht, length 2^20, int",
+        "peer": "plain numpy Walsh-Hadamard",
+        "target": 1.5,
+        "setup": _xor_setup,
+        "algconv": lambda s: ac.transforms.fwht(s["a"]),
+        "peer_fn": lambda s: numpy_walsh_hadamard(s["a"]),
+        "check": lambda s, ours, theirs: np.array_equal(ours, theirs),
+    },
+    {
         "name": "XOR convolution, length 2^20, int",
         "peer": "plain numpy Walsh-Hadamard",
         "target": 1.5,

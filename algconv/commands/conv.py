@@ -201,7 +201,7 @@ def run(args: argparse.Namespace) -> int:
     g = read_array(args.g, "g")
     over = parse_over(args.over)
     try:
-        result = np.asarray(convolve(f, g, over, method=args.method, mode=args.mode))
+        result = np.asarray(convolve(f, g, over=over, method=args.method, mode=args.mode))
     except TypeError as e:  # pragma: no cover - convolve raises InvalidType itself
         if isinstance(e, InvalidType):
             raise

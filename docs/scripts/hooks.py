@@ -22,6 +22,7 @@ API_MODULES = [
     ("Cyclic convolution", "algconv.cyclic"),
     ("Image filters", "algconv.filtering"),
     ("Bitmask transforms", "algconv.engines.transforms"),
+    ("Walsh-Hadamard, zeta and Moebius transforms", "algconv.transforms"),
     ("Dirichlet convolution", "algconv.engines.dirichlet"),
     ("Inverses", "algconv.inverse"),
     ("Symbolic", "algconv.symbolic"),
