@@ -325,3 +325,21 @@ def test_bools_on_other_structures_and_beside_numbers():
                             ).tolist()
     assert ac.convolve(a, [1, -1]).tolist() == np.convolve(a.astype(int), [1, -1]).tolist()
     assert ac.convolve(a, b, axes=0).tolist() == np.convolve(a, b).tolist()
+
+
+def test_axes_batches_in_one_fft_keep_every_guard():
+    # many batches go through one FFT along the convolved axes (scipy.fft's axes); the values
+    # are those of one convolution per batch, and the guards hold over every batch
+    rng = np.random.default_rng(11)
+    a, b = rng.standard_normal((300, 256)), rng.standard_normal((300, 16))
+    rows = np.array([ac.convolve(x, y, method="direct") for x, y in zip(a, b)])
+    for method in ("auto", "fft"):
+        np.testing.assert_allclose(ac.convolve(a, b, method=method, axes=1), rows, atol=1e-12)
+    a[200, 5] = np.nan  # a NaN in one batch reaches only its own outputs, as the direct sum
+    got = ac.convolve(a, b, axes=1)
+    assert np.isnan(got[200, 5:21]).all() and not np.isnan(np.delete(got, 200, 0)).any()
+    with pytest.raises(ac.MethodNotApplicable, match="not all finite"):
+        ac.convolve(a, b, method="fft", axes=1)
+    ints = rng.integers(-(2**40), 2**40, (50, 64))  # exact values never take the float FFT
+    want = [ac.convolve(x, y).tolist() for x, y in zip(ints, ints)]
+    assert ac.convolve(ints, ints, axes=-1).tolist() == want
