@@ -84,6 +84,8 @@ def kernel_and_centres(kernel: np.ndarray, ndim: int, origin: Any, axes: Any) ->
             f"Got kernel with {kernel.ndim} dimensions and axes={describe(axes)}, but the "
             "kernel needs one dimension per axis, as in scipy.ndimage"
         )
+    if isinstance(origin, np.ndarray) and origin.ndim == 0:
+        origin = origin.item()
     if is_integer(origin):
         origins = [origin] * len(filtered)
     elif isinstance(origin, (list, tuple, np.ndarray)):
