@@ -27,15 +27,16 @@ from typing import Any
 import numpy as np
 
 from . import arith
-from .dispatch import MODES, apply_mode
+from .dispatch import MODES, along_axes, apply_mode
 from .dispatch import convolve as _convolve_in_memory
 from .engines import ENGINES
 from .errors import InvalidArgument, InvalidType, StructureMismatch
-from .filtering import BOUNDARIES, holds
+from .filtering import BOUNDARIES, boolean_fill, check_boundary, holds, kernel_and_centres
 from .filtering import filter as filter_in_memory
 from .structures.numbers import Integers, Lattice
 from .validation import (
     as_value_array,
+    check_axes,
     check_choice,
     check_value,
     describe,
@@ -56,13 +57,7 @@ _DASK_BOUNDARY = {"wrap": "periodic", "reflect": "reflect", "nearest": "nearest"
 
 
 def _check_x(x: Any, name: str) -> None:
-    kind = x.dtype.kind
-    if kind == "b":
-        raise InvalidType(
-            f"Got {name} with dtype bool, but expected numbers; "
-            f"convert with {name}.astype(int) to count True as 1"
-        )
-    if kind not in "iufcO":
+    if x.dtype.kind not in "biufcO":
         raise InvalidType(
             f"Got {name}={describe(x)} with dtype {x.dtype}, but expected an array of numbers"
         )
@@ -83,19 +78,22 @@ def _reject_dask_kernel(kernel: Any, name: str) -> None:
         )
 
 
+def _bools(x: Any, k: np.ndarray) -> tuple:
+    """``(x, k, boolean)``: bool operands as 0/1 counts; ``boolean`` when both were bool
+    (the Boolean semiring: the result is ``counts > 0``, as in memory)."""
+    boolean = x.dtype == bool and k.dtype == bool
+    return (x.astype(np.uint8) if x.dtype == bool else x,
+            k.astype(np.uint8) if k.dtype == bool else k, boolean)
+
+
 def _check_kernel(kernel: Any, x: Any, names: tuple) -> np.ndarray:
-    k = as_value_array(kernel, names[1])
+    k = as_value_array(kernel, names[1], bools=True)
     if k.ndim != x.ndim:
         raise StructureMismatch(
             f"Got {names[0]} with {x.ndim} dimensions and {names[1]} with {k.ndim}, but they "
             "must have the same number of dimensions"
         )
     return k
-
-
-def _nonempty_kernel(k: np.ndarray) -> None:
-    if k.size == 0:
-        raise InvalidArgument(f"Got kernel with shape {k.shape}, but expected a non-empty kernel")
 
 
 # --- dtypes: exact stays exact -----------------------------------------------------------------
@@ -212,17 +210,18 @@ def _rechunked(x: Any, sizes: tuple) -> Any:
 # --- filter ------------------------------------------------------------------------------------
 
 
-def _radii(shape: tuple) -> tuple:
-    """``(left, right)`` reach per axis of a kernel centred as scipy.ndimage centres it."""
-    return tuple(((k - 1) // 2, k // 2) for k in shape)
+def _radii(shape: tuple, centres: tuple) -> tuple:
+    """``(left, right)`` reach per axis of a kernel centred at ``centres`` (``filter``
+    reads ``k - 1 - c`` entries before and ``c`` after each one)."""
+    return tuple((k - 1 - c, c) for k, c in zip(shape, centres))
 
 
-def _filter_block(block: np.ndarray, kernel: np.ndarray, radii: tuple, reach: tuple,
-                  out_dtype: np.dtype) -> np.ndarray:
+def _filter_block(block: np.ndarray, kernel: np.ndarray, origin: tuple, radii: tuple,
+                  reach: tuple, out_dtype: np.dtype) -> np.ndarray:
     """The filtered interior of one chunk extended by ``reach`` on every side."""
     inner = block[tuple(slice(d - l, block.shape[ax] - (d - r))
                         for ax, (d, (l, r)) in enumerate(zip(reach, radii)))]
-    out = filter_in_memory(inner, kernel, boundary="fill")
+    out = filter_in_memory(inner, kernel, boundary="fill", origin=origin)
     out = out[tuple(slice(l, n - r) for (l, r), n in zip(radii, out.shape))]
     return _cast(np.asarray(out), out_dtype)
 
@@ -263,8 +262,8 @@ def _pad_axis(x: Any, ax: int, depth: int, boundary: str, fillvalue: Any) -> Any
     return padded.rechunk({ax: tuple(chunks)})
 
 
-def filter(image: Any, kernel: Any, boundary: str = "fill",
-           fillvalue: Any = 0) -> Any:
+def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0, *,
+           origin: Any = 0, axes: Any = None) -> Any:
     r"""Filter a dask image with an in-memory kernel, lazily; same shape and chunks out.
 
     Parameters
@@ -272,15 +271,17 @@ def filter(image: Any, kernel: Any, boundary: str = "fill",
     image : dask.array.Array
         The image, signal or volume (any ndim >= 1), chunked any way.
     kernel : array_like
-        In memory, with ``kernel.ndim == image.ndim``; centred as ``scipy.ndimage.convolve``
-        centres it (odd and even sizes).
-    boundary : {'fill', 'wrap', 'reflect', 'mirror', 'nearest'}
+        In memory, with ``kernel.ndim == image.ndim`` (``len(axes)`` with ``axes``); centred
+        as ``scipy.ndimage.convolve`` centres it (odd and even sizes), shifted by ``origin``.
+    boundary : {'fill', 'wrap', 'reflect', 'mirror', 'nearest', 'constant'}
         How ``image`` is extended beyond its edges, with scipy.ndimage's meanings:
         ``fill`` (constant ``fillvalue``), ``wrap`` (periodic), ``reflect``
         (``d c b a | a b c d | d c b a``), ``mirror`` (``d c b | a b c d | c b a``),
         ``nearest`` (``a a a | a b c d | d d d``).
     fillvalue : number, default 0
-        The value outside ``image`` for ``boundary='fill'``.
+        The value outside ``image`` for ``boundary='fill'`` (ndimage's ``constant``).
+    origin, axes : keyword-only
+        As for :func:`algconv.filter` (ndimage's ``origin`` and ``axes``).
 
     Returns
     -------
@@ -294,9 +295,10 @@ def filter(image: Any, kernel: Any, boundary: str = "fill",
     InvalidType
         A dask ``kernel``, non-numeric dtypes, a non-numeric ``fillvalue``.
     StructureMismatch
-        ``kernel.ndim != image.ndim``.
+        ``kernel.ndim != image.ndim`` (``len(axes)`` with ``axes``).
     InvalidArgument
-        Unknown ``boundary``, an empty kernel, a 0-d ``image``.
+        Unknown ``boundary``, an empty kernel, a 0-d ``image``, an ``origin`` outside the
+        kernel, bad ``axes``.
 
     See Also
     --------
@@ -332,18 +334,19 @@ def filter(image: Any, kernel: Any, boundary: str = "fill",
     if not is_dask_array(x):
         raise InvalidType(f"Got image={describe(x)}, but expected a dask.array.Array")
     _check_x(x, "image")
-    k = _check_kernel(kernel, x, ("image", "kernel"))
-    _nonempty_kernel(k)
-    boundary = check_choice(boundary, "boundary", BOUNDARIES)
-    check_value(fillvalue, "fillvalue")
+    x, k, boolean = _bools(x, as_value_array(kernel, "kernel", bools=True))
+    k, centres = kernel_and_centres(k, x.ndim, origin, axes)
+    boundary = check_boundary(boundary)
+    fillvalue = boolean_fill(fillvalue) if boolean else check_value(fillvalue, "fillvalue")
     dtype = result_dtype(x.dtype, k, (fillvalue,) if boundary == "fill" else ())
-    radii = _radii(k.shape)
+    radii = _radii(k.shape, centres)
     depth = tuple(max(lr) for lr in radii)
     if 0 in x.shape:
-        return da.zeros(x.shape, dtype=dtype, chunks=x.chunks)
+        return da.zeros(x.shape, dtype=bool if boolean else dtype, chunks=x.chunks)
     work = _rechunked(_working(x, dtype, fillvalue if boundary == "fill" else 0), depth)
     fill = _cast(np.array([fillvalue], dtype=object), work.dtype)[0]
-    block = {"kernel": k, "radii": radii, "reach": depth}
+    origin = tuple(c - n // 2 for n, c in zip(k.shape, centres))
+    block = {"kernel": k, "origin": origin, "radii": radii, "reach": depth}
     dtype = _probe_dtype(_filter_block, tuple(2 * d + 1 for d in depth), work.dtype, dtype,
                          **block)
     block["out_dtype"] = dtype
@@ -356,7 +359,8 @@ def filter(image: Any, kernel: Any, boundary: str = "fill",
     out = da.map_overlap(_filter_block, source, depth=depth, boundary=rule, trim=False,
                          chunks=work.chunks, dtype=dtype, meta=np.empty((0,) * x.ndim, dtype),
                          token="algconv-filter", **block)
-    return out if out.chunks == x.chunks else out.rechunk(x.chunks)
+    out = out if out.chunks == x.chunks else out.rechunk(x.chunks)
+    return out > 0 if boolean else out  # Boolean semiring: exact counts, True where one
 
 
 # --- convolve: overlap-add ---------------------------------------------------------------------
@@ -430,7 +434,7 @@ def _check_method(method: Any) -> str:
 
 
 def convolve(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
-             over: Any = None) -> Any:
+             over: Any = None, axes: Any = None) -> Any:
     r"""Convolve a dask array with an in-memory kernel, lazily, by overlap-add.
 
     Parameters
@@ -445,12 +449,17 @@ def convolve(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
         The in-memory engine for each chunk; ``'auto'`` lets ``choose_method`` pick per chunk.
     over : None or Lattice, optional, keyword-only
         Only Z^d (``None``, ``ac.Integers()`` in 1-D, ``ac.Lattice(f.ndim)``).
+    axes : int or sequence of int, optional, keyword-only
+        As for :func:`algconv.convolve` (scipy.signal.fftconvolve's ``axes``): each index
+        of the axes where both arrays have the same length ``n > 1`` is one lazy
+        overlap-add convolution.
 
     Returns
     -------
     dask.array.Array
         Lazy; equal to ``ac.convolve(f.compute(), g, mode=mode)``.  Integer input gives
         ``int64`` where the dtypes prove it safe, else Python ints (see :func:`result_dtype`).
+        Two bool arrays give bool (the Boolean semiring, as in memory).
 
     Raises
     ------
@@ -502,6 +511,12 @@ def convolve(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
     mode = check_choice(mode, "mode", MODES)
     method = _check_method(method)
     _check_over(over, x.ndim)
+    if axes is not None:
+        return along_axes(x, k, mode, check_axes(axes, x.ndim),
+                          lambda a, b: convolve(a, b, "full", method))
+    x, k, boolean = _bools(x, k)
+    if boolean:  # exact counts of the pairs of Trues that meet: True where there is one
+        return convolve(x, k, mode, method) > 0
     if mode == "valid":
         fits = all(m >= n for m, n in zip(x.shape, k.shape))
         if not (fits or all(n >= m for m, n in zip(x.shape, k.shape))):

@@ -1,7 +1,8 @@
 r"""``filter``: image-style convolution on Z^d with a boundary rule, as ``scipy.ndimage``.
 
 The result has the image's shape; the kernel is centred as ``scipy.ndimage.convolve``
-centres it (index ``len // 2`` on every axis, odd or even); outside the image the values
+centres it (index ``len // 2`` on every axis, odd or even, shifted by ``origin``); with
+``axes`` the kernel gets length-1 axes for the others; outside the image the values
 follow ``boundary``, periodically however far the kernel reaches.  The image is padded by
 the boundary rule (``numpy.pad``) and convolved by ``algconv.convolve`` in ``valid`` mode,
 whose engines are exact for ints and Fractions (never wrapping as ndimage does with small
@@ -23,20 +24,24 @@ from . import arith, config
 from .dispatch import convolve
 from .engines import ENGINES
 from .engines.base import Problem, all_finite
-from .errors import InvalidArgument, StructureMismatch
+from .errors import InvalidArgument, InvalidType, StructureMismatch
 from .function import Function
 from .structures.numbers import Integers, Lattice
 from .validation import (
     as_value_array,
+    check_axes,
     check_choice,
+    check_int,
     check_value,
+    describe,
     is_dask_array,
+    is_integer,
     join_kinds,
     scalar_kind,
     value_kind,
 )
 
-__all__ = ["filter", "BOUNDARIES"]
+__all__ = ["filter", "BOUNDARIES", "NDIMAGE_NAMES"]
 
 #: boundary name -> (scipy.ndimage mode, numpy.pad mode)
 BOUNDARIES = {
@@ -46,6 +51,67 @@ BOUNDARIES = {
     "mirror": ("mirror", "reflect"),  # d c b | a b c d | c b a
     "nearest": ("nearest", "edge"),  # a a a | a b c d | d d d
 }
+#: scipy.ndimage's names for boundaries, accepted as well
+NDIMAGE_NAMES = {"constant": "fill"}
+
+
+def check_boundary(boundary: Any) -> str:
+    """``boundary`` as a key of ``BOUNDARIES`` (ndimage's ``constant`` is ``fill``)."""
+    boundary = check_choice(boundary, "boundary", (*BOUNDARIES, *NDIMAGE_NAMES))
+    return NDIMAGE_NAMES.get(boundary, boundary)
+
+
+def kernel_and_centres(kernel: np.ndarray, ndim: int, origin: Any, axes: Any) -> tuple:
+    """The kernel on all ``ndim`` axes and its centre on each, as scipy.ndimage places it.
+
+    With ``axes``, ``kernel`` has one axis per entry (in increasing order of the axes, as
+    ndimage's ``np.expand_dims``) and gets length 1 on the others; ``origin`` is an int or
+    one per axis of ``axes`` (in the order of ``axes``; every axis when ``axes=None``).
+    The centre on an axis of length ``k`` is ``k // 2 + origin``, which must lie in the
+    kernel: ``-(k // 2) <= origin <= (k - 1) // 2``, ndimage's own range.
+    """
+    filtered = tuple(range(ndim)) if axes is None else check_axes(axes, ndim)
+    if kernel.size == 0:
+        raise InvalidArgument(f"Got kernel with shape {kernel.shape}, but expected a non-empty "
+                              "kernel")
+    if axes is None and kernel.ndim != ndim:
+        raise StructureMismatch(
+            f"Got image with {ndim} dimensions and kernel with {kernel.ndim}, but they must "
+            "have the same number of dimensions"
+        )
+    if kernel.ndim != len(filtered):
+        raise StructureMismatch(
+            f"Got kernel with {kernel.ndim} dimensions and axes={describe(axes)}, but the "
+            "kernel needs one dimension per axis, as in scipy.ndimage"
+        )
+    if isinstance(origin, np.ndarray) and origin.ndim == 0:
+        origin = origin.item()
+    if is_integer(origin):
+        origins = [origin] * len(filtered)
+    elif isinstance(origin, (list, tuple, np.ndarray)):
+        origins = list(origin)
+        if len(origins) != len(filtered):
+            raise InvalidArgument(
+                f"Got origin={describe(origin)}, but expected an int or a sequence of "
+                f"{len(filtered)} ints (one per filtered axis)"
+            )
+    else:
+        raise InvalidType(f"Got origin={describe(origin)}, but expected an int or a sequence "
+                          "of ints (one per filtered axis)")
+    origins = [check_int(o, "origin") for o in origins]
+    if len(filtered) < ndim:
+        kernel = np.expand_dims(kernel, tuple(ax for ax in range(ndim) if ax not in filtered))
+    centres = [k // 2 for k in kernel.shape]
+    for ax, o in zip(filtered, origins):
+        k = kernel.shape[ax]
+        if not -(k // 2) <= o <= (k - 1) // 2:
+            raise InvalidArgument(
+                f"Got origin={describe(origin)}, but on an axis where the kernel has length "
+                f"{k} the origin must satisfy -(k // 2) <= origin <= (k - 1) // 2, as in "
+                "scipy.ndimage"
+            )
+        centres[ax] += o
+    return kernel, tuple(centres)
 
 
 #: scipy.ndimage.convolve: seconds per image entry x kernel entry (0.8e-9 at 512^2 x 15^2,
@@ -57,9 +123,11 @@ NDIMAGE_DROPPED = np.finfo(np.float64).eps
 _NDIMAGE_DTYPES = (np.float32, np.float64, np.complex64, np.complex128)
 
 
-def _padded(image: np.ndarray, kernel_shape: tuple, boundary: str, fillvalue: Any) -> np.ndarray:
-    """``image`` extended by ``(n - 1) // 2`` before and ``n // 2`` after on every axis."""
-    widths = [((n - 1) // 2, n // 2) for n in kernel_shape]
+def _padded(image: np.ndarray, kernel_shape: tuple, centres: tuple, boundary: str,
+            fillvalue: Any) -> np.ndarray:
+    """``image`` extended by ``n - 1 - c`` before and ``c`` after on every axis (a kernel of
+    length ``n`` centred at ``c``)."""
+    widths = [(n - 1 - c, c) for n, c in zip(kernel_shape, centres)]
     mode = BOUNDARIES[boundary][1]
     if mode == "constant":
         if image.dtype == object:
@@ -83,24 +151,33 @@ def _fft_cost(padded_shape: tuple, kernel: np.ndarray, kind: str) -> float:
     return min(ENGINES[name].cost(probe) for name in ("fft", "overlap-add"))
 
 
-def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0) -> np.ndarray:
+def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0, *,
+           origin: Any = 0, axes: Any = None) -> np.ndarray:
     r"""Convolve an image with a kernel, same shape out, with a boundary rule (N-D).
 
     Parameters
     ----------
     image : array_like, shape (n_1, ..., n_d)
         The values on a box of Z^d.
-    kernel : array_like, d dimensions
-        The filter, not empty; centred at index ``k // 2`` along an axis of length ``k``,
-        as ``scipy.ndimage.convolve`` centres it.
-    boundary : {'fill', 'wrap', 'reflect', 'mirror', 'nearest'}
+    kernel : array_like, d dimensions (``len(axes)`` with ``axes``)
+        The filter, not empty; centred at index ``k // 2 + origin`` along an axis of length
+        ``k``, as ``scipy.ndimage.convolve`` centres it.
+    boundary : {'fill', 'wrap', 'reflect', 'mirror', 'nearest', 'constant'}
         How the image continues past its edges: ``fill`` with ``fillvalue``; ``wrap``
         periodically; ``reflect`` = ``d c b a | a b c d | d c b a``; ``mirror`` =
         ``d c b | a b c d | c b a``; ``nearest`` = ``a a a | a b c d | d d d``.  These are
-        scipy.ndimage's ``constant``, ``wrap``, ``reflect``, ``mirror`` and ``nearest``.
+        scipy.ndimage's ``constant``, ``wrap``, ``reflect``, ``mirror`` and ``nearest``;
+        ndimage's name ``constant`` is accepted for ``fill``.
     fillvalue : number, default 0
         The value outside the image when ``boundary='fill'``; it enters exactly, the image
         being widened to a dtype that holds it (as ``convolve`` widens its operands).
+    origin : int or sequence of int, default 0, keyword-only
+        Shifts the kernel's centre, exactly as ``scipy.ndimage.convolve``'s ``origin``: one
+        for every filtered axis, or one per axis (of ``axes`` when given, in its order),
+        each in ``-(k // 2) .. (k - 1) // 2`` for a kernel axis of length ``k``.
+    axes : int or sequence of int, optional, keyword-only
+        Filter along these axes only, as ndimage's ``axes``: the kernel has one axis per
+        entry (an RGB image ``(H, W, 3)``, a 2-D kernel, ``axes=(0, 1)``).
 
     Returns
     -------
@@ -108,16 +185,21 @@ def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0) 
         Same shape as ``image``.  Floats as ``scipy.ndimage.convolve`` (same dtype for a
         float image, unless ``fillvalue`` needs a wider one; float16 summed in float32, long
         doubles in long double); int and Fraction input exact (int64 under a proven bound,
-        else Python ints; Fractions).
+        else Python ints; Fractions).  A bool image and a bool kernel are values of the
+        Boolean semiring (``fillvalue`` then 0 / 1 or False / True) and give bool, as
+        ``scipy.ndimage.convolve`` does: True where some True weight meets a True value
+        (count them with ``.astype(int)``).  A bool array beside numbers counts True as 1
+        (ndimage instead casts the sums back to the image's dtype: algconv never narrows).
 
     Raises
     ------
     StructureMismatch
-        If ``image`` and ``kernel`` differ in their number of dimensions.
+        If ``kernel`` has not as many dimensions as ``image`` (as ``axes`` with ``axes``).
     InvalidArgument
-        Unknown ``boundary``, an empty kernel, or 0-dimensional input.
+        Unknown ``boundary``, an empty kernel, 0-dimensional input, an ``origin`` outside
+        the kernel, ``axes`` out of range or repeated.
     InvalidType
-        Non-numeric values or ``fillvalue``.
+        Non-numeric values or ``fillvalue``, a non-int ``origin``.
 
     See Also
     --------
@@ -125,7 +207,7 @@ def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0) 
 
     Notes
     -----
-    With :math:`E` the image extended by the boundary rule and :math:`c = k // 2`,
+    With :math:`E` the image extended by the boundary rule and :math:`c = k // 2 + origin`,
 
     .. math:: \mathrm{out}[i] = \sum_j K[j]\, E[i - j + c]
 
@@ -147,25 +229,46 @@ def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0) 
     array([[1, 2, 0],
            [3, 4, 0],
            [0, 0, 0]])
+    >>> ac.filter([1, 2, 3, 4], [1, 1, 1], origin=1)  # centre one step right, as ndimage
+    array([6, 9, 7, 4])
+    >>> rgb = np.arange(12).reshape(2, 2, 3)
+    >>> ac.filter(rgb, [[1, 1], [1, 1]], "constant", axes=(0, 1))[..., 0]  # per channel
+    array([[18, 12],
+           [ 9,  6]])
+    >>> ac.filter([True, False, False, True], [True, True])
+    array([ True, False,  True,  True])
     """
     if is_dask_array(image) or is_dask_array(kernel):  # lazy, chunked: algconv.daskarray
         from .daskarray import filter as filter_dask
 
-        return filter_dask(image, kernel, boundary=boundary, fillvalue=fillvalue)
-    image = as_value_array(image, "image")
-    kernel = as_value_array(kernel, "kernel")
-    boundary = check_choice(boundary, "boundary", BOUNDARIES)
-    fillvalue = check_value(fillvalue, "fillvalue")
+        return filter_dask(image, kernel, boundary=boundary, fillvalue=fillvalue, origin=origin,
+                           axes=axes)
+    image = as_value_array(image, "image", bools=True)
+    kernel = as_value_array(kernel, "kernel", bools=True)
+    boundary = check_boundary(boundary)
+    boolean = image.dtype == bool and kernel.dtype == bool
+    fillvalue = boolean_fill(fillvalue) if boolean else check_value(fillvalue, "fillvalue")
+    image, kernel = (x.astype(np.uint8) if x.dtype == bool else x for x in (image, kernel))
     if image.ndim == 0:
         raise InvalidArgument("Got a 0-dimensional image, but expected an array of ndim >= 1")
-    if kernel.ndim != image.ndim:
-        raise StructureMismatch(
-            f"Got image with {image.ndim} dimensions and kernel with {kernel.ndim}, but they "
-            "must have the same number of dimensions"
-        )
-    if kernel.size == 0:
-        raise InvalidArgument(f"Got kernel with shape {kernel.shape}, but expected a non-empty "
-                              "kernel")
+    kernel, centres = kernel_and_centres(kernel, image.ndim, origin, axes)
+    out = _filter(image, kernel, centres, boundary, fillvalue)
+    return out > 0 if boolean else out  # Boolean semiring: exact counts, True where one
+
+
+def boolean_fill(fillvalue: Any) -> int:
+    """A fill value among bools: False / True or 0 / 1, as the count 0 or 1."""
+    if isinstance(fillvalue, (bool, np.bool_)) or (is_integer(fillvalue) and fillvalue in (0, 1)):
+        return int(fillvalue)
+    raise InvalidArgument(
+        f"Got fillvalue={describe(fillvalue)} with a bool image and kernel, but expected a "
+        "bool (or 0 / 1): their values are those of the Boolean semiring"
+    )
+
+
+def _filter(image: np.ndarray, kernel: np.ndarray, centres: tuple, boundary: str,
+            fillvalue: Any) -> np.ndarray:
+    """``filter`` on validated numeric arrays of equal ndim, the kernel centred at ``centres``."""
     kinds = [value_kind(image), value_kind(kernel)]
     if boundary == "fill":
         kinds.append(scalar_kind(fillvalue))
@@ -175,8 +278,8 @@ def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0) 
     if boundary == "fill":
         image = _holding(image, fillvalue, kind)
     if kind in ("float", "complex"):
-        return _float_filter(image, kernel, boundary, fillvalue, kind)
-    padded = _padded(image, kernel.shape, boundary, fillvalue)
+        return _float_filter(image, kernel, centres, boundary, fillvalue, kind)
+    padded = _padded(image, kernel.shape, centres, boundary, fillvalue)
     return convolve(padded, kernel, mode="valid")
 
 
@@ -235,8 +338,8 @@ def _ndimage_equal(image: np.ndarray, kernel: np.ndarray, fillvalue: Any) -> boo
     return all_finite(image)  # ndimage skips zero weights: inf * 0 must never happen
 
 
-def _float_filter(image: np.ndarray, kernel: np.ndarray, boundary: str, fillvalue: Any,
-                  kind: str) -> np.ndarray:
+def _float_filter(image: np.ndarray, kernel: np.ndarray, centres: tuple, boundary: str,
+                  fillvalue: Any, kind: str) -> np.ndarray:
     # the image cast to float, the output, and ndimage's padded copy of the input
     config.check_memory(3.0 * image.size * config.value_bytes(arith.kind_dtype(kind)),
                         f"filter of an image of shape {image.shape}")
@@ -251,7 +354,8 @@ def _float_filter(image: np.ndarray, kernel: np.ndarray, boundary: str, fillvalu
         padded_shape = tuple(m + n - 1 for m, n in zip(image.shape, kernel.shape))
         ndimage = NDIMAGE_OVERHEAD + SECONDS_PER_NDIMAGE_TERM * image.size * kernel.size
         if ndimage <= _fft_cost(padded_shape, kernel, kind):
+            origin = [c - k // 2 for k, c in zip(kernel.shape, centres)]
             return scipy.ndimage.convolve(image, kernel, mode=BOUNDARIES[boundary][0],
-                                          cval=fillvalue)
-    padded = _padded(image, kernel.shape, boundary, fillvalue)
+                                          cval=fillvalue, origin=origin)
+    padded = _padded(image, kernel.shape, centres, boundary, fillvalue)
     return convolve(padded, kernel, mode="valid").astype(image.dtype, copy=False)

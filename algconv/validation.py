@@ -219,7 +219,7 @@ def value_kind(array: np.ndarray) -> str:
     return join_kinds(*(scalar_kind(x) for x in array.flat)) if array.size else "int"
 
 
-def as_value_array(data: Any, name: str) -> np.ndarray:
+def as_value_array(data: Any, name: str, *, bools: bool = False) -> np.ndarray:
     """Turn array-like ``data`` into a numpy array of valid values, or raise.
 
     This is the one place where array-likes become arrays, so every public function that
@@ -231,8 +231,11 @@ def as_value_array(data: Any, name: str) -> np.ndarray:
       alone would round ``[2**64 - 1, 5]`` or ``[2**63, -1]`` to float64);
     * object arrays hold Python scalars (numpy ints inside become Python ints, which do
       not wrap), Fractions, floats, complex numbers or sympy expressions;
-    * strings, bools, None, ``Decimal`` (see ``check_value``), ragged nesting and masked
-      arrays (whose mask would be silently dropped) are refused.
+    * strings, None, ``Decimal`` (see ``check_value``), ragged nesting and masked arrays
+      (whose mask would be silently dropped) are refused;
+    * bool arrays pass only with ``bools=True`` (``convolve``, ``correlate`` and ``filter``,
+      where two bool arrays are values of the Boolean semiring, as in numpy and scipy);
+      elsewhere they are refused, since counting True as 1 should be asked for.
 
     Examples
     --------
@@ -273,6 +276,8 @@ def as_value_array(data: Any, name: str) -> np.ndarray:
     if kind in "iufc":
         return array
     if kind == "b":
+        if bools:
+            return array
         raise InvalidType(
             f"Got {name} with dtype bool, but expected numbers; "
             f"convert with {name}.astype(int) to count True as 1"
@@ -330,6 +335,36 @@ def _object_values(array: np.ndarray, data: Any, name: str) -> np.ndarray:
     out = np.empty(array.shape, dtype=object)
     out.reshape(-1)[:] = [int(x) if isinstance(x, np.integer) else x for x in array.flat]
     return out
+
+
+def check_axes(axes: Any, ndim: int, name: str = "axes") -> tuple:
+    """``axes`` as a tuple of distinct axes in ``range(ndim)`` (negative ones count from the
+    end, as numpy's), in the order given; an int is one axis.
+
+    >>> check_axes(-1, 3), check_axes([0, -2], 3)
+    ((2,), (0, 1))
+    >>> check_axes([0, 0], 2)
+    Traceback (most recent call last):
+    ...
+    algconv.errors.InvalidArgument: Got axes=[0, 0], but expected distinct axes
+    """
+    values = [axes] if is_integer(axes) else axes
+    if not isinstance(values, (list, tuple, range, np.ndarray)) or not all(
+            map(is_integer, values)):
+        raise InvalidType(f"Got {name}={describe(axes)}, but expected an int or a sequence of ints")
+    out = []
+    for ax in values:
+        if not -ndim <= ax < ndim:
+            raise InvalidArgument(
+                f"Got {name}={describe(axes)}, but axis {int(ax)} is out of range for arrays "
+                f"of {ndim} dimensions"
+            )
+        out.append(int(ax) % ndim)
+    if not out:
+        raise InvalidArgument(f"Got {name}={describe(axes)}, but expected at least one axis")
+    if len(set(out)) != len(out):
+        raise InvalidArgument(f"Got {name}={describe(axes)}, but expected distinct axes")
+    return tuple(out)
 
 
 def as_value_vector(data: Any, name: str, expected: str) -> np.ndarray:

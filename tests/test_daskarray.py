@@ -286,8 +286,11 @@ BAD = [
     (filter, (X, np.ones((3, 3))), {"fillvalue": "0"}, ac.InvalidType, "fillvalue='0'"),
     (filter, (X, np.ones((0, 3))), {}, ac.InvalidArgument, "non-empty kernel"),
     (filter, (np.ones((6, 6)), np.ones((3, 3))), {}, ac.InvalidType, "dask.array.Array"),
-    (filter, (X > 0, np.ones((3, 3))), {}, ac.InvalidType, "dtype bool"),
-    (filter, (X, [[True]]), {}, ac.InvalidType, "dtype bool"),
+    (filter, (X > 0, [[True]]), {"fillvalue": 2}, ac.InvalidArgument, "fillvalue=2"),
+    (filter, (X, np.ones((3, 3))), {"origin": (2, 0)}, ac.InvalidArgument, r"origin=\(2, 0\)"),
+    (filter, (X, np.ones(3)), {"axes": (0, 1)}, ac.StructureMismatch, "one dimension per axis"),
+    (ac.convolve, (X, np.ones((3, 2))), {"axes": 0}, ac.StructureMismatch, "axes not convolved"),
+    (ac.convolve, (X, np.ones((3, 3))), {"axes": 2}, ac.InvalidArgument, "out of range"),
     (ac.convolve, (X, np.ones((3, 3))), {"mode": "middle"}, ac.InvalidArgument, "mode='middle'"),
     (ac.convolve, (X, np.ones((3, 3))), {"method": "magic"}, ac.InvalidArgument,
      "method='magic'"),
@@ -376,3 +379,58 @@ def test_random_chunkings_equal_in_memory(problem, boundary, mode):
         return
     got = ac.convolve(x, kernel, mode=mode).compute(scheduler="sync")
     assert got.dtype == np.int64 and (got == _full_convolve(image, kernel, mode)).all()
+
+
+# --- axes=, origin=, bools (issue 15.2, 15.3, 15.4), on the threaded scheduler ----------------
+
+
+@pytest.mark.parametrize("kshape, axes", [
+    ((3, 2, 3), (0, 1)),  # batched over the channels: one overlap-add per channel
+    ((3, 2, 1), (0, 1)),  # one kernel for every channel
+    ((1, 4, 3), [1]),
+    ((2, 1, 3), (-1, 0)),
+])
+@pytest.mark.parametrize("mode", ["full", "same", "valid"])
+def test_convolve_axes_equal_fftconvolve(kshape, axes, mode):
+    rng = np.random.default_rng(sum(kshape))
+    image, kernel = rng.standard_normal((9, 7, 3)), rng.standard_normal(kshape)
+    y = ac.convolve(da.from_array(image, chunks=(4, 3, 2)), kernel, mode, axes=axes)
+    assert isinstance(y, da.Array)
+    want = scipy.signal.fftconvolve(image, kernel, mode, axes=axes)
+    got = y.compute(scheduler="threads")
+    assert got.shape == want.shape
+    np.testing.assert_allclose(got, want, rtol=1e-9, atol=1e-9)
+
+
+def test_convolve_axes_exact_integers():
+    rng = np.random.default_rng(3)
+    image, kernel = rng.integers(-(2**40), 2**40, (8, 5, 2)), rng.integers(-9, 9, (3, 2, 2))
+    got = ac.convolve(da.from_array(image, chunks=3), kernel, "same", axes=(0, 1))
+    want = ac.convolve(image, kernel, "same", axes=(0, 1))
+    assert got.compute(scheduler="threads").tolist() == want.tolist()
+    for c in range(2):  # each channel alone, by the exact in-memory convolution
+        assert want[..., c].tolist() == ac.convolve(image[..., c], kernel[..., c], "same").tolist()
+
+
+@pytest.mark.parametrize("boundary", sorted(BOUNDARIES))
+@pytest.mark.parametrize("origin", [(0, 0), (-1, 0), (1, -1)])
+def test_filter_origin_and_axes_equal_ndimage(boundary, origin):
+    rng = np.random.default_rng(4)
+    image, kernel = rng.integers(-9, 9, (9, 7, 3)), rng.integers(-3, 3, (3, 2))
+    x = da.from_array(image, chunks=(4, 3, 2))
+    got = filter(x, kernel, boundary, origin=origin, axes=(0, 1)).compute(scheduler="threads")
+    want = scipy.ndimage.convolve(image.astype(float), kernel.astype(float),
+                                  mode=MODES[boundary][0], origin=origin, axes=(0, 1))
+    np.testing.assert_array_equal(got, want)
+
+
+def test_bools_are_the_boolean_semiring():
+    rng = np.random.default_rng(5)
+    image, kernel = rng.random((9, 8)) < 0.3, rng.random((3, 2)) < 0.5
+    x = da.from_array(image, chunks=4)
+    got = filter(x, kernel, "reflect", origin=(1, 0)).compute(scheduler="threads")
+    want = scipy.ndimage.convolve(image, kernel, mode="reflect", origin=(1, 0))
+    assert got.dtype == bool and (got == want).all()
+    counts = ac.convolve(image.astype(int), kernel.astype(int), "same")
+    got = ac.convolve(x, kernel, "same").compute(scheduler="threads")
+    assert got.dtype == bool and (got == (counts > 0)).all()

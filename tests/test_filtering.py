@@ -37,15 +37,16 @@ def extend(i: int, n: int, boundary: str):
     return j if j < n else 2 * n - 2 - j
 
 
-def reference(image, kernel, boundary, fill):
-    """out[i] = sum_j K[j] E[i - j + k // 2], with Python arithmetic."""
+def reference(image, kernel, boundary, fill, origin=None):
+    """out[i] = sum_j K[j] E[i - j + k // 2 + origin], with Python arithmetic."""
     image, kernel = np.asarray(image, dtype=object), np.asarray(kernel, dtype=object)
+    origin = origin or (0,) * image.ndim
     out = np.zeros(image.shape, dtype=object)
     for i in np.ndindex(image.shape):
         total = 0
         for j in np.ndindex(kernel.shape):
-            src = [extend(a - b + k // 2, n, boundary)
-                   for a, b, k, n in zip(i, j, kernel.shape, image.shape)]
+            src = [extend(a - b + k // 2 + o, n, boundary)
+                   for a, b, k, n, o in zip(i, j, kernel.shape, image.shape, origin)]
             value = fill if None in src else image[tuple(src)]
             total += kernel[j] * value
         out[i] = total
@@ -137,13 +138,17 @@ def test_empty_image():
     (([1, 2], [[1]]), ac.StructureMismatch, "same number of dimensions"),
     (([1, 2], []), ac.InvalidArgument, "non-empty kernel"),
     ((3, 4), ac.InvalidArgument, "0-dimensional"),
-    (([True, False], [1]), ac.InvalidType, "bool"),
+    (([True, False], [True], "fill", 2), ac.InvalidArgument, "fillvalue=2"),
     (([1, 2], [1], "fill", "x"), ac.InvalidType, "fillvalue"),
+    (([1, 2, 3], [1, 1, 1], "fill", 0, 2), ac.InvalidArgument, "origin=2"),
     (([1, 2], [1], 3), ac.InvalidType, "boundary"),
 ])
 def test_bad_arguments(args, error, match):
     with pytest.raises(error, match=match):
-        ac.filter(*args)
+        if len(args) == 5:
+            ac.filter(*args[:4], origin=args[4])
+        else:
+            ac.filter(*args)
 
 
 def test_boundary_examples_from_the_design():
@@ -155,3 +160,118 @@ def test_boundary_examples_from_the_design():
     assert list(ac.filter(x, k, "nearest")) == [1, 1, 1, 1]
     assert list(ac.filter(x, k, "fill", fillvalue=9)) == [9, 9, 9, 1]
     assert list(itertools.islice(ac.filter(x, [1, 0, 0], "fill"), 4)) == [2, 3, 4, 0]
+
+
+# --- origin, axes, ndimage's names, bools (issue 15.3, 15.2, 15.4) ------------------------------
+
+
+@settings(max_examples=40, deadline=None)
+@given(image_kernel(), st.sampled_from(sorted(BOUNDARIES)), st.integers(0, 2**32 - 1),
+       st.data())
+def test_origin_exact_against_reference(shapes, boundary, seed, data):
+    rng = np.random.default_rng(seed)
+    image = rng.integers(-(2**62), 2**62, size=shapes[0], dtype=np.int64)
+    kernel = rng.integers(-(2**40), 2**40, size=shapes[1], dtype=np.int64)
+    origin = tuple(data.draw(st.integers(-(k // 2), (k - 1) // 2)) for k in shapes[1])
+    got = ac.filter(image, kernel, boundary, fillvalue=-7, origin=origin)
+    assert got.tolist() == reference(image, kernel, boundary, -7, origin).tolist()
+
+
+@settings(max_examples=40, deadline=None)
+@given(image_kernel(), st.sampled_from(sorted(BOUNDARIES)), st.integers(0, 2**32 - 1),
+       st.data())
+def test_origin_floats_equal_ndimage(shapes, boundary, seed, data):
+    rng = np.random.default_rng(seed)
+    image, kernel = rng.standard_normal(shapes[0]), rng.standard_normal(shapes[1])
+    origin = [data.draw(st.integers(-(k // 2), (k - 1) // 2)) for k in shapes[1]]
+    one = origin[0] if len(set(origin)) == 1 else origin  # an int applies to every axis
+    expected = scipy.ndimage.convolve(image, kernel, mode=NDIMAGE_MODE[boundary], cval=0.25,
+                                      origin=one)
+    got = ac.filter(image, kernel, boundary, 0.25, origin=one)
+    np.testing.assert_allclose(got, expected, rtol=1e-10, atol=1e-10)
+
+
+@pytest.mark.parametrize("k", [1, 2, 3, 4, 5])
+def test_origin_range_is_ndimage_range(k):
+    image, kernel = np.arange(6.0), np.arange(1.0, k + 1)
+    for origin in range(-4, 5):
+        try:
+            scipy.ndimage.convolve(image, kernel, origin=origin)
+            ndimage_accepts = True
+        except ValueError:
+            ndimage_accepts = False
+        if ndimage_accepts:
+            ac.filter(image, kernel, origin=origin)
+        else:
+            with pytest.raises(ac.InvalidArgument, match=f"origin={origin}"):
+                ac.filter(image, kernel, origin=origin)
+
+
+def test_origin_arguments_refused():
+    with pytest.raises(ac.InvalidType, match="origin=1.0"):
+        ac.filter([1, 2, 3], [1, 1], origin=1.0)
+    with pytest.raises(ac.InvalidArgument, match=r"origin=\[0, 0\]"):
+        ac.filter([1, 2, 3], [1, 1], origin=[0, 0])
+    with pytest.raises(ac.InvalidType, match="origin=True"):
+        ac.filter([1, 2, 3], [1, 1], origin=[True])
+
+
+def test_axes_rgb_image_filters_each_channel():
+    rng = np.random.default_rng(5)
+    rgb = rng.integers(-50, 50, size=(6, 7, 3))
+    kernel = rng.integers(-3, 4, size=(3, 2))
+    got = ac.filter(rgb, kernel, "reflect", axes=(0, 1))
+    for c in range(3):  # each channel alone, by the index-by-index reference
+        assert got[..., c].tolist() == reference(rgb[..., c], kernel, "reflect", 0).tolist()
+    expected = scipy.ndimage.convolve(rgb.astype(float), kernel.astype(float), mode="reflect",
+                                      axes=(0, 1))
+    np.testing.assert_array_equal(got, expected)
+
+
+@pytest.mark.parametrize("axes, kshape, origin", [
+    ((1, 0), (3, 2), (0, -1)), ((2, 0), (2, 4), [1, 0]), ((-1,), (3,), 1), (1, (4,), -2),
+    ((0, 1, 2), (2, 3, 2), (-1, 1, 0)),
+])
+@pytest.mark.parametrize("boundary", sorted(BOUNDARIES))
+def test_axes_and_origin_equal_ndimage(axes, kshape, origin, boundary):
+    # ndimage puts the kernel's axes on the sorted axes and the origins in the order of axes
+    rng = np.random.default_rng(6)
+    image, kernel = rng.standard_normal((5, 6, 4)), rng.standard_normal(kshape)
+    expected = scipy.ndimage.convolve(image, kernel, mode=NDIMAGE_MODE[boundary], cval=0.5,
+                                      origin=origin, axes=axes)
+    got = ac.filter(image, kernel, boundary, 0.5, origin=origin, axes=axes)
+    np.testing.assert_allclose(got, expected, rtol=1e-10, atol=1e-10)
+
+
+def test_axes_refused():
+    with pytest.raises(ac.StructureMismatch, match="one dimension per axis"):
+        ac.filter(np.ones((3, 3, 3)), np.ones((2, 2)), axes=0)
+    with pytest.raises(ac.InvalidArgument, match="out of range"):
+        ac.filter(np.ones((3, 3)), np.ones(2), axes=2)
+    with pytest.raises(ac.InvalidArgument, match="distinct"):
+        ac.filter(np.ones((3, 3)), np.ones((2, 2)), axes=(1, -1))
+
+
+def test_constant_is_fill():
+    x, k = [3, 1, 4, 1, 5], [1, 2, 3]
+    assert ac.filter(x, k, "constant", 2).tolist() == ac.filter(x, k, "fill", 2).tolist()
+    assert ac.filter(x, k, "constant", 2).tolist() == reference(x, k, "fill", 2).tolist()
+
+
+@settings(max_examples=40, deadline=None)
+@given(image_kernel(), st.sampled_from(sorted(BOUNDARIES)), st.booleans(),
+       st.integers(0, 2**32 - 1))
+def test_bools_are_the_boolean_semiring(shapes, boundary, fill, seed):
+    rng = np.random.default_rng(seed)
+    image, kernel = rng.random(shapes[0]) < 0.3, rng.random(shapes[1]) < 0.4
+    got = ac.filter(image, kernel, boundary, fill)
+    assert got.dtype == bool
+    counts = reference(image.astype(int), kernel.astype(int), boundary, int(fill))
+    np.testing.assert_array_equal(got, counts > 0)  # or of ands: some True pair meets
+    expected = scipy.ndimage.convolve(image, kernel, mode=NDIMAGE_MODE[boundary], cval=fill)
+    np.testing.assert_array_equal(got, expected)
+
+
+def test_bool_beside_numbers_counts_true_as_one():
+    got = ac.filter(np.array([True, False, True]), [1, -1, 2])
+    assert got.tolist() == reference([1, 0, 1], [1, -1, 2], "fill", 0).tolist()

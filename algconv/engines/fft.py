@@ -121,18 +121,26 @@ def _float_pair(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray, n
     return a.astype(work, copy=False), b.astype(work, copy=False), dtype
 
 
-def lattice_fft(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def lattice_fft(a: np.ndarray, b: np.ndarray, axes: tuple | None = None) -> np.ndarray:
     """The full linear convolution of two same-ndim arrays by one zero-padded FFT.
+
+    With ``axes``, only those axes are transformed (scipy.fft's ``axes``) and the others
+    broadcast in the pointwise product, as ``scipy.signal.fftconvolve``'s ``axes``: equal
+    lengths are batched, a length 1 meets every index of the other array.
 
     >>> lattice_fft(np.array([1.0, 2.0]), np.array([1.0, 1.0, 1.0]))
     array([1., 3., 3., 2.])
+    >>> lattice_fft(np.array([[1.0, 2.0], [3.0, 4.0]]), np.array([[1.0, 1.0]]), axes=(1,))
+    array([[1., 3., 2.],
+           [3., 7., 4.]])
     """
     a, b, dtype = _float_pair(a, b)
-    shape = tuple(m + n - 1 for m, n in zip(a.shape, b.shape))
+    axes = tuple(range(a.ndim)) if axes is None else tuple(axes)
+    shape = tuple(m + n - 1 if ax in axes else max(m, n)
+                  for ax, (m, n) in enumerate(zip(a.shape, b.shape)))
     if a.size == 0 or b.size == 0:
         return np.zeros((0,) * a.ndim, dtype=dtype)
-    fshape = [scipy.fft.next_fast_len(n, real=True) for n in shape]
-    axes = tuple(range(a.ndim))
+    fshape = [scipy.fft.next_fast_len(shape[ax], real=True) for ax in axes]
     if dtype.kind == "c":
         out = scipy.fft.ifftn(scipy.fft.fftn(a, fshape, axes) * scipy.fft.fftn(b, fshape, axes),
                               fshape, axes)

@@ -9,16 +9,17 @@ How the calls translate (and where algconv differs on purpose):
   with ndimage's mode names (``constant`` is algconv's ``fill``).  ndimage's default mode is
   ``reflect``; algconv's default boundary is ``fill`` (zeros, as scipy.signal), so the ports
   pass ``"reflect"`` where ndimage relied on its default.
-* ``ndimage.correlate`` has no algconv twin yet: it is ``ac.filter`` with the kernel flipped
-  (and conjugated, as ndimage conjugates complex weights), and, on an axis of even length, one
-  leading zero that keeps ndimage's centre (``_correlate`` below).  ``origin=`` and ``axes=`` are not yet supported (issue 15), so ndimage tests that
-  need them (test_correlate17/18/19/24/25, test_correlate_convolve_axes,
-  test_bad_convolve_and_correlate_origins) are not ported.
-* ``convolve1d(x, w, axis=k)`` is ``ac.filter`` with ``w`` reshaped to lie along axis ``k``.
+* ``ndimage.correlate`` has no algconv twin: it is ``ac.filter`` with the kernel flipped
+  (and conjugated, as ndimage conjugates complex weights) and the origin mirrored as ndimage
+  itself mirrors it (``-origin``, one more step left on an axis of even length; ``_correlate``
+  below).  ``origin=`` and ``axes=`` are ndimage's.
+* ``convolve1d(x, w, axis=k, origin=o)`` is ``ac.filter(x, w, axes=k, origin=o)``.
 * ``output=`` (an output dtype or array) is not supported: integer input gives exact integers
   (int64 or Python ints) where ndimage returns the input dtype, so the dtype assertions of
   test_correlate13/14/15/16/20/22/23 are dropped and their values kept.
 """
+
+import itertools
 
 import numpy as np
 import pytest
@@ -34,18 +35,22 @@ INTEGER_TYPES = ["int8", "uint8", "int16", "uint16", "int32", "uint32", "int64",
 TYPES = INTEGER_TYPES + ["float32", "float64"]
 
 
-def _convolve(x, w, mode="reflect", cval=0):
-    return ac.filter(x, w, BOUNDARY[mode], fillvalue=cval)
+def _convolve(x, w, mode="reflect", cval=0, origin=0, axes=None):
+    return ac.filter(x, w, BOUNDARY[mode], fillvalue=cval, origin=origin, axes=axes)
 
 
-def _correlate(x, w, mode="reflect", cval=0):
-    """ndimage.correlate: flip (and conjugate, as ndimage does) the kernel; a leading zero on
-    even axes keeps ndimage's centre."""
+def _correlate(x, w, mode="reflect", cval=0, origin=0, axes=None):
+    """ndimage.correlate: flip (and conjugate, as ndimage does) the kernel and mirror the
+    origin as ndimage does, on the kernel length of each axis (the kernel's axes lie on the
+    sorted ``axes``, the origins in the order of ``axes``)."""
     w = np.asarray(w)
-    flipped = np.conj(w[(slice(None, None, -1),) * w.ndim]) if w.dtype.kind == "c" else (
-        w[(slice(None, None, -1),) * w.ndim])
-    pad = [(1, 0) if n % 2 == 0 else (0, 0) for n in w.shape]
-    return _convolve(x, np.pad(flipped, pad), mode, cval)
+    flipped = np.flip(np.conj(w) if w.dtype.kind == "c" else w)
+    ndim = np.ndim(x)
+    filtered = range(ndim) if axes is None else [ax % ndim for ax in np.atleast_1d(axes)]
+    lengths = dict(zip(sorted(filtered), w.shape))
+    origins = np.broadcast_to(origin, (len(filtered),))
+    mirrored = [-int(o) - (1 - lengths[ax] % 2) for o, ax in zip(origins, filtered)]
+    return _convolve(x, flipped, mode, cval, mirrored, axes)
 
 
 def _along(w, axis, ndim):
@@ -284,3 +289,103 @@ def test_random_against_ndimage(mode):
     ints = rng.integers(-9, 9, (20, 17))
     assert_array_equal(_convolve(ints, np.arange(6).reshape(2, 3), mode),
                        ndi.convolve(ints, np.arange(6).reshape(2, 3), mode=mode))
+
+
+# --- origin= and axes= (issue 15.2, 15.3) --------------------------------------------------------
+
+
+def test_correlate17():
+    # test_filters.py::TestNdimageFilters::test_correlate17 (and its correlate1d / convolve1d
+    # forms, the same calls on 1-D input)
+    array, kernel = [1, 2, 3], [1, 1]
+    assert_array_equal(_correlate(array, kernel, origin=-1), [3, 5, 6])
+    assert_array_equal(_convolve(array, kernel, origin=-1), [2, 3, 5])
+    assert_array_equal(_convolve(array, kernel, origin=-1, axes=0), [2, 3, 5])
+
+
+@pytest.mark.parametrize("dtype", TYPES)
+def test_correlate18(dtype):
+    # test_filters.py::TestNdimageFilters::test_correlate18 (output=float32 is not supported:
+    # the values are compared; integer input gives exact integers)
+    kernel = [[1, 0], [0, 1]]
+    array = np.array([[1, 2, 3], [4, 5, 6]], dtype=dtype)
+    assert_array_equal(_correlate(array, kernel, "nearest", origin=-1), [[6, 8, 9], [9, 11, 12]])
+    assert_array_equal(_convolve(array, kernel, "nearest", origin=-1), [[2, 3, 5], [5, 6, 8]])
+
+
+@pytest.mark.parametrize("dtype", TYPES)
+def test_correlate19(dtype):
+    # test_filters.py::TestNdimageFilters::test_correlate19 (output= as in test_correlate18)
+    kernel = [[1, 0], [0, 1]]
+    array = np.array([[1, 2, 3], [4, 5, 6]], dtype=dtype)
+    assert_array_equal(_correlate(array, kernel, "nearest", origin=[-1, 0]),
+                       [[5, 6, 8], [8, 9, 11]])
+    assert_array_equal(_convolve(array, kernel, "nearest", origin=[-1, 0]),
+                       [[3, 5, 6], [6, 8, 9]])
+
+
+@pytest.mark.parametrize("dtype", TYPES)
+@pytest.mark.parametrize("origin, tcor, tcov", [
+    (-1, [[7, 14, 21], [8, 16, 24]], [[4, 8, 12], [5, 10, 15]]),  # test_correlate24
+    (1, [[4, 8, 12], [5, 10, 15]], [[7, 14, 21], [8, 16, 24]]),  # test_correlate25
+])
+def test_correlate24_and_25(dtype, origin, tcor, tcov):
+    # test_filters.py::TestNdimageFilters::test_correlate24 and test_correlate25:
+    # correlate1d / convolve1d along axis 0 with an origin (output= arrays not supported)
+    weights = [1, 2, 1]
+    array = np.array([[1, 2, 3], [2, 4, 6]], dtype=dtype)
+    assert_array_equal(_correlate(array, weights, "nearest", origin=origin, axes=0), tcor)
+    assert_array_equal(_convolve(array, weights, "nearest", origin=origin, axes=0), tcov)
+
+
+def test_bad_convolve_and_correlate_origins():
+    # test_filters.py::test_bad_convolve_and_correlate_origins (gh-822): ndimage's ValueError
+    # is algconv's InvalidArgument (a ValueError)
+    with pytest.raises(ac.InvalidArgument):
+        _correlate([0, 1, 2, 3, 4, 5], [1, 1, 2, 0], origin=2, axes=0)
+    with pytest.raises(ValueError):
+        _correlate([0, 1, 2, 3, 4, 5], [0, 1, 2], origin=[2])
+    with pytest.raises(ValueError):
+        _correlate(np.ones((3, 5)), np.ones((2, 2)), origin=[0, 1])
+    with pytest.raises(ac.InvalidArgument):
+        _convolve(np.arange(10), np.ones(3), origin=-2, axes=0)
+    with pytest.raises(ValueError):
+        _convolve(np.arange(10), np.ones(3), origin=[-2])
+    with pytest.raises(ValueError):
+        _convolve(np.ones((3, 5)), np.ones((2, 2)), origin=[0, -2])
+
+
+@pytest.mark.parametrize("func", ["correlate", "convolve"])
+@pytest.mark.parametrize("dtype", [np.float32, np.float64, np.complex64, np.complex128])
+@pytest.mark.parametrize("axes", tuple(itertools.combinations(range(-3, 3), 2)))
+@pytest.mark.parametrize("origin", [(0, 0), (-1, 1)])
+def test_correlate_convolve_axes(func, dtype, axes, origin):
+    # test_filters.py::TestNdimageFilters::test_correlate_convolve_axes: filtering along two
+    # axes equals filtering with the kernel given a length-1 third axis
+    fn = _correlate if func == "correlate" else _convolve
+    array = np.arange(6 * 8 * 12, dtype=dtype).reshape(6, 8, 12)
+    weights = np.arange(3 * 5).reshape(3, 5)
+    axes = tuple(ax % array.ndim for ax in axes)
+    if len(set(axes)) != len(axes):
+        with pytest.raises(ValueError):  # ac.InvalidArgument
+            fn(array, weights, axes=axes, origin=origin)
+        return
+    output = fn(array, weights, axes=axes, origin=origin)
+    missing_axis = tuple(set(range(3)) - set(axes))[0]
+    weights_3d = np.expand_dims(weights, missing_axis)
+    origin_3d = [0, 0, 0]
+    for i, ax in enumerate(axes):
+        origin_3d[ax] = origin[i]
+    expected = fn(array, weights_3d, origin=origin_3d)
+    assert_allclose(output, expected, rtol=1e-6)
+    import scipy.ndimage  # and ndimage's own value
+
+    ndimage_fn = getattr(scipy.ndimage, func)
+    assert_allclose(output, ndimage_fn(array, weights, axes=axes, origin=origin), rtol=1e-5)
+
+
+def test_constant_is_ndimage_name_for_fill():
+    # ndimage's mode='constant' (every test above that passes "constant" through BOUNDARY) is
+    # accepted under its own name too
+    assert_array_equal(ac.filter([1, 2, 3], [1, 1, 1], "constant", 5),
+                       ac.filter([1, 2, 3], [1, 1, 1], "fill", 5))

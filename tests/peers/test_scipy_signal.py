@@ -160,8 +160,8 @@ def test_convolve_method_every_dtype_and_mode():
     # test_signaltools.py::TestConvolve::test_convolve_method: fft and direct agree for every
     # pair of dtypes and every mode.  algconv differs on purpose: integer input is exact (never
     # wraps, int64 or Python ints, where scipy keeps e.g. uint8), so method='fft' refuses exact
-    # integer input (MethodNotApplicable) instead of rounding it; bool is not a value type yet
-    # (issue 15.4).  Each result is checked against scipy's direct method.
+    # integer input (MethodNotApplicable) instead of rounding it; the bool pairs are in
+    # test_convolve_method_bool_dtypes.  Each result is checked against scipy's direct method.
     import scipy.signal
 
     types = ["uint8", "int16", "int32", "int64", "uint32", "float16", "float32", "float64",
@@ -204,8 +204,8 @@ def test_convolve_method_large_input():
 
 def test_mismatched_dims():
     # test_signaltools.py::TestConvolve::test_mismatched_dims and
-    # TestCorrelate::test_mismatched_dims (the cases with two arrays; scipy also refuses an
-    # array beside a scalar, which algconv refuses too, as a 0-d input)
+    # TestCorrelate::test_mismatched_dims: a 1-D array beside a 2-D one or a scalar (0-d
+    # inputs multiply only with each other, as in scipy)
     for fn in (convolve, correlate):
         with pytest.raises(ValueError):
             fn([1], [[2]])
@@ -267,10 +267,12 @@ def test_convolve2d_same_with_boundary(boundary, scipy_name, expected):
     # test_signaltools.py::TestConvolve2d::test_same_with_boundary (gh-8684, gh-8814): a kernel
     # longer than the image.  convolve2d(mode='same', boundary=...) is ac.filter with the
     # boundary named as in ndimage (scipy.signal's 'symm' is ndimage's 'reflect'); the kernel
-    # length is odd, where both centre it alike.
+    # length is odd, where both centre it alike.  scipy sums directly; algconv may pick a
+    # float transform for this float input, within one rounding; integers are exact.
     image = [[2.0, -1.0, 3.0, 4.0]]
     kernel = np.ones((1, 21))
-    _equal(ac.filter(image, kernel, boundary), expected)
+    assert_allclose(ac.filter(image, kernel, boundary), expected, rtol=1e-14)
+    _equal(ac.filter(np.array(image, dtype=int), kernel.astype(int), boundary), expected)
 
 
 def test_convolve2d_fillvalue():
@@ -293,7 +295,7 @@ def test_consistency_convolve_funcs():
         assert_allclose(convolve(a[None, :], b[None, :], mode)[0], np.convolve(a, b, mode=mode))
 
 
-# --- TestFFTConvolve / TestOAConvolve (the cases without axes=; axes is issue 15.2) ------------
+# --- TestFFTConvolve / TestOAConvolve (the cases without axes=; with axes= further below) ------
 
 
 @pytest.mark.parametrize("method", ["auto", "fft", "overlap-add"])
@@ -408,7 +410,7 @@ def test_oaconvolve_2d_noaxes(a0, b0, a1, b1, mode):
 
 def test_all_freq_convolves_invalid_shapes_and_flags():
     # test_signaltools.py::TestAllFreqConvolves::test_invalid_shapes, test_mismatched_dims and
-    # test_invalid_flags (the mode flag; the axes flags wait for axes=)
+    # test_invalid_flags (the mode flag; the axes flags are further below)
     a = np.arange(1, 7).reshape((2, 3)).astype(float)
     b = np.arange(-6, 0).reshape((3, 2)).astype(float)
     for method in ("fft", "overlap-add"):
@@ -578,3 +580,278 @@ def test_choose_method_positional_order_and_exact_guard():
     z = np.array([2**60], dtype=np.int64)
     assert ac.choose_method(z, z, "full").method in ("direct", "exact")
     assert ac.choose_method(np.ones(3), np.ones(2), "same", False).method == "direct"
+
+
+# --- axes= (issue 15.2): TestFFTConvolve, TestOAConvolve, TestAllFreqConvolves ----------------
+
+FREQ_METHODS = ["auto", "fft", "overlap-add", "direct"]
+
+
+@pytest.mark.parametrize("method", FREQ_METHODS)
+@pytest.mark.parametrize("axes", ["", None, 0, [0], -1, [-1]])
+def test_fftconvolve_real_and_complex_noaxes_forms(axes, method):
+    # test_signaltools.py::TestFFTConvolve::test_real and test_complex (every axes form)
+    kwargs = {} if axes == "" else {"axes": tuple(axes) if isinstance(axes, list) else axes}
+    a = np.array([1, 2, 3.0])
+    assert_allclose(convolve(a, a, method=method, **kwargs), [1, 4, 10, 12, 9.0], atol=1.5e-6)
+    c = np.array([1 + 1j, 2 + 2j, 3 + 3j])
+    assert_allclose(convolve(c, c, method=method, **kwargs), [2j, 8j, 20j, 24j, 18j],
+                    atol=1.5e-6)
+
+
+@pytest.mark.parametrize("method", FREQ_METHODS)
+@pytest.mark.parametrize("axes", [1, [1], -1, [-1]])
+def test_fftconvolve_real_and_complex_axes(axes, method):
+    # test_signaltools.py::TestFFTConvolve::test_real_axes and test_complex_axes
+    axes = tuple(axes) if isinstance(axes, list) else axes
+    a = np.tile([1, 2, 3.0], [2, 1])
+    assert_allclose(convolve(a, a, method=method, axes=axes), np.tile([1, 4, 10, 12, 9.0], [2, 1]),
+                    atol=1.5e-6)
+    c = np.tile([1 + 1j, 2 + 2j, 3 + 3j], [2, 1])
+    assert_allclose(convolve(c, c, method=method, axes=axes),
+                    np.tile([2j, 8j, 20j, 24j, 18j], [2, 1]), atol=1.5e-6)
+
+
+AXES_2D = ["", None, [0, 1], [1, 0], [0, -1], [-1, 0], [-2, 1], [1, -2], [-2, -1], [-1, -2]]
+AXES_3D = [[1, 2], [2, 1], [1, -1], [-1, 1], [-2, 2], [2, -2], [-2, -1], [-1, -2]]
+REAL_2D = [[1.0, 2, 3], [4, 5, 6]]
+REAL_2D_FULL = [[1.0, 4, 10, 12, 9], [8, 26, 56, 54, 36], [16, 40, 73, 60, 36]]
+COMPLEX_2D = [[1 + 2j, 3 + 4j, 5 + 6j], [2 + 1j, 4 + 3j, 6 + 5j]]
+COMPLEX_2D_FULL = [[-3 + 4j, -10 + 20j, -21 + 56j, -18 + 76j, -11 + 60j],
+                   [10j, 44j, 118j, 156j, 122j],
+                   [3 + 4j, 10 + 20j, 21 + 56j, 18 + 76j, 11 + 60j]]
+
+
+@pytest.mark.parametrize("method", FREQ_METHODS)
+@pytest.mark.parametrize("axes", AXES_2D)
+def test_fftconvolve_2d_same(axes, method):
+    # test_signaltools.py::TestFFTConvolve::test_2d_real_same and test_2d_complex_same
+    kwargs = {} if axes == "" else {"axes": None if axes is None else tuple(axes)}
+    for a, want in ((REAL_2D, REAL_2D_FULL), (COMPLEX_2D, COMPLEX_2D_FULL)):
+        a = np.array(a)
+        assert_allclose(convolve(a, a, method=method, **kwargs), want, atol=1.5e-6)
+
+
+@pytest.mark.parametrize("method", FREQ_METHODS)
+@pytest.mark.parametrize("axes", AXES_3D)
+def test_fftconvolve_2d_same_axes(axes, method):
+    # test_signaltools.py::TestFFTConvolve::test_2d_real_same_axes and
+    # test_2d_complex_same_axes (integer input there is float here: method='fft' refuses
+    # exact integers; with method='auto' the integers stay exact, checked below)
+    for a, want in ((REAL_2D, REAL_2D_FULL), (COMPLEX_2D, COMPLEX_2D_FULL)):
+        a = np.tile(np.array(a), [2, 1, 1])
+        assert_allclose(convolve(a, a, method=method, axes=tuple(axes)),
+                        np.tile(np.array(want), [2, 1, 1]), atol=1.5e-6)
+    ints = np.tile(np.array(REAL_2D, dtype=int), [2, 1, 1])
+    _equal(convolve(ints, ints, axes=tuple(axes)), np.tile(np.array(REAL_2D_FULL), [2, 1, 1]))
+
+
+@pytest.mark.parametrize("method", FREQ_METHODS)
+@pytest.mark.parametrize("axes", [1, -1, [1], [-1]])
+def test_fftconvolve_real_same_mode_axes(axes, method):
+    # test_signaltools.py::TestFFTConvolve::test_real_same_mode_axes
+    axes = tuple(axes) if isinstance(axes, list) else axes
+    a = np.tile([1, 2, 3.0], [2, 1])
+    b = np.tile([3, 3, 5, 6, 8, 7, 9, 0, 1.0], [2, 1])
+    assert_allclose(convolve(a, b, "same", method, axes=axes), np.tile([35.0, 41, 47], [2, 1]),
+                    atol=1.5e-6)
+    assert_allclose(convolve(b, a, "same", method, axes=axes),
+                    np.tile([9.0, 20, 25, 35, 41, 47, 39, 28, 2], [2, 1]), atol=1.5e-6)
+
+
+@pytest.mark.parametrize("method", FREQ_METHODS)
+@pytest.mark.parametrize("axes", [1, [1], -1, [-1]])
+def test_fftconvolve_valid_mode_axes(axes, method):
+    # test_signaltools.py::TestFFTConvolve::test_valid_mode_real_axes (axes 1 and [1]) and
+    # test_valid_mode_complex_axes (all four)
+    axes = tuple(axes) if isinstance(axes, list) else axes
+    a = np.tile([3, 2, 1.0], [2, 1])
+    b = np.tile([3, 3, 5, 6, 8, 7, 9, 0, 1.0], [2, 1])
+    want = np.tile([24.0, 31, 41, 43, 49, 25, 12], [2, 1])
+    assert_allclose(convolve(a, b, "valid", method, axes=axes), want, atol=1.5e-6)
+    assert_allclose(convolve(b, a, "valid", method, axes=axes), want, atol=1.5e-6)
+    a = np.tile([3 - 1j, 2 + 7j, 1 + 0j], [2, 1])
+    b = np.tile([3 + 2j, 3 - 3j, 5 + 0j, 6 - 1j, 8 + 0j], [2, 1])
+    want = np.tile([45.0 + 12.0j, 30.0 + 23.0j, 48 + 32.0j], [2, 1])
+    assert_allclose(convolve(a, b, "valid", method, axes=axes), want, atol=1.5e-6)
+    assert_allclose(convolve(b, a, "valid", method, axes=axes), want, atol=1.5e-6)
+
+
+def test_fftconvolve_valid_mode_ignore_nonaxes():
+    # test_signaltools.py::TestFFTConvolve::test_valid_mode_ignore_nonaxes (gh-5897): the
+    # non-convolved axis broadcasts (2 against 1)
+    a = np.tile([3, 2, 1.0], [2, 1])
+    b = np.tile([3, 3, 5, 6, 8, 7, 9, 0, 1.0], [1, 1])
+    want = np.tile([24.0, 31, 41, 43, 49, 25, 12], [2, 1])
+    for method in FREQ_METHODS:
+        assert_allclose(convolve(a, b, "valid", method, axes=1), want, atol=1.5e-6)
+
+
+@pytest.mark.parametrize("axes", [1, [1], -1, [-1]])
+def test_fftconvolve_random_data_axes(axes):
+    # test_signaltools.py::TestFFTConvolve::test_random_data_axes
+    axes = tuple(axes) if isinstance(axes, list) else axes
+    rng = np.random.default_rng(1234)
+    a = rng.random(1233) + 1j * rng.random(1233)
+    b = rng.random(1321) + 1j * rng.random(1321)
+    want = np.tile(np.convolve(a, b, "full"), [2, 1])
+    for method in ("auto", "fft", "overlap-add"):
+        assert_allclose(convolve(np.tile(a, [2, 1]), np.tile(b, [2, 1]), "full", method,
+                                 axes=axes), want, rtol=1e-10)
+
+
+@pytest.mark.parametrize("axes", [[1, 4], [4, 1], [1, -1], [-1, 1], [-4, 4], [4, -4],
+                                  [-4, -1], [-1, -4]])
+def test_fftconvolve_random_data_multidim_axes(axes):
+    # test_signaltools.py::TestFFTConvolve::test_random_data_multidim_axes (axes 2 and 3
+    # broadcast a length-1 axis against 3 and 4; axis 0 is batched)
+    import scipy.signal
+
+    rng = np.random.default_rng(1234)
+    a = rng.random((123, 22)) + 1j * rng.random((123, 22))
+    b = rng.random((132, 11)) + 1j * rng.random((132, 11))
+    expected = scipy.signal.convolve2d(a, b, "full")
+
+    def spread(x):
+        return np.moveaxis(x[:, :, None, None, None].swapaxes(0, 2), 1, 4)
+
+    a = np.tile(spread(a), [2, 1, 3, 1, 1])
+    b = np.tile(spread(b), [2, 1, 1, 4, 1])
+    expected = np.tile(spread(expected), [2, 1, 3, 4, 1])
+    for method in ("auto", "fft", "overlap-add"):
+        assert_allclose(convolve(a, b, "full", method, axes=tuple(axes)), expected,
+                        rtol=1e-10, atol=1e-10)
+
+
+def _oa_axes_cases(ndim_axes):
+    return [(axes, extra_a, extra_b) for axes in ndim_axes for extra_a in (1, 3)
+            for extra_b in (1, 3)]
+
+
+@pytest.mark.parametrize("mode", ["full", "valid", "same"])
+@pytest.mark.parametrize("is_complex", [True, False])
+@pytest.mark.parametrize("la, lb", _oa_shapes([50, 47, 6, 4]))
+@pytest.mark.parametrize("axes, extra_a, extra_b", _oa_axes_cases([0, 1]))
+def test_oaconvolve_1d_axes(axes, extra_a, extra_b, la, lb, is_complex, mode):
+    # test_signaltools.py::TestOAConvolve::test_1d_axes: overlap-add against fftconvolve
+    shape_a, shape_b = [extra_a] * 2, [extra_b] * 2
+    shape_a[axes], shape_b[axes] = la, lb
+    rng = np.random.default_rng(la * 1000 + lb * 10 + axes)
+    a, b = rng.random(shape_a), rng.random(shape_b)
+    if is_complex:
+        a = a + 1j * rng.random(shape_a)
+        b = b + 1j * rng.random(shape_b)
+    import scipy.signal
+
+    want = scipy.signal.fftconvolve(a, b, mode=mode, axes=axes)
+    np.testing.assert_array_almost_equal(convolve(a, b, mode, "overlap-add", axes=axes), want)
+
+
+@pytest.mark.parametrize("axes, extra_a, extra_b", _oa_axes_cases([(0, 1), (0, 2), (1, 2)]))
+@pytest.mark.parametrize("a0, b0, a1, b1, mode", _oa_shapes_2d([50, 47, 6, 4])[::7])
+def test_oaconvolve_2d_axes(axes, extra_a, extra_b, a0, b0, a1, b1, mode):
+    # test_signaltools.py::TestOAConvolve::test_2d_axes (real case, every 7th shape pair)
+    shape_a, shape_b = [extra_a] * 3, [extra_b] * 3
+    shape_a[axes[0]], shape_b[axes[0]] = a0, b0
+    shape_a[axes[1]], shape_b[axes[1]] = a1, b1
+    rng = np.random.default_rng(a0 + 100 * b0 + 10**4 * a1 + 10**6 * b1)
+    a, b = rng.random(shape_a), rng.random(shape_b)
+    import scipy.signal
+
+    want = scipy.signal.fftconvolve(a, b, mode=mode, axes=axes)
+    np.testing.assert_array_almost_equal(convolve(a, b, mode, "overlap-add", axes=axes), want)
+
+
+@pytest.mark.parametrize("method", ["fft", "overlap-add"])
+def test_all_freq_convolves_invalid_shapes_axes_and_flags(method):
+    # test_signaltools.py::TestAllFreqConvolves::test_invalid_shapes_axes and the axes flags
+    # of test_invalid_flags.  scipy raises ValueError for axes of the wrong type; algconv
+    # raises InvalidType (a TypeError), as for every parameter of the wrong type
+    with pytest.raises(ac.StructureMismatch, match=r"\(5, 6, 2, 1\) and \(5, 6, 3, 1\)"):
+        convolve(np.zeros([5, 6, 2, 1]), np.zeros([5, 6, 3, 1]), method=method, axes=[0, 1])
+    with pytest.raises(ac.InvalidArgument, match="at least one axis"):
+        convolve([1.0], [2.0], method=method, axes=[])
+    with pytest.raises(ac.InvalidType, match="sequence of ints"):
+        convolve([1.0], [2.0], method=method, axes=[[1, 2], [3, 4]])
+    with pytest.raises(ac.InvalidType, match="sequence of ints"):
+        convolve([1.0], [2.0], method=method, axes=[1.0, 2.0, 3.0, 4.0])
+    for axes in ([1], [-2]):
+        with pytest.raises(ac.InvalidArgument, match="out of range"):
+            convolve([1.0], [2.0], method=method, axes=axes)
+    with pytest.raises(ac.InvalidArgument, match="distinct"):
+        convolve([1.0], [2.0], method=method, axes=[0, 0])
+
+
+# --- 0-d inputs and bools (issue 15.4) --------------------------------------------------------
+
+
+def test_zero_rank():
+    # test_signaltools.py::TestConvolve::test_zero_rank, TestFFTConvolve::test_zero_rank and
+    # TestOAConvolve::test_zero_rank: 0-d inputs multiply
+    a, b = np.asarray(1289), np.asarray(4567)
+    assert convolve(a, b) == a * b
+    for method in ("auto", "exact", "direct"):
+        assert convolve(np.asarray(4967), np.asarray(3920), method=method) == 4967 * 3920
+    for method in ("fft", "overlap-add"):  # floats for the float transforms
+        assert convolve(np.asarray(4967.0), np.asarray(3920.0), method=method) == 4967 * 3920
+
+
+def test_zero_rank_python_scalars():
+    # test_signaltools.py::TestConvolve::test_zero_rank_python_scalars
+    assert convolve(1289, 4567) == 1289 * 4567
+
+
+@pytest.mark.parametrize("dt_name", ["complex64", "complex128"])
+def test_correlate_complex_rank0(dt_name):
+    # test_signaltools.py::TestCorrelateComplex::test_rank0
+    rng = np.random.default_rng(0)
+    a = np.array(rng.standard_normal()).astype(dt_name) + 1j * np.array(
+        rng.standard_normal()).astype(dt_name)
+    b = np.array(rng.standard_normal()).astype(dt_name) + 1j * np.array(
+        rng.standard_normal()).astype(dt_name)
+    a, b = a.astype(dt_name), b.astype(dt_name)
+    y_r = (correlate(a.real, b.real) + correlate(a.imag, b.imag)).astype(dt_name)
+    y_r += 1j * np.array(-correlate(a.real, b.imag) + correlate(a.imag, b.real))
+    y = correlate(a, b, "full")
+    decimal = 5 if dt_name == "complex64" else 10
+    np.testing.assert_array_almost_equal(y, y_r, decimal=decimal - 1)
+    assert y.dtype == np.dtype(dt_name)
+    assert correlate([1], [2j]).tolist() == [np.asarray(correlate(1, 2j)).tolist()]
+    assert correlate([2j], [3j]).tolist() == [np.asarray(correlate(2j, 3j)).tolist()]
+    assert correlate([3j], [4]).tolist() == [np.asarray(correlate(3j, 4)).tolist()]
+
+
+def test_convolve_method_bool_dtypes():
+    # test_signaltools.py::TestConvolve::test_convolve_method, the bool pairs: direct and fft
+    # give the same dtype (bool) and values.  algconv computes bools exactly in the Boolean
+    # semiring (counts > 0), so method='fft', which rounds, refuses them as it refuses exact
+    # integers; scipy's auto choice for bools is 'direct', and so is algconv's.
+    import scipy.signal
+
+    rng = np.random.RandomState(42)
+    x = rng.choice([0, 1], size=100).astype(bool)
+    for mode in ("valid", "full", "same"):
+        want = scipy.signal.convolve(x, x, mode=mode, method="direct")
+        for method in ("auto", "direct", "exact"):
+            got = convolve(x, x, mode=mode, method=method)
+            assert got.dtype == want.dtype == bool
+            assert_array_equal(got, want)
+        with pytest.raises(ac.MethodNotApplicable):
+            convolve(x, x, mode=mode, method="fft")
+    assert scipy.signal.choose_conv_method(x, x) == "direct"
+    assert ac.choose_method(x, x).method in ("direct", "exact")
+
+
+def test_boundary_extension_same():
+    # test_signaltools.py::TestConvolve2d::test_boundary_extension_same (gh-12686):
+    # convolve2d(a, b, 'same', boundary='wrap') is ndimage.convolve(a, b, mode='wrap',
+    # origin=(-1, -1)), which is ac.filter with the same boundary and origin
+    import scipy.ndimage
+    import scipy.signal
+
+    a = np.arange(1, 10 * 3 + 1, dtype=np.float64).reshape(10, 3)
+    b = np.arange(1, 10 * 10 + 1, dtype=np.float64).reshape(10, 10)
+    want = scipy.signal.convolve2d(a, b, mode="same", boundary="wrap")
+    assert_array_equal(want, scipy.ndimage.convolve(a, b, mode="wrap", origin=(-1, -1)))
+    assert_allclose(ac.filter(a, b, "wrap", origin=(-1, -1)), want, rtol=1e-13)
+    _equal(ac.filter(a.astype(int), b.astype(int), "wrap", origin=(-1, -1)), want)

@@ -136,9 +136,10 @@ def test_convolution_fft():
     assert ac.convolve([312313, 31278232], [32139631, 319631]).tolist() == \
         [10037624576503, 1005370659728895, 9997492572392]
     # sympy refuses symbols in its fft (ValueError); algconv convolves them exactly.  sympy's
-    # TypeError for a bare symbol (a non-sequence) is not ported: 0-d inputs are to multiply,
-    # as scipy's do (issue 15.4)
+    # TypeError for a bare symbol (a non-sequence) differs on purpose: 0-d inputs multiply,
+    # as scipy's do
     _same(ac.convolve(_obj([x, y]), _obj([y, x])), [x * y, x**2 + y**2, x * y])
+    assert ac.convolve(x, y) == x * y
 
 
 def test_convolution_ntt():
