@@ -234,7 +234,7 @@ def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0, 
     >>> rgb = np.arange(12).reshape(2, 2, 3)
     >>> ac.filter(rgb, [[1, 1], [1, 1]], "constant", axes=(0, 1))[..., 0]  # per channel
     array([[18, 12],
-           [ 9,  6]])
+           [15,  9]])
     >>> ac.filter([True, False, False, True], [True, True])
     array([ True, False,  True,  True])
     """
