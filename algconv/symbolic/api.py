@@ -91,12 +91,12 @@ def _integrate_r(f, g, t, x):
 
 #: (name, function, share of the CPU budget) in the order tried; the shares add up to 1
 REAL_STRATEGIES: list[tuple[str, Callable, float]] = [
-    ("families", _families_r, 0.05),
+    ("families", _families_r, 0.15),
     ("piecewise", _piecewise_r, 0.35),
     ("cases", _cases_r, 0.2),
     ("laplace", _laplace_r, 0.1),
-    ("fourier", _fourier_r, 0.1),
-    ("integrate", _integrate_r, 0.2),
+    ("fourier", _fourier_r, 0.05),
+    ("integrate", _integrate_r, 0.15),
 ]
 
 
@@ -154,11 +154,11 @@ def _summation_swapped_d(f, g, k, n, over):
 
 #: (name, function, share of the CPU budget) in the order tried; the shares add up to 1
 DISCRETE_STRATEGIES: list[tuple[str, Callable, float]] = [
-    ("families", _families_d, 0.05),
+    ("families", _families_d, 0.15),
     ("piecewise-sum", _piecewise_d, 0.25),
     ("finite-table", _table_d, 0.1),
-    ("summation", _summation_d, 0.3),
-    ("summation-swapped", _summation_swapped_d, 0.3),
+    ("summation", _summation_d, 0.25),
+    ("summation-swapped", _summation_swapped_d, 0.25),
 ]
 
 
