@@ -1,9 +1,11 @@
 """``convolve``: verified closed forms of convolutions over R, Z and N.
 
-Strategies are tried cheapest first, each in a forked worker with its share of the time
-budget, and each candidate is verified (``verify.py``) before it is returned.  The inputs are
-put in a canonical order first, so ``convolve(f, g)`` and ``convolve(g, f)`` give the same
-expression (every structure here is commutative).
+Strategies are tried cheapest first, in a fixed order, each in a forked worker with a fixed
+share of the CPU-second budget (never what an earlier strategy left over, so the answer does
+not depend on machine load), and each candidate is verified (``verify.py``) before it is
+returned.  ``convolve`` puts the inputs in a canonical order first, so ``convolve(f, g)`` and
+``convolve(g, f)`` give the same expression (every structure here is commutative);
+``_solve`` is the pipeline after that step.
 """
 
 from __future__ import annotations
