@@ -275,7 +275,10 @@ def convolve(f_expr: Any, g_expr: Any, var: sp.Symbol, over: Any = None,
     on the parameters), Laplace and Fourier transforms (finite tables and
     ``sympy.summation`` on Z and N), plain ``sympy.integrate``.
     Every candidate is compared numerically with the defining integral or sum at no fewer than
-    six generic points (``verify.py``) and discarded if it disagrees.
+    six points, for generic parameter values and for coincident ones (equal rates or ratios,
+    a parameter on a breakpoint; ``verify.parameter_points``), and discarded if it disagrees
+    anywhere: answers hold for every parameter value the assumptions allow, with a branch on
+    ``Eq(a, b)`` where a coincidence needs its own form.
 
     Examples
     --------
