@@ -67,6 +67,9 @@ def test_no_closed_form_exits_1(capsys):
     (["1", "1", "--over", "Q"], "--over='Q', but the only valid values are 'R', 'Z', 'N'"),
     (["1", "1", "--var", "2x"], "--var='2x'"),
     (["1", "1", "--positive", "a b"], "--positive='a b'"),
+    (["1", "1", "--positive", "__import__"], "--positive='__import__'"),
+    (["1", "1", "--var", "_t"], "--var='_t'"),
+    (["1", "1", "--timeout", "inf"], "--timeout=inf"),
     (["1", "1", "--timeout", "0"], "--timeout=0.0"),
 ])
 def test_bad_input_one_line_exit_2(capsys, argv, match):
@@ -92,6 +95,7 @@ def test_bad_input_one_line_exit_2(capsys, argv, match):
     ("1_000*t", "1_000"),
     ("0x10*t", "0x10"),
     ("t; t", ";"),
+    ("t(1)", "t"),  # a symbol is not a function
 ])
 def test_formulas_are_screened_not_executed(capsys, tmp_path, monkeypatch, formula, token):
     monkeypatch.chdir(tmp_path)

@@ -17,6 +17,7 @@ Piecewise((0, t < 0), (t, t < 1), (2 - t, t < 2), (0, True))
 from __future__ import annotations
 
 import argparse
+import keyword
 import re
 
 from ..errors import InvalidArgument, NoClosedForm
@@ -44,8 +45,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _names(text: str, what: str) -> list[str]:
     names = [s.strip() for s in text.split(",") if s.strip()]
     for s in names:
-        if not s.isidentifier():
-            raise InvalidArgument(f"Got {what}={text!r}, but expected comma-separated names")
+        if not s.isidentifier() or s.startswith("_") or (keyword.iskeyword(s)
+                                                         and s != "lambda"):
+            raise InvalidArgument(f"Got {what}={text!r}, but expected comma-separated names "
+                                  "(no keywords, none starting with '_')")
     return names
 
 
@@ -60,12 +63,12 @@ _OPS = {"+", "-", "*", "/", "**", "//", "%", "(", ")", ",", "<", ">", "<=", ">="
 _NUMBER = re.compile(r"(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
 
-def _screen(text: str, name: str, declared, shown: str) -> None:
+def _screen(text: str, name: str, shown: str) -> None:
     """Refuse every token a formula does not need: only numbers, the operators in ``_OPS``,
     declared symbols, other plain names used as symbols, and ``FUNCTIONS``.  No attribute
-    access, strings, keywords, subscripts or names starting with an underscore."""
+    access, strings, keywords, subscripts or names starting with an underscore; a name
+    followed by ``(`` must be one of ``FUNCTIONS``."""
     import io
-    import keyword
     import tokenize
 
     def bad(tok: str, why: str):
@@ -87,11 +90,10 @@ def _screen(text: str, name: str, declared, shown: str) -> None:
             if not _NUMBER.fullmatch(value):
                 raise bad(value, "only decimal numbers")
         elif kind == tokenize.NAME:
-            if value in ("True", "False") or value in declared or value in FUNCTIONS:
-                continue
-            if value.startswith("_") or keyword.iskeyword(value):
+            if value.startswith("_") or (keyword.iskeyword(value)
+                                         and value not in ("True", "False")):
                 raise bad(value, "a Python keyword or private name")
-            if nxt == "(":
+            if nxt == "(" and value not in FUNCTIONS:
                 raise bad(value, "not a known function")
         elif kind in (tokenize.OP, tokenize.ERRORTOKEN) and value in _OPS:
             continue
@@ -120,7 +122,7 @@ def _parse(text: str, name: str, local: dict, seconds: float):
     # 'lambda' is a Python keyword but the usual name of a rate: sympy spells it 'lamda'
     text_py = re.sub(r"\blambda\b", "lamda", text)
     local = {("lamda" if k == "lambda" else k): v for k, v in local.items()}
-    _screen(text_py, name, set(local), text)
+    _screen(text_py, name, text)
     try:  # evaluation can be unbounded (10**10**10): it runs in a worker under the budget
         expr = run_limited(_evaluate, (text_py, local), seconds)
     except TimeUp as e:
@@ -147,7 +149,7 @@ def run(args: argparse.Namespace) -> int:
                               "'R', 'Z', 'N'")
     over = getattr(structures, _OVER[over_key])()
     var_name = args.var or ("t" if over_key == "R" else "n")
-    if not var_name.isidentifier():
+    if not var_name.isidentifier() or var_name.startswith("_") or keyword.iskeyword(var_name):
         raise InvalidArgument(f"Got --var={var_name!r}, but expected a variable name")
     if not 0 < args.timeout < float("inf"):
         raise InvalidArgument(f"Got --timeout={args.timeout!r}, but expected a finite number "

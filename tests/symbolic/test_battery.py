@@ -128,20 +128,19 @@ def test_the_commutativity_test_sees_both_orders(monkeypatch):
 
 # -------------------------------------------------- the same answers on a busy machine ------
 
-LOADED = ["box*box", "exp(lam)*exp(mu) symbolic", "delta'*box", "two dice",
-          "box(0,a)*box(0,1) order unknown", "poisson*poisson", "(delta+box)*(delta'+ramp)"]
-#: CPU seconds for the load test: with 0.35 of it, the piecewise strategy has about twice
-#: what the slowest case here needs (a wall-clock share of 10 s failed under load)
-LOADED_TIMEOUT = 20.0
+LOADED = ["box*box", "exp(lam)*exp(mu) symbolic", "two dice", "(delta+box)*(delta'+ramp)"]
 
 
 @pytest.mark.slow
 def test_same_answers_while_the_cpu_is_busy():
-    idle = {c.name: _run(c, LOADED_TIMEOUT) for c in CASES if c.name in LOADED}
+    # (delta+box)*(delta'+ramp) failed here with wall-clock shares: its piecewise strategy
+    # needs about 4 CPU seconds, which a busy machine stretched past the 15 s it was given
+    cases = [c for c in CASES if c.name in LOADED]
+    idle = {c.name: _convolve(c) for c in cases}
     burners = [subprocess.Popen([sys.executable, "-c", "import time\nend = time.time() + 600"
                                  "\nwhile time.time() < end: pass"]) for _ in range(3)]
     try:
-        busy = {c.name: _run(c, LOADED_TIMEOUT) for c in CASES if c.name in LOADED}
+        busy = {c.name: _run(c) for c in cases}
     finally:
         for b in burners:
             b.kill()
