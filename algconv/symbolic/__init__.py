@@ -6,7 +6,8 @@ against the defining integral or sum, or raises ``NoClosedForm`` carrying the un
 representation), ``piecewise`` (integration over R), ``cases`` (parameter case splits),
 ``delta`` (sifting), ``discrete`` (sums over Z and N), ``families`` (known families),
 ``transforms`` (Laplace, Fourier), ``verify`` and ``budget`` (killable workers with a
-CPU-second budget).  ``conv_matrix`` gives the weight matrix of a convolutional layer as a sympy Matrix.
+CPU-second budget).  ``conv_matrix`` gives the weight matrix of a convolutional layer as a
+sympy Matrix.
 
 Examples
 --------
