@@ -4,8 +4,9 @@ Laplace (causal inputs, support in ``[0, oo)``): ``L[f * g] = L[f] L[g]``, then
 ``inverse_laplace_transform``.  Point masses are transformed here, exactly, with the ``0-``
 convention ``L[d^(k)(t - p)] = s^k exp(-p s)``: sympy's transform only sees the regular part
 (substituting a positive variable would turn ``DiracDelta(t)`` and its derivatives into 0).
-Fourier (two-sided, integrable inputs): ``F[f * g] = F[f] F[g]`` with sympy's convention ``F[f](k) = int f(t) exp(-2 pi i k t) dt``,
-then ``inverse_fourier_transform``.  The caller verifies whatever comes back.
+Fourier (two-sided, integrable inputs): ``F[f * g] = F[f] F[g]`` with sympy's convention
+``F[f](k) = int f(t) exp(-2 pi i k t) dt``, then ``inverse_fourier_transform``.  The caller
+verifies whatever comes back.
 
 Examples
 --------
