@@ -128,18 +128,24 @@ class NoClosedForm(AlgconvError, ValueError):
     ----------
     unevaluated : sympy.Expr or None
         The unevaluated ``Integral`` or ``Sum`` that defines the convolution.
+    attempts : list of (str, str)
+        Each strategy tried, in order, with why it gave no verified answer.
+    budget_ran_out : list of str
+        The strategies stopped by the work budget (empty: a larger budget would not help).
 
     Examples
     --------
     >>> import algconv as ac
     >>> e = ac.NoClosedForm("no closed form", unevaluated=None)
-    >>> isinstance(e, ValueError), e.unevaluated
-    (True, None)
+    >>> isinstance(e, ValueError), e.unevaluated, e.budget_ran_out
+    (True, None, [])
     """
 
-    def __init__(self, message: str, unevaluated: Any = None):
+    def __init__(self, message: str, unevaluated: Any = None, attempts=(), budget_ran_out=()):
         super().__init__(message)
         self.unevaluated = unevaluated
+        self.attempts = list(attempts)
+        self.budget_ran_out = list(budget_ran_out)
 
 
 class NotInvertible(AlgconvError, ValueError):

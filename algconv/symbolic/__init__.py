@@ -5,8 +5,9 @@ against the defining integral or sum, or raises ``NoClosedForm`` carrying the un
 ``Integral`` / ``Sum``.  One small module per strategy: ``normalise`` (one piecewise
 representation), ``piecewise`` (integration over R), ``cases`` (parameter case splits),
 ``delta`` (sifting), ``discrete`` (sums over Z and N), ``families`` (known families),
-``transforms`` (Laplace, Fourier), ``verify`` and ``budget`` (a killable per-call time
-limit).  ``conv_matrix`` gives the weight matrix of a convolutional layer as a sympy Matrix.
+``transforms`` (Laplace, Fourier), ``verify`` and ``budget`` (killable workers with a
+CPU-second budget).  ``conv_matrix`` gives the weight matrix of a convolutional layer as a
+sympy Matrix.
 
 Examples
 --------

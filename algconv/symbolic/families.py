@@ -24,7 +24,7 @@ import sympy as sp
 
 from .normalise import Rep, Unsupported, tidy
 
-__all__ = ["discrete_family", "irwin_hall", "real_family"]
+__all__ = ["discrete_family", "irwin_hall", "may_coincide", "real_family"]
 
 
 # ---------------------------------------------------------------- R -------------------
@@ -82,6 +82,13 @@ def _gamma(rep: Rep):
     return c, p, lam, lo
 
 
+def may_coincide(a: sp.Expr, b: sp.Expr) -> bool:
+    """True when ``a`` and ``b`` differ as expressions but are equal for some parameter
+    values the assumptions allow (then a closed form needs a branch on ``Eq(a, b)``)."""
+    d = sp.simplify(a - b)
+    return d != 0 and d.is_zero is not False
+
+
 def _gamma_pair(f: Rep, g: Rep, x: sp.Symbol):
     a, b = _gamma(f), _gamma(g)
     if a is None or b is None:
@@ -89,13 +96,18 @@ def _gamma_pair(f: Rep, g: Rep, x: sp.Symbol):
     (c1, p, l1, s1), (c2, q, l2, s2) = a, b
     y = x - s1 - s2
     beta = sp.gamma(p + 1) * sp.gamma(q + 1) / sp.gamma(p + q + 2)
-    body = c1 * c2 * beta * y ** (p + q + 1) * sp.exp(-l2 * y)
-    if sp.simplify(l1 - l2) != 0:
-        if p == 0 and q == 0:
-            body = c1 * c2 * (sp.exp(-l1 * y) - sp.exp(-l2 * y)) / (l2 - l1)
-        else:
-            body *= sp.hyperexpand(sp.hyper([p + 1], [p + q + 2], -(l1 - l2) * y))
-    return sp.Piecewise((0, x < s1 + s2), (tidy(body), True))
+    equal = c1 * c2 * beta * y ** (p + q + 1) * sp.exp(-l2 * y)
+    if p == 0 and q == 0:
+        differ = c1 * c2 * (sp.exp(-l1 * y) - sp.exp(-l2 * y)) / (l2 - l1)
+    else:
+        differ = equal * sp.hyperexpand(sp.hyper([p + 1], [p + q + 2], -(l1 - l2) * y))
+    if sp.simplify(l1 - l2) == 0:
+        branches = [(tidy(equal), True)]
+    elif may_coincide(l1, l2):  # equal rates are allowed: t^(p+q+1) e^(-l t) there
+        branches = [(tidy(equal), sp.Eq(l1, l2)), (tidy(differ), True)]
+    else:
+        branches = [(tidy(differ), True)]
+    return sp.Piecewise((0, x < s1 + s2), *branches)
 
 
 def irwin_hall(m: int, t: sp.Symbol) -> list:
@@ -195,6 +207,10 @@ def _coefficient(c, exps, powers, n: sp.Symbol, z: sp.Symbol):
         return c * sp.binomial(n + m - 1, n) * r**n
     if not all(m.is_integer and m.is_positive for m in powers.values()):
         return None
+    if all(m == 1 for m in powers.values()):  # distinct simple poles: a divided difference
+        rs = list(powers)
+        return c * sp.Add(*[r ** (n + len(rs) - 1) / sp.Mul(*[r - q for q in rs if q is not r])
+                            for r in rs])
     expr = c * sp.Mul(*[(1 - r * z) ** (-m) for r, m in powers.items()])
     total = sp.S.Zero
     for term in sp.Add.make_args(sp.apart(expr, z)):
@@ -209,6 +225,26 @@ def _coefficient(c, exps, powers, n: sp.Symbol, z: sp.Symbol):
         b1, b0 = sp.Poly(root, z).all_coeffs()  # num / (b1 z + b0)^mult
         total += num * b0 ** (-mult) * sp.binomial(n + mult - 1, n) * (-b1 / b0) ** n
     return total
+
+
+def _coefficient_cases(c, exps, powers: dict, n: sp.Symbol, z: sp.Symbol, distinct=()):
+    """``_coefficient`` for every way the ratios may coincide: a ``Piecewise`` on
+    ``Eq(r, q)`` (poles merged) before the generic branch, or None."""
+    pair = next(((r, q) for i, r in enumerate(powers) for q in list(powers)[i + 1:]
+                 if (r, q) not in distinct and may_coincide(r, q)), None)
+    if pair is None:
+        coeff = _coefficient(c, exps, powers, n, z)
+        return None if coeff is None else tidy(coeff)
+    r, q = pair
+    merged: dict = {}
+    for k, m in powers.items():  # on Eq(r, q): q is r, and the two poles are one
+        key = r if k is q else sp.sympify(k).subs(q, r)
+        merged[key] = merged.get(key, 0) + m
+    same = _coefficient_cases(c.subs(q, r), exps, merged, n, z, distinct)
+    other = _coefficient_cases(c, exps, powers, n, z, (*distinct, pair))
+    if same is None or other is None:
+        return None
+    return sp.Piecewise((same, sp.Eq(r, q)), (other, True))
 
 
 def discrete_family(f: Rep, g: Rep, n: sp.Symbol):
@@ -227,7 +263,7 @@ def discrete_family(f: Rep, g: Rep, n: sp.Symbol):
     powers = {r: m for r, m in powers.items() if m != 0}
     shift = a[0] + b[0]
     nn = sp.Dummy("nn", integer=True, nonnegative=True)
-    coeff = _coefficient(a[1] * b[1], exps, powers, nn, z)
+    coeff = _coefficient_cases(a[1] * b[1], exps, powers, nn, z)
     if coeff is None:
         raise Unsupported("no generating-function closed form for this pair")
-    return shift, tidy(coeff.subs(nn, n - shift))
+    return shift, coeff.subs(nn, n - shift)

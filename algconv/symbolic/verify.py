@@ -7,7 +7,10 @@ with point masses it is paired instead with six Gaussian test functions,
 ``<h, phi> = <f(a), <g(b), phi(a + b)>>``, the masses sifted through
 the exact derivatives of ``phi``.  On Z and N it is compared with the direct sum
 ``sum_k f(k) g(n - k)``, exact (30 digits) on finite ranges and ``mpmath.nsum`` otherwise.
-Symbolic parameters take generic rational values consistent with their assumptions.
+Symbolic parameters take several values consistent with their assumptions
+(:func:`parameter_points`): two generic points, then the coincidences where closed forms
+typically break (``0/0`` at equal rates): two parameters equal, a rate or ratio of ``f``
+equal to one of ``g``, a parameter that puts two breakpoints on top of each other.
 
 Examples
 --------
@@ -33,10 +36,13 @@ import sympy as sp
 
 from .normalise import Unsupported, _split_deltas, normalise_discrete, normalise_real
 
-__all__ = ["MIN_POINTS", "Mismatch", "generic_values", "verify_discrete", "verify_real"]
+__all__ = ["MAX_PARAMETER_POINTS", "MIN_POINTS", "Mismatch", "generic_values",
+           "parameter_points", "verify_discrete", "verify_real"]
 
 #: every answer is checked at no fewer than this many points
 MIN_POINTS = 6
+#: at most this many parameter points (generic and coincident) per verification
+MAX_PARAMETER_POINTS = 6
 _RTOL = 1e-7
 _GENERIC = [sp.Rational(7, 5), sp.Rational(9, 13), sp.Rational(17, 10), sp.Rational(5, 7),
             sp.Rational(23, 11), sp.Rational(3, 4)]
@@ -57,6 +63,111 @@ def generic_values(symbols) -> dict:
             v = -v
         out[s] = v
     return out
+
+
+_ASSUMPTIONS = ("integer", "positive", "nonnegative", "negative", "nonpositive", "real",
+                "nonzero")
+
+
+def _allowed(s: sp.Symbol, v: sp.Expr) -> bool:
+    return v.is_number and v.is_finite and all(
+        getattr(v, f"is_{a}") for a in _ASSUMPTIONS if getattr(s, f"is_{a}"))
+
+
+def _rates(e: sp.Expr, t: sp.Symbol) -> list:
+    """Rates (``t``-coefficients of exponents) and ratios (bases of powers ``b**t``)."""
+    out = []
+    for atom in e.atoms(sp.exp, sp.Pow):
+        base, ex = atom.as_base_exp()
+        if atom.has(t) and not ex.has(t):
+            continue
+        if isinstance(atom, sp.exp) or base == sp.E:
+            arg = atom.args[0] if isinstance(atom, sp.exp) else ex
+            if arg.is_polynomial(t) and sp.degree(arg, t) == 1:
+                out.append(sp.expand(arg).coeff(t, 1))
+        elif not base.has(t) and ex.is_polynomial(t) and sp.degree(ex, t) == 1:
+            out.append(base ** sp.expand(ex).coeff(t, 1))
+    return out
+
+
+def _breaks(e: sp.Expr, t: sp.Symbol, lower) -> list:
+    try:
+        rep = normalise_real(e, t) if lower is False else normalise_discrete(e, t, lower)
+    except Unsupported:
+        return []
+    if lower is False:
+        return rep.breakpoints()
+    return [lo for lo, _, _ in rep.pieces if lo.is_finite] + [
+        hi + 1 for _, hi, _ in rep.pieces if hi.is_finite]
+
+
+def _solutions(pairs, p: sp.Symbol) -> list:
+    """Values of ``p`` that make a pair equal (equations linear in ``p`` only)."""
+    out = []
+    for a, b in pairs:
+        d = sp.expand(sp.sympify(a) - b)
+        if not d.has(p) or not d.is_polynomial(p) or sp.degree(d, p) != 1:
+            continue
+        c1, c0 = sp.Poly(d, p).all_coeffs()
+        out.append(sp.nsimplify(sp.simplify(-c0 / c1)))
+    return out
+
+
+def parameter_points(f: sp.Expr, g: sp.Expr, t: sp.Symbol, symbols, lower=False) -> list:
+    """Values for the parameters at which a closed form is checked, generic ones first.
+
+    ``lower`` is ``False`` on R, ``None`` on Z and ``0`` on N.  After the generic point (and a
+    second, shifted one) come coincidences, each with the other parameters generic: two
+    parameters equal; a rate or ratio of ``f`` equal to one of ``g``; two breakpoints (of
+    ``f``, ``g`` or of the result) on top of each other.  Only values the assumptions allow
+    are used, at most ``MAX_PARAMETER_POINTS`` points in all, in a deterministic order.
+
+    Examples
+    --------
+    >>> import sympy as sp
+    >>> t = sp.Symbol("t", real=True)
+    >>> a, b = sp.symbols("a b", positive=True)
+    >>> pts = parameter_points(sp.exp(-a * t), sp.exp(-b * t), t, {a, b})
+    >>> any(p[a] == p[b] for p in pts)
+    True
+    """
+    params = sorted(symbols, key=sp.default_sort_key)
+    if not params:
+        return [{}]
+    base = generic_values(params)
+    points = [base, {s: v + sp.Rational(1, 3) if not s.is_integer else v + 1
+                     for s, v in generic_values(params).items()}]
+    points[1] = {s: v if _allowed(s, v) else base[s] for s, v in points[1].items()}
+    for p in params:
+        others = {s: v for s, v in base.items() if s != p}
+        fo, go = f.subs(others), g.subs(others)
+        cands = [base[q] for q in params if q != p]
+        rf, rg = _rates(fo, t), _rates(go, t)
+        cands += _solutions([(u, v) for u in rf for v in rg], p)
+        bf, bg = _breaks(fo, t, lower), _breaks(go, t, lower)
+        sums = [u + v for u in bf for v in bg]
+        cands += _solutions([(u, v) for grp in (bf, bg, sums) for i, u in enumerate(grp)
+                             for v in grp[i + 1:]], p)
+        for v in cands:
+            point = {**base, p: v}
+            if _allowed(p, v) and point not in points and not any(
+                    e.subs(point).has(sp.nan, sp.zoo) for e in (f, g)):
+                points.append(point)
+    return points[:MAX_PARAMETER_POINTS]
+
+
+def _at_points(check, f, g, t, answer, x, lower):
+    """Run ``check(f, g, answer)`` at every parameter point; returns the points checked."""
+    symbols = (f.free_symbols | g.free_symbols | answer.free_symbols) - {t, x}
+    total = 0
+    for point in parameter_points(f, g, t, symbols, lower):
+        fs, gs, hs = (sp.sympify(e).subs(point) for e in (f, g, answer))
+        try:
+            total += check(fs, gs, hs)
+        except Mismatch as e:
+            where = ", ".join(f"{s} = {v}" for s, v in point.items())
+            raise Mismatch(f"{e} (with {where})" if where else str(e)) from None
+    return total
 
 
 def _heaviside(x, h0=0.5):
@@ -100,9 +211,15 @@ def _numeric_breaks(expr: sp.Expr, t: sp.Symbol) -> list:
 
 
 def verify_real(f, g, t, answer, x, budget=None) -> int:
-    """Check ``answer(x) == (f * g)(x)`` on R; returns the number of points checked."""
-    subs = generic_values((f.free_symbols | g.free_symbols | answer.free_symbols) - {t, x})
-    f, g, answer = (sp.sympify(e).subs(subs) for e in (f, g, answer))
+    """Check ``answer(x) == (f * g)(x)`` on R at every parameter point; returns the number
+    of points checked."""
+    return _at_points(lambda fs, gs, hs: _verify_real_at(fs, gs, t, hs, x, budget),
+                      sp.sympify(f), sp.sympify(g), t, sp.sympify(answer), x, False)
+
+
+def _verify_real_at(f, g, t, answer, x, budget) -> int:
+    if answer.has(sp.nan, sp.zoo):
+        raise Mismatch(f"the candidate is {answer} here")
     if f.has(sp.DiracDelta) or g.has(sp.DiracDelta) or answer.has(sp.DiracDelta):
         with mpmath.workdps(12):  # nested quadrature: 12 digits are ample for rtol 1e-7
             return _verify_paired(f, g, t, answer, x, budget)
@@ -281,9 +398,13 @@ def _direct(term: _Term, n0: int, fcuts: list, gcuts: list, lower, budget) -> mp
 
 
 def verify_discrete(f, g, k, answer, n, lower=None, budget=None) -> int:
-    """Check ``answer(n) == sum_k f(k) g(n - k)`` on Z (``lower=None``) or N (``lower=0``)."""
-    subs = generic_values((f.free_symbols | g.free_symbols | answer.free_symbols) - {k, n})
-    f, g, answer = (sp.sympify(e).subs(subs) for e in (f, g, answer))
+    """Check ``answer(n) == sum_k f(k) g(n - k)`` on Z (``lower=None``) or N (``lower=0``) at
+    every parameter point; returns the number of points checked."""
+    return _at_points(lambda fs, gs, hs: _verify_discrete_at(fs, gs, k, hs, n, lower, budget),
+                      sp.sympify(f), sp.sympify(g), k, sp.sympify(answer), n, lower)
+
+
+def _verify_discrete_at(f, g, k, answer, n, lower, budget) -> int:
     fcuts, gcuts = _cuts(f, k, lower), _cuts(g, k, lower)
     breaks = sorted({a + b for a in fcuts for b in gcuts})
     points = _int_points(breaks, lower)
