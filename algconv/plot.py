@@ -20,6 +20,7 @@ from typing import Any, Iterable, Mapping
 
 import numpy as np
 
+from ._files import write_file
 from .errors import AlgconvError, InvalidArgument, InvalidType
 from .validation import check_int, describe
 
@@ -84,7 +85,7 @@ def save_figure(fig: Any, path: str | Path | None, dpi: int = 100) -> None:
     True
     """
     if path is not None:
-        fig.savefig(Path(path), dpi=dpi)
+        write_file(path, lambda tmp: fig.savefig(tmp, dpi=dpi))
 
 
 # --- data as (positions, values) ---------------------------------------------------------------
@@ -352,8 +353,9 @@ def flip_and_slide(f: Any, g: Any, path: str | Path, *, frames: int = 40,
         rgba = np.asarray(fig.canvas.buffer_rgba())
         pictures.append(image.fromarray(rgba[..., :3].copy()).convert("P", palette=1, colors=64))
     fig.set_dpi(100)
-    pictures[0].save(path, save_all=True, append_images=pictures[1:], duration=duration_ms,
-                     loop=0, optimize=True)
+    write_file(path, lambda tmp: pictures[0].save(tmp, save_all=True,
+                                                  append_images=pictures[1:],
+                                                  duration=duration_ms, loop=0, optimize=True))
     return fig
 
 

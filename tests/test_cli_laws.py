@@ -39,10 +39,34 @@ def test_group_table_file(tmp_path, capsys):
 
 def test_failing_table_exits_1_with_witness(tmp_path, capsys):
     path = tmp_path / "bad.json"
-    path.write_text(json.dumps({"table": [[0, 1], [1, 1]], "labels": ["e", "x"]}))
+    path.write_text(json.dumps({"table": [[0, 1], [0, 1]], "labels": ["e", "x"]}))
     assert main(["laws", str(path), "--max-examples", "10", "--quiet"]) == 1
     out = capsys.readouterr().out
-    assert "FAILED" in out and "('x',)" in out
+    assert "identity                   FAILED" in out and "('x',)" in out
+
+
+def test_monoid_table_is_checked_as_a_monoid(tmp_path, capsys):
+    path = tmp_path / "monoid.json"
+    path.write_text(json.dumps([[0, 1, 2], [1, 1, 1], [2, 1, 2]]))
+    assert main(["laws", str(path), "--max-examples", "20", "--quiet"]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[0].endswith("all 9 held") and "inverses" not in out and err == ""
+
+
+@pytest.mark.parametrize("table", [
+    [[0, 1, 2], [1, 2, 0], [2, 0, 0]],  # commutative, with inverses
+    [[0, 1, 2, 3, 4, 5], [1, 0, 3, 4, 5, 2], [2, 4, 0, 5, 1, 3], [3, 5, 1, 0, 2, 4],
+     [4, 2, 5, 1, 3, 0], [5, 3, 4, 2, 0, 1]],  # non-commutative, with inverses
+])
+def test_non_associative_table_is_one_clean_report(tmp_path, table):
+    path = tmp_path / "loop.json"
+    path.write_text(json.dumps(table))
+    run = subprocess.run([sys.executable, "-W", "error::RuntimeWarning", "-m", "algconv",
+                          "laws", str(path), "--max-examples", "20", "--quiet"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 1 and run.stderr == ""
+    failed = [line.split()[0] for line in run.stdout.splitlines()[2:] if " FAILED " in line]
+    assert failed == ["associativity", "convolution-associativity"]
 
 
 @pytest.mark.parametrize("spec", ["Foo(3)", "Cyclic(0)", "Cyclic(", "missing.json"])
