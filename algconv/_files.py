@@ -27,7 +27,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
-from .errors import InvalidArgument
+from .errors import InvalidArgument, InvalidType
 from .validation import describe
 
 __all__ = ["write_file", "loads_json", "read_text", "MAX_DEPTH"]
@@ -61,6 +61,9 @@ def write_file(path: str | os.PathLike, write: Callable[[Path], Any]) -> Path:
     ...     open(victim).read(), os.path.islink(os.path.join(d, "out", "index.html"))
     ('keep', False)
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise InvalidType(f"Got path={describe(path)}, but expected a file name (str or "
+                          "pathlib.Path)")
     path = Path(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=path.suffix)
     os.close(fd)

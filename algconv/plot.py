@@ -55,8 +55,24 @@ def _require(module: str, extra: str = "plot") -> Any:
     except ImportError as e:
         raise MissingExtra(
             f"algconv.plot needs {module.split('.')[0]}, which is not installed; "
-            f"install the extra with: pip install algconv[{extra}]"
+            f"install the extra with: {install_command(extra)}"
         ) from e
+
+
+def install_command(extra: str) -> str:
+    """The pip command that installs ``extra``: editable from the clone when algconv runs
+    from a source checkout (a ``pyproject.toml`` beside the package), else from PyPI.
+
+    Examples
+    --------
+    >>> install_command("plot").startswith(('pip install "algconv[plot]"',
+    ...                                      'pip install -e ".[plot]" (run in '))
+    True
+    """
+    root = Path(__file__).resolve().parent.parent
+    if (root / "pyproject.toml").is_file():
+        return f'pip install -e ".[{extra}]" (run in {root})'
+    return f'pip install "algconv[{extra}]"'
 
 
 def new_figure(width: float = 8.0, height: float = 4.5) -> Any:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import algconv as ac
 from algconv.cli import main
 from algconv.commands.laws import ProgressBar
 
@@ -119,3 +120,31 @@ def test_python_dash_m_exit_status(tmp_path):
                              "--max-examples", "5"], cwd=ROOT, capture_output=True, text=True,
                             timeout=120)
     assert result.returncode == 1 and "identity" in result.stdout
+
+
+def test_no_progress_bar_off_a_terminal():
+    # stderr is a pipe here: a long run (S4, 50 examples) shows no bar unless asked
+    run = subprocess.run([sys.executable, "-m", "algconv", "laws", "SymmetricGroup(4)",
+                          "--law", "convolution-associativity"], capture_output=True,
+                         text=True, cwd=ROOT)
+    assert run.returncode == 0 and run.stderr == ""
+
+
+def test_elements_lists_the_order_conv_uses(capsys):
+    assert main(["elements", "product(Cyclic(2), Cyclic(3))"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    G = ac.product(ac.Cyclic(2), ac.Cyclic(3))
+    assert lines == [f"{i}  {x!r}" for i, x in enumerate(G.elements())]
+    # the index column is where conv --over puts each element's value
+    f = [0] * 6
+    f[lines.index("4  (1, 1)")] = 1
+    assert main(["conv", json.dumps(f), "[1, 0, 0, 0, 0, 0]", "--over",
+                 "product(Cyclic(2), Cyclic(3))"]) == 0
+    assert json.loads(capsys.readouterr().out) == f
+
+
+@pytest.mark.parametrize("spec, message", [("Z", "infinite"), ("Cyclic(0)", "n >= 1")])
+def test_elements_bad_spec(capsys, spec, message):
+    assert main(["elements", spec]) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.splitlines()) == 1

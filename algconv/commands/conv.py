@@ -44,6 +44,7 @@ from ..validation import describe
 
 NAME = "conv"
 HELP = "convolve two arrays (inline JSON or .npy/.csv/.json files) over a structure"
+EXAMPLE = "algconv conv '[1, 2, 3]' '[0, 1, 0]' --over 'Cyclic(3)'"
 
 SUFFIXES = (".npy", ".csv", ".json")
 _INT = re.compile(r"^[+-]?[0-9]+$")

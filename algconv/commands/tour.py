@@ -19,6 +19,7 @@ import sys
 NAME = "tour"
 HELP = ("run the walkthrough of 'Understanding Convolutions': print every example and write "
         "its pictures, animation, sounds and index.html into a folder")
+EXAMPLE = "algconv tour --out algconv-tour --only echo"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
