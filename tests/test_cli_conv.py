@@ -112,3 +112,10 @@ def test_over_a_non_associative_table_names_associativity(tmp_path, capsys):
     status, out, err = run(capsys, "conv", "[1,2,3]", "[1,1,1]", "--over", str(path))
     assert status == 2 and out == "" and "associativity fails" in err
     assert len(err.splitlines()) == 1
+
+
+def test_one_column_csv_reads_as_1d(tmp_path, capsys):
+    path = tmp_path / "col.csv"
+    path.write_text("1\n2\n3\n")
+    status, out, err = run(capsys, "conv", str(path), "[1, 1]")
+    assert (status, json.loads(out), err) == (0, [1, 3, 5, 3], "")

@@ -67,7 +67,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--mode", default="full", help="full | same | valid (arrays on Z^d)")
     parser.add_argument("--method", default="auto", help="auto or an engine name")
     parser.add_argument("--output", "-o", metavar="PATH",
-                        help="write the result to a .npy, .csv or .json file instead of printing")
+                        help="write the result to a .npy, .csv or .json file instead of "
+                        "printing; PATH is overwritten (a symlink at PATH is replaced, never "
+                        "followed); JSON writes NaN and infinities as null")
 
 
 def _number(text: str, where: str) -> Any:

@@ -102,7 +102,8 @@ def _alarm(signum, frame):
 
 _NAN, _INF = float("nan"), float("inf")
 JUNK = [
-    None, True, False, 0, -1, 1, 2, 3, 7, 10**6, 2**70, -(2**70), 1.5, -0.5, _NAN, _INF, -_INF,
+    None, True, False, 0, -1, 1, 2, 3, 7, 10**6, 2**70, -(2**70), 10**5000, 1.5, -0.5, _NAN, _INF,
+    -_INF,
     1j, Fraction(1, 3), "", "abc", "Cyclic(3)", "full", b"x", (), [], [[]], [1, 2], [0, 1, 2, 3],
     [[1, 2], [3]], [_NAN, 1.0], [_INF, 0.0], ["a", "b"], [None], {}, {0: 1}, {(0, 0): 1.5},
     np.array(5), np.array([]), np.zeros((0, 3)), np.array([1.0, _NAN]), np.array(["a"]),
