@@ -54,18 +54,20 @@ EULERIAN_MAX_N = 1000
 BYTES_PER_VALUE = 200
 
 
-def _check_size(values: int, bits: float, what: str) -> None:
+def _check_size(values: int, bits: int, what: str) -> None:
     """Refuse up front a result of ``values`` exact numbers of about ``bits`` bits each that
-    would need more than ``config.memory_limit``."""
-    config.check_memory(values * (bits / 8 + BYTES_PER_VALUE), what)
+    would need more than ``config.memory_limit`` (integer arithmetic: the counts may be
+    far beyond a float)."""
+    need = values * (bits // 8 + BYTES_PER_VALUE)
+    config.check_memory(float(min(need, 2**100)), what)
 
 
-def _bits(p: Any, n: int) -> float:
+def _bits(p: Any, n: int) -> int:
     """Bits of ``p ** n``: numerator and denominator grow with exact ``p``; 64 for a float."""
     if isinstance(p, (int, Fraction)):
         p = Fraction(p)
-        return n * float(p.numerator.bit_length() + p.denominator.bit_length()) + 64
-    return 64.0
+        return n * (p.numerator.bit_length() + p.denominator.bit_length()) + 64
+    return 64
 
 
 def _probability(p: Any, name: str = "p") -> Any:
@@ -106,7 +108,8 @@ def dice(k: int, sides: int = 6) -> Function:
     """
     k = check_int(k, "k", minimum=0, what="dice(k)")
     sides = check_int(sides, "sides", minimum=1, what="dice(k, sides)")
-    _check_size(k * (sides - 1) + 1, k * math.log2(sides) + 1, f"dice({k}, {sides})")
+    _check_size(k * (sides - 1) + 1, k * sides.bit_length() + 1,
+                f"dice({describe(k)}, {describe(sides)})")
     return die(sides) ** k
 
 
@@ -142,7 +145,7 @@ def binomial(n: int, p: Any) -> Function:
     """
     n = check_int(n, "n", minimum=0, what="binomial(n, p)")
     p = _probability(p)
-    _check_size(n + 1, _bits(p, n), f"binomial({n}, p)")
+    _check_size(n + 1, _bits(p, n), f"binomial({describe(n)}, p)")
     return _on_z({k: _binomial_term(n, k, p) for k in range(n + 1)})
 
 
@@ -171,7 +174,7 @@ def uniform(low: int, high: int) -> Function:
     low, high = check_int(low, "low"), check_int(high, "high")
     if high < low:
         raise InvalidArgument(f"Got low={low}, high={high}, but expected low <= high")
-    _check_size(high - low + 1, 64, f"uniform({low}, {high})")
+    _check_size(high - low + 1, 64, f"uniform({describe(low)}, {describe(high)})")
     mass = Fraction(1, high - low + 1)
     return _on_z({k: mass for k in range(low, high + 1)})
 
@@ -203,7 +206,7 @@ def geometric(p: Any, upto: int) -> Function:
     if p == 0:
         raise InvalidArgument("Got p=0, but a geometric distribution needs p > 0")
     upto = check_int(upto, "upto", minimum=1, what="geometric(p, upto)")
-    _check_size(upto, _bits(p, upto), f"geometric(p, upto={upto})")
+    _check_size(upto, _bits(p, upto), f"geometric(p, upto={describe(upto)})")
     return _on_z({k: (1 - p) ** (k - 1) * p for k in range(1, upto + 1)})
 
 
@@ -244,8 +247,20 @@ def random_walk(step: Function, k: int, start: Function | None = None) -> Functi
     if not isinstance(step, Function):
         raise InvalidType(f"Got step={describe(step)}, but expected a Function")
     k = check_int(k, "k", minimum=0, what="random_walk(step, k)")
+    _check_walk(step, k)
     walk = step ** k
     return walk if start is None else start * walk
+
+
+def _check_walk(step: Function, k: int) -> None:
+    """Refuse a walk whose distribution ``step ** k`` could not fit in memory: at least
+    ``k * (support - 1) + 1`` points on an infinite structure (all of a finite one), each
+    exact value with ``k`` times the bits of the step's values."""
+    values = step.to_dict().values()
+    exact = all(isinstance(v, (int, Fraction)) for v in values)
+    bits = max((_bits(v, 1) - 64 for v in values), default=1) * k + 64 if exact else 64
+    size = step.over.order if step.over.is_finite else k * max(len(values) - 1, 0) + 1
+    _check_size(size, bits, f"random_walk(step, k={describe(k)})")
 
 
 def uniform_on(G: Any) -> Function:
@@ -433,7 +448,8 @@ def riffle_total_variation(n: int, k: int, a: int = 2) -> Fraction:
     n = check_int(n, "n", minimum=1, what="riffle_total_variation(n, k)")
     k = check_int(k, "k", minimum=0, what="riffle_total_variation(n, k)")
     a = check_int(a, "a", minimum=1, what="riffle_total_variation(n, k, a)")
-    _check_size(n, n * k * math.log2(a) + n * math.log2(n), f"riffle_total_variation({n}, {k})")
+    _check_size(n, n * k * a.bit_length() + n * n.bit_length(),
+                f"riffle_total_variation({describe(n)}, {describe(k)})")
     packets, uniform_mass = a**k, Fraction(1, math.factorial(n))
     denominator = packets**n
     total = sum(count * abs(Fraction(math.comb(packets + n - r, n), denominator) - uniform_mass)

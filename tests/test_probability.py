@@ -245,3 +245,21 @@ def test_binomial_with_float_p_past_float_range_of_the_coefficients():
     b = ac.probability.binomial(2000, 0.3)
     assert max(abs(b(k) - binom.pmf(k, 2000, 0.3)) for k in range(2001)) < 1e-12
     assert abs(b.total() - 1) < 1e-9
+
+
+@pytest.mark.parametrize("call", [
+    lambda: ac.probability.random_walk(ac.Function({1: 2}, over=ac.Integers()), 2**70),
+    lambda: ac.probability.random_walk(
+        ac.Function({0: Fraction(1, 2), 1: Fraction(1, 2)}, over=ac.Integers()), 10**6),
+    lambda: ac.probability.die(10**5000),
+    lambda: ac.probability.riffle_total_variation(1, 10**5000),
+])
+def test_huge_walks_and_sizes_are_refused_up_front(call):
+    with pytest.raises(ac.InvalidArgument, match="memory_limit"):
+        call()
+
+
+def test_random_walk_within_limits_still_runs():
+    step = ac.Function({0: Fraction(1, 2), 1: Fraction(1, 2)}, over=ac.Integers())
+    walk = ac.probability.random_walk(step, 40)
+    assert walk.to_dict() == {k: Fraction(math.comb(40, k), 2**40) for k in range(41)}

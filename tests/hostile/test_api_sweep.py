@@ -7,7 +7,10 @@ hypothesis-drawn junk: wrong types, NaN, inf, huge and negative sizes, empty and
 arrays, bools, None, strings.  A call may succeed or raise an ``AlgconvError`` (which is
 also the ``ValueError`` / ``TypeError`` a caller expects); any other exception fails, as
 does a call that runs for more than ``SECONDS`` (under a small ``config.memory_limit``,
-junk has no business computing for long).  Nothing is allow-listed.
+junk has no business computing for long).  Public methods of a few Functions and
+structures get junk too, except the element operations ``op`` / ``inverse`` /
+``canonical`` (documented to take elements; ``check`` and ``contains`` validate).  What the
+sweep found in other modules is listed in ``KNOWN`` as expected failures, with the reason.
 """
 
 from __future__ import annotations
@@ -19,13 +22,13 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 import algconv as ac
 
 #: a junk call that runs longer than this (seconds) is a failure
-SECONDS = 20
+SECONDS = 10
 #: memory any junk call may plan to use
 MEMORY = 2**26
 
@@ -113,6 +116,10 @@ JUNK = [
     len, (lambda *a: 0),
 ]
 junk = st.sampled_from(JUNK)
+#: parameters that take the user's own callable, whose exceptions are the user's: they get
+#: junk that is not callable, or a callable that accepts anything
+USER_CALLABLES = {"op", "fn", "inverse", "contains", "progress"}
+user_junk = st.sampled_from([x for x in JUNK if not callable(x)] + [lambda *a, **k: 0])
 
 
 def _calls(fn) -> st.SearchStrategy:
@@ -129,13 +136,17 @@ def _calls(fn) -> st.SearchStrategy:
     named = [p.name for p in params if p.kind == p.KEYWORD_ONLY]
     needed = {p.name for p in params if p.kind == p.KEYWORD_ONLY and p.default is p.empty}
 
+    def value(name):
+        return user_junk if name in USER_CALLABLES else junk
+
     @st.composite
     def draw(draw_):
         n = draw_(st.integers(required, max(required, min(most, required + 3))))
-        args = tuple(draw_(junk) for _ in range(n))
+        args = tuple(draw_(value(p.name)) for p in positional[:n]) + tuple(
+            draw_(junk) for _ in range(n - len(positional)))
         later = [p.name for p in positional[n:]] + named
         chosen = draw_(st.sets(st.sampled_from(later), max_size=2)) if later else set()
-        kwargs = {k: draw_(junk) for k in chosen | needed}
+        kwargs = {k: draw_(value(k)) for k in chosen | needed}
         return args, kwargs
 
     return draw()
@@ -167,14 +178,61 @@ def _scratch_cwd(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
 
 
+#: methods on elements that are the structures' hot path, documented to take elements (as
+#: ``int.__add__`` takes ints): ``check(x)`` / ``contains(x)`` validate, these do not
+ELEMENT_OPERATIONS = ("op", "inverse", "canonical")
+
+#: what the sweep found in modules this suite's authors do not own, each reported to the
+#: lead (issue 12 point 8); they fail today and are expected to, visibly, until fixed
+KNOWN = {
+    "ac.config.check_memory": "config: check_memory(None, ...) compares None with an int",
+    "ac.fourier.Representation": "fourier: Representation(None, ...) calls int(None)",
+    "ac.plot.flip_and_slide": "plot: a None path reaches PIL",
+    "ac.plot.new_figure": "plot: new_figure(2**70) reaches numpy's isfinite on an int",
+    "ac.plot.plot_cayley_graph": "plot: generators=None is iterated",
+    "ac.plot.plot_functions": "plot: names=None / names=-1 is subscripted",
+    "ac.plot.show_kernels": "plot: complex kernels reach float()",
+    "ac.plot.save_figure": "plot: a str for fig reaches fig.savefig (AttributeError)",
+    "ac.structures.compose": "permutations: compose(None, None) iterates None",
+    "ac.structures.invert": "permutations: invert(None) takes len(None)",
+    "ac.strategies.finite_groups": "strategies: max_order=2**70 enumerates for minutes",
+    "ac.strategies.finite_monoids": "strategies: max_order=2**70 enumerates for minutes",
+    "Function(dense on Z^2).__mul__": "function: a float array times a 5000-digit int "
+                                      "raises OverflowError",
+    "Function(dense on Z^2).__rmul__": "function: as __mul__",
+    "Function(dense on Z^2).__pow__": "function: f ** (5000-digit int) raises MemoryError "
+                                      "(issue 13 point 5)",
+    "Function(on Z).__pow__": "function: f ** (5000-digit int) runs on (issue 13 point 5)",
+    "Function(on Cyclic(3)).isclose": "function: rtol=<Function> reaches numpy's isfinite",
+}
+#: cases that take the interpreter down (python-flint aborts when an allocation fails under
+#: the address-space limit), so they cannot even run as expected failures
+CRASHES = {
+    "Function(on Cyclic(3)).__pow__": "function: f ** 2**70 on Cyclic(3) squares ever "
+                                      "larger ints until flint aborts (issue 13 point 5)",
+}
+
+
+def _cases():
+    for name in sorted(CALLABLES):
+        if name.rsplit(".", 1)[-1] in ELEMENT_OPERATIONS and "(" in name:
+            continue
+        marks = []
+        if name in KNOWN:
+            marks.append(pytest.mark.xfail(reason=KNOWN[name], strict=False))
+        if name in CRASHES:
+            marks.append(pytest.mark.skip(reason=CRASHES[name]))
+        yield pytest.param(name, marks=marks, id=name)
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("name", sorted(CALLABLES))
+@pytest.mark.parametrize("name", list(_cases()))
 def test_junk_raises_only_algconv_errors(name):
     fn = CALLABLES[name]
     calls = _calls(fn)
 
-    @settings(max_examples=60, derandomize=True, deadline=None, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(max_examples=30, derandomize=True, deadline=None, database=None,
+              suppress_health_check=list(HealthCheck), phases=(Phase.generate,))
     @given(calls)
     def sweep(call):
         args, kwargs = call
