@@ -122,10 +122,10 @@ def read_array(text: str, name: str) -> np.ndarray:
         array = np.array(values, dtype=object) if _needs_object(values) else np.array(values)
     except ValueError as e:
         raise BadInput(f"Got {name}={describe(text)}, but its rows have different lengths") from e
-    if array.dtype == object and array.ndim == 0:
-        raise BadInput(f"Got {name}={describe(text)}, but expected an array, not a single number")
     if array.ndim == 0:
         raise BadInput(f"Got {name}={describe(text)}, but expected an array, not a single number")
+    if array.size == 0:  # no values: int, not numpy's float64, so nothing exact gets rounded
+        array = array.astype(np.int64)
     return array
 
 

@@ -187,3 +187,10 @@ def test_non_associative_table_under_a_memory_limit(tmp_path):
                                            [4, 2, 5, 1, 3, 0], [5, 3, 4, 2, 0, 1]])
     run = run_subprocess("laws", path, "--max-examples", "10", "--quiet")
     assert run.status == 1 and run.err == "" and "associativity" in run.out
+
+
+def test_an_empty_array_with_a_huge_int():
+    # an empty inline array used to be numpy's float64 and round the other side through floats
+    big = "9" * 400
+    run = run_cli("conv", "[]", f"[{big}]")
+    assert (run.status, run.out.strip(), run.err) == (0, "[]", "")

@@ -69,8 +69,8 @@ def test_conv_arguments(f, g, over, mode, method):
 
 def _npy_bytes(draw) -> bytes:
     kind = draw(st.sampled_from(["valid", "header", "truncated"]))
-    array = np.asarray(draw(st.lists(st.integers(-5, 5), min_size=0, max_size=6)),
-                       dtype=draw(st.sampled_from(["<i8", "<f4", "<c16", "|u1", "<U2", "|b1"])))
+    array = np.asarray(draw(st.lists(st.integers(0, 5), min_size=0, max_size=6))).astype(
+        draw(st.sampled_from(["<i8", "<f4", "<c16", "|u1", "<U2", "|b1", ">f8"])))
     buffer = io.BytesIO()
     np.save(buffer, array, allow_pickle=False)
     data = buffer.getvalue()
