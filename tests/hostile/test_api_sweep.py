@@ -231,7 +231,7 @@ def test_junk_raises_only_algconv_errors(name):
     fn = CALLABLES[name]
     calls = _calls(fn)
 
-    @settings(max_examples=30, derandomize=True, deadline=None, database=None,
+    @settings(max_examples=20, derandomize=True, deadline=None, database=None,
               suppress_health_check=list(HealthCheck), phases=(Phase.generate,))
     @given(calls)
     def sweep(call):
