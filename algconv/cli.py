@@ -1,8 +1,9 @@
 """The ``algconv`` command (also ``python -m algconv``): one subcommand per module in
 ``algconv/commands/``.
 
-Each command module exposes ``NAME``, ``HELP``, ``add_arguments(parser)`` and
-``run(args) -> int`` (the exit status).  Errors a user can fix print one line and exit 2.
+Each command module exposes ``NAME``, ``HELP``, ``EXAMPLE`` (shown at the end of its
+``--help``), ``add_arguments(parser)`` and ``run(args) -> int`` (the exit status).  Errors
+a user can fix print one line and exit 2; so does ``algconv`` without a command (usage).
 
 Examples
 --------
@@ -24,7 +25,7 @@ from .errors import AlgconvError
 __all__ = ["main", "build_parser", "COMMANDS"]
 
 #: module names under algconv.commands, in the order ``--help`` lists them
-COMMANDS = ("tour", "conv", "closed_form", "laws", "bench")
+COMMANDS = ("tour", "conv", "closed_form", "laws", "elements", "bench")
 
 
 def _load(name: str):
@@ -45,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="algconv",
         description="Convolution over any algebraic structure: (f*g)(c) = sum over a.b=c "
         "of f(a) g(b).",
+        epilog="example:\n  algconv conv '[1, 2, 3]' '[1, 1]' --over 'Cyclic(3)'",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -55,7 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
             if e.name != f"algconv.commands.{name}":
                 raise
             continue
-        p = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP)
+        p = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP,
+                           epilog=f"example:\n  {module.EXAMPLE}",
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
         module.add_arguments(p)
         p.set_defaults(_run=module.run)
     parser.set_defaults(_version=__version__)
@@ -76,8 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"algconv {args._version}")
         return 0
     if not getattr(args, "_run", None):
-        parser.print_help()
-        return 0
+        parser.print_usage(sys.stderr)
+        return 2
     try:
         return int(args._run(args) or 0)
     except AlgconvError as e:

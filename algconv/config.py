@@ -273,8 +273,11 @@ def distinct_ints(count: int) -> int:
     return max(0, count - _SMALL_INT_MAX - 1)
 
 
-def check_npy(path: Any, what: str) -> None:
+def check_npy(path: Any, what: str) -> tuple[tuple[int, ...], np.dtype]:
     """Refuse a ``.npy`` file whose header declares more values than fit, before loading it.
+
+    Returns the header's shape and dtype.  A header that claims more data than the file
+    holds is refused too.
 
     The estimate is the array and one Python object per value (``OBJECT_VALUE_BYTES``), as
     a reader that turns the array into Python numbers holds both; only the header is read.
@@ -304,6 +307,7 @@ def check_npy(path: Any, what: str) -> None:
             if reader is None:
                 raise ValueError(f"unsupported .npy version {version}")
             shape, _, dtype = reader(fh)
+            data_bytes = os.fstat(fh.fileno()).st_size - fh.tell()
     except (ValueError, TypeError, SyntaxError) as e:
         raise InvalidArgument(f"Got {what}={describe(os.fspath(path))}, but its .npy header "
                               f"cannot be read: {e}") from e
@@ -312,6 +316,11 @@ def check_npy(path: Any, what: str) -> None:
         count *= int(n)
     check_memory(count * (dtype.itemsize + OBJECT_VALUE_BYTES),
                  f"{what} (shape {tuple(shape)}, {dtype})")
+    if count * dtype.itemsize > data_bytes:
+        raise InvalidArgument(f"Got {what}={describe(os.fspath(path))} whose header claims shape "
+                              f"{tuple(shape)} of {dtype}, but the file holds only {data_bytes} "
+                              "bytes of data")
+    return tuple(int(n) for n in shape), dtype
 
 
 class _ConfigModule(types.ModuleType):

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 from . import config
 from .errors import InvalidArgument, InvalidType
-from .structures.base import Monoid, check_structure
+from .structures.base import Group, Monoid, check_structure
 from .validation import describe
 
 if TYPE_CHECKING:  # networkx is imported when a graph is built, keeping `import algconv` quick
@@ -48,7 +48,13 @@ def cayley_graph(G: Monoid, generators: Iterable) -> nx.DiGraph:
     -------
     networkx.DiGraph
         Nodes are all of ``G.elements()`` (in that order); each edge has the attribute
-        ``generator``.  Whether the generators generate ``G`` is :func:`generates`.
+        ``generator``.  For a group this is a ``DiGraph`` (``x.s == x.t`` forces ``s == t``,
+        so no two edges share their ends).  For a monoid two generators may lead from ``x``
+        to the same element, and both edges are kept: the graph is a
+        ``networkx.MultiDiGraph`` (a ``DiGraph`` subclass) whose edge keys are the
+        generators, so it has exactly ``order * len(generators)`` edges and a random walk
+        along it takes each generator with its own weight.  Whether the generators generate
+        ``G`` is :func:`generates`.
 
     Raises
     ------
@@ -65,6 +71,9 @@ def cayley_graph(G: Monoid, generators: Iterable) -> nx.DiGraph:
     (6, 12)
     >>> g.edges[(0, 1, 2), (1, 2, 0)]["generator"]
     (1, 2, 0)
+    >>> m = ac.graphs.cayley_graph(ac.SubsetMonoid(2), [1, 2])  # 3 | 1 == 3 | 2 == 3
+    >>> type(m).__name__, m.number_of_edges(), sorted(m[3][3])
+    ('MultiDiGraph', 8, [1, 2])
     """
     import networkx as nx
 
@@ -83,11 +92,15 @@ def cayley_graph(G: Monoid, generators: Iterable) -> nx.DiGraph:
         raise InvalidArgument("Got generators=[], but expected at least one generator")
     config.check_memory(G.order * (NODE_BYTES + EDGE_BYTES * len(gens)),
                         f"the Cayley graph of {G!r} with {len(gens)} generators")
-    graph = nx.DiGraph(structure=G, generators=tuple(gens))
+    group = isinstance(G, Group)
+    graph = (nx.DiGraph if group else nx.MultiDiGraph)(structure=G, generators=tuple(gens))
     graph.add_nodes_from(G.elements())
     for x in G.elements():
         for s in gens:
-            graph.add_edge(x, G.op(x, s), generator=s)
+            if group:
+                graph.add_edge(x, G.op(x, s), generator=s)
+            else:
+                graph.add_edge(x, G.op(x, s), key=s, generator=s)
     return graph
 
 

@@ -55,6 +55,8 @@ __all__ = [
 EXHAUSTIVE_ORDER = 60
 #: finite structures up to this order also get dense (full-vector) Functions in samples
 DENSE_ORDER = 12
+#: lattices Z^d up to this d also get dense Functions (a 3 x ... x 3 box: 3**d values)
+DENSE_LATTICE_DIM = 3
 #: hypothesis examples per sampled law unless ``max_examples`` says otherwise
 DEFAULT_MAX_EXAMPLES = 50
 
@@ -195,8 +197,10 @@ class _Context:
         f = self.cache.get(key)
         if f is None:
             sparse = strategies.functions(self.M, values, max_support=4)
-            dense_ok = self.M.dense_layout in ("lattice", "offset") or (
-                self.M.dense_layout == "finite" and self.M.order <= DENSE_ORDER)
+            layout = self.M.dense_layout
+            dense_ok = layout == "offset" or (
+                layout == "lattice" and getattr(self.M, "d", 1) <= DENSE_LATTICE_DIM) or (
+                layout == "finite" and self.M.order <= DENSE_ORDER)
             f = st.one_of(sparse, strategies.functions(self.M, values, 3, dense=True)) \
                 if dense_ok else sparse
             self.cache[key] = (f, values)  # keep values alive: its id is the key

@@ -20,6 +20,7 @@ from typing import Any, Iterable, Mapping
 
 import numpy as np
 
+from ._files import write_file
 from .errors import AlgconvError, InvalidArgument, InvalidType
 from .validation import check_int, describe
 
@@ -54,8 +55,24 @@ def _require(module: str, extra: str = "plot") -> Any:
     except ImportError as e:
         raise MissingExtra(
             f"algconv.plot needs {module.split('.')[0]}, which is not installed; "
-            f"install the extra with: pip install algconv[{extra}]"
+            f"install the extra with: {install_command(extra)}"
         ) from e
+
+
+def install_command(extra: str) -> str:
+    """The pip command that installs ``extra``: editable from the clone when algconv runs
+    from a source checkout (a ``pyproject.toml`` beside the package), else from PyPI.
+
+    Examples
+    --------
+    >>> install_command("plot").startswith(('pip install "algconv[plot]"',
+    ...                                      'pip install -e ".[plot]" (run in '))
+    True
+    """
+    root = Path(__file__).resolve().parent.parent
+    if (root / "pyproject.toml").is_file():
+        return f'pip install -e ".[{extra}]" (run in {root})'
+    return f'pip install "algconv[{extra}]"'
 
 
 def new_figure(width: float = 8.0, height: float = 4.5) -> Any:
@@ -84,7 +101,7 @@ def save_figure(fig: Any, path: str | Path | None, dpi: int = 100) -> None:
     True
     """
     if path is not None:
-        fig.savefig(Path(path), dpi=dpi)
+        write_file(path, lambda tmp: fig.savefig(tmp, dpi=dpi))
 
 
 # --- data as (positions, values) ---------------------------------------------------------------
@@ -353,8 +370,9 @@ def flip_and_slide(f: Any, g: Any, path: str | Path, *, frames: int = 40,
         rgba = np.asarray(fig.canvas.buffer_rgba())
         pictures.append(image.fromarray(rgba[..., :3].copy()).convert("P", palette=1, colors=64))
     fig.set_dpi(100)
-    pictures[0].save(path, save_all=True, append_images=pictures[1:], duration=duration_ms,
-                     loop=0, optimize=True)
+    write_file(path, lambda tmp: pictures[0].save(tmp, save_all=True,
+                                                  append_images=pictures[1:],
+                                                  duration=duration_ms, loop=0, optimize=True))
     return fig
 
 

@@ -21,12 +21,13 @@ import numbers
 from fractions import Fraction
 from typing import Any, Iterable
 
+from . import config
 from .errors import InvalidArgument, InvalidType, StructureMismatch
 from .function import Function, delta
 from .structures.base import check_structure
 from .structures.numbers import Integers
 from .structures.permutations import SymmetricGroup
-from .validation import check_int, describe
+from .validation import check_int, describe, is_integer
 
 __all__ = [
     "die",
@@ -47,6 +48,26 @@ __all__ = [
 
 #: ``riffle_shuffle`` enumerates n! permutations; beyond this n use riffle_total_variation
 RIFFLE_MAX_N = 9
+#: ``eulerian_numbers`` makes n^2 / 2 big-integer steps (n = 1000: about a second)
+EULERIAN_MAX_N = 1000
+#: bytes a stored exact value costs beyond its digits (dict entry, Fraction, two ints)
+BYTES_PER_VALUE = 200
+
+
+def _check_size(values: int, bits: int, what: str) -> None:
+    """Refuse up front a result of ``values`` exact numbers of about ``bits`` bits each that
+    would need more than ``config.memory_limit`` (integer arithmetic: the counts may be
+    far beyond a float)."""
+    need = values * (bits // 8 + BYTES_PER_VALUE)
+    config.check_memory(float(min(need, 2**100)), what)
+
+
+def _bits(p: Any, n: int) -> int:
+    """Bits of ``p ** n``: numerator and denominator grow with exact ``p``; 64 for a float."""
+    if isinstance(p, (int, Fraction)):
+        p = Fraction(p)
+        return n * (p.numerator.bit_length() + p.denominator.bit_length()) + 64
+    return 64
 
 
 def _probability(p: Any, name: str = "p") -> Any:
@@ -86,6 +107,9 @@ def dice(k: int, sides: int = 6) -> Function:
     [Fraction(1, 1), Fraction(27, 1), Fraction(27, 1), Fraction(1, 1)]
     """
     k = check_int(k, "k", minimum=0, what="dice(k)")
+    sides = check_int(sides, "sides", minimum=1, what="dice(k, sides)")
+    _check_size(k * (sides - 1) + 1, k * sides.bit_length() + 1,
+                f"dice({describe(k)}, {describe(sides)})")
     return die(sides) ** k
 
 
@@ -121,7 +145,21 @@ def binomial(n: int, p: Any) -> Function:
     """
     n = check_int(n, "n", minimum=0, what="binomial(n, p)")
     p = _probability(p)
-    return _on_z({k: math.comb(n, k) * p**k * (1 - p) ** (n - k) for k in range(n + 1)})
+    _check_size(n + 1, _bits(p, n), f"binomial({describe(n)}, p)")
+    return _on_z({k: _binomial_term(n, k, p) for k in range(n + 1)})
+
+
+def _binomial_term(n: int, k: int, p: Any) -> Any:
+    """``C(n, k) p^k (1-p)^(n-k)``; for a float ``p`` whose C(n, k) overflows a float, in
+    log space."""
+    try:
+        return math.comb(n, k) * p**k * (1 - p) ** (n - k)
+    except OverflowError:
+        if p in (0, 1):  # the overflowing C(n, k) multiplies an exact zero
+            return 0.0
+        log = (math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
+               + k * math.log(p) + (n - k) * math.log1p(-p))
+        return math.exp(log)
 
 
 def uniform(low: int, high: int) -> Function:
@@ -136,6 +174,7 @@ def uniform(low: int, high: int) -> Function:
     low, high = check_int(low, "low"), check_int(high, "high")
     if high < low:
         raise InvalidArgument(f"Got low={low}, high={high}, but expected low <= high")
+    _check_size(high - low + 1, 64, f"uniform({describe(low)}, {describe(high)})")
     mass = Fraction(1, high - low + 1)
     return _on_z({k: mass for k in range(low, high + 1)})
 
@@ -167,6 +206,7 @@ def geometric(p: Any, upto: int) -> Function:
     if p == 0:
         raise InvalidArgument("Got p=0, but a geometric distribution needs p > 0")
     upto = check_int(upto, "upto", minimum=1, what="geometric(p, upto)")
+    _check_size(upto, _bits(p, upto), f"geometric(p, upto={describe(upto)})")
     return _on_z({k: (1 - p) ** (k - 1) * p for k in range(1, upto + 1)})
 
 
@@ -207,8 +247,20 @@ def random_walk(step: Function, k: int, start: Function | None = None) -> Functi
     if not isinstance(step, Function):
         raise InvalidType(f"Got step={describe(step)}, but expected a Function")
     k = check_int(k, "k", minimum=0, what="random_walk(step, k)")
+    _check_walk(step, k)
     walk = step ** k
     return walk if start is None else start * walk
+
+
+def _check_walk(step: Function, k: int) -> None:
+    """Refuse a walk whose distribution ``step ** k`` could not fit in memory: at least
+    ``k * (support - 1) + 1`` points on an infinite structure (all of a finite one), each
+    exact value with ``k`` times the bits of the step's values."""
+    values = step.to_dict().values()
+    exact = all(isinstance(v, (int, Fraction)) for v in values)
+    bits = max((_bits(v, 1) - 64 for v in values), default=1) * k + 64 if exact else 64
+    size = step.over.order if step.over.is_finite else k * max(len(values) - 1, 0) + 1
+    _check_size(size, bits, f"random_walk(step, k={describe(k)})")
 
 
 def uniform_on(G: Any) -> Function:
@@ -254,6 +306,9 @@ def mixing_curve(step: Function, ks: Iterable[int], target: Function | None = No
     """
     if not isinstance(step, Function):
         raise InvalidType(f"Got step={describe(step)}, but expected a Function")
+    if isinstance(ks, (str, bytes)) or not hasattr(ks, "__iter__"):
+        raise InvalidType(f"Got ks={describe(ks)}, but expected an iterable of step counts "
+                          "such as [1, 2, 4]")
     ks = [check_int(k, "k", minimum=0) for k in ks]
     target = uniform_on(step.over) if target is None else target
     distances, power, done = {}, delta(over=step.over), 0
@@ -281,6 +336,20 @@ def rising_sequences(p: tuple) -> int:
     >>> ac.probability.rising_sequences((0, 1, 2, 3)), ac.probability.rising_sequences((3, 2, 1, 0))
     (1, 4)
     """
+    try:
+        if isinstance(p, (str, bytes)):
+            raise TypeError
+        p = tuple(p)
+    except TypeError as e:
+        raise InvalidType(f"Got p={describe(p)}, but expected a permutation tuple such as "
+                          "(1, 0, 2)") from e
+    if sorted(x if is_integer(x) else -1 for x in p) != list(range(len(p))):
+        raise InvalidArgument(f"Got p={describe(p)}, but expected a permutation of "
+                              f"0..{len(p) - 1} in one-line notation")
+    return _rising(p)
+
+
+def _rising(p: tuple) -> int:
     return 1 + sum(1 for i in range(len(p) - 1) if p[i + 1] < p[i])
 
 
@@ -333,7 +402,7 @@ def riffle_shuffle(n: int, a: int = 2) -> Function:
     denominator = a**n
     values = {}
     for p in itertools.permutations(range(n)):
-        count = math.comb(a + n - rising_sequences(p), n)
+        count = math.comb(a + n - _rising(p), n)
         if count:
             values[p] = Fraction(count, denominator)
     return Function(values, over=SymmetricGroup(n))
@@ -351,6 +420,9 @@ def eulerian_numbers(n: int) -> list:
     [1, 11, 11, 1]
     """
     n = check_int(n, "n", minimum=1, what="eulerian_numbers(n)")
+    if n > EULERIAN_MAX_N:
+        raise InvalidArgument(f"Got n={n}, but eulerian_numbers computes exact rows for "
+                              f"n <= {EULERIAN_MAX_N} (n^2 / 2 big-integer steps)")
     row = [1]
     for m in range(2, n + 1):  # A(m, j) = (m - j) A(m-1, j-1) + (j + 1) A(m-1, j)
         row = [(m - j) * (row[j - 1] if j else 0) + (j + 1) * (row[j] if j < m - 1 else 0)
@@ -376,6 +448,8 @@ def riffle_total_variation(n: int, k: int, a: int = 2) -> Fraction:
     n = check_int(n, "n", minimum=1, what="riffle_total_variation(n, k)")
     k = check_int(k, "k", minimum=0, what="riffle_total_variation(n, k)")
     a = check_int(a, "a", minimum=1, what="riffle_total_variation(n, k, a)")
+    _check_size(n, n * k * a.bit_length() + n * n.bit_length(),
+                f"riffle_total_variation({describe(n)}, {describe(k)})")
     packets, uniform_mass = a**k, Fraction(1, math.factorial(n))
     denominator = packets**n
     total = sum(count * abs(Fraction(math.comb(packets + n - r, n), denominator) - uniform_mass)

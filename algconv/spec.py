@@ -23,14 +23,15 @@ product(Cyclic(2), SymmetricGroup(3))
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from .errors import InvalidArgument, InvalidType
+from ._files import loads_json, read_text
+from .errors import InvalidArgument, InvalidStructure, InvalidType
+from .structures.tables import validate_group_table
 from .structures import (
     AlternatingGroup,
     BooleanGroup,
@@ -84,7 +85,7 @@ _ALL_NAMES = ", ".join(NAMES) + ", Z^d, Z/n, Zd, Cn, Sn, An, Dn"
 
 def _bad(spec: str, why: str, names: bool = False) -> InvalidArgument:
     known = f"; known names: {_ALL_NAMES}" if names else ""
-    return InvalidArgument(f"Got spec={spec!r}, but {why}{known}")
+    return InvalidArgument(f"Got spec={describe(spec, 120)}, but {why}{known}")
 
 
 def _tokens(spec: str) -> list:
@@ -100,9 +101,19 @@ def _tokens(spec: str) -> list:
     return out
 
 
+#: deepest nesting of structures a spec may have, and the most digits an int in it may have
+MAX_DEPTH, MAX_DIGITS = 32, 100
+
+
 class _Parser:
     def __init__(self, spec: str):
-        self.spec, self.tokens, self.i = spec, _tokens(spec), 0
+        self.spec, self.tokens, self.i, self.depth = spec, _tokens(spec), 0, 0
+
+    def integer(self, text: str) -> int:
+        if len(text) > MAX_DIGITS:
+            raise _bad(self.spec, f"an int of {len(text)} digits is too large (at most "
+                       f"{MAX_DIGITS} digits)")
+        return int(text)
 
     def peek(self) -> tuple:
         return self.tokens[self.i] if self.i < len(self.tokens) else ("end", "")
@@ -117,13 +128,22 @@ class _Parser:
         return v
 
     def structure(self) -> Monoid:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _bad(self.spec, f"structures nest deeper than {MAX_DEPTH} levels")
+        try:
+            return self._structure()
+        finally:
+            self.depth -= 1
+
+    def _structure(self) -> Monoid:
         name = self.take("name")
         if self.peek() == ("punct", "^") and name == "Z":
             self.take("punct", "^")
-            return self.build("Lattice", [int(self.take("int"))])
+            return self.build("Lattice", [self.integer(self.take("int"))])
         if self.peek() == ("punct", "/") and name == "Z":
             self.take("punct", "/")
-            return self.build("Cyclic", [int(self.take("int"))])
+            return self.build("Cyclic", [self.integer(self.take("int"))])
         if self.peek() != ("punct", "("):
             return self.bare(name)
         self.take("punct", "(")
@@ -140,7 +160,7 @@ class _Parser:
         kind, value = self.peek()
         if kind == "int":
             self.i += 1
-            return int(value)
+            return self.integer(value)
         if kind == "str":
             self.i += 1
             return value[1:-1]
@@ -151,7 +171,7 @@ class _Parser:
             return self.build(name, [])
         m = re.fullmatch(r"([ZCSAD])(\d+)", name)
         if m:
-            return SHORT[m.group(1)](int(m.group(2)))
+            return SHORT[m.group(1)](self.integer(m.group(2)))
         raise _bad(self.spec, f"{name!r} is not a structure name", names=True)
 
     def build(self, name: str, args: list) -> Monoid:
@@ -181,7 +201,7 @@ def parse_structure(spec: str, *, validate_tables: bool = True) -> Monoid:
         ``.json`` file holding a Cayley table (see :func:`load_table`).  See the module
         docstring for the grammar and every name.
     validate_tables : bool, default True
-        Build table files with ``FiniteGroup.from_cayley_table`` (validated); ``False``
+        Validate table files (a group, or else a monoid; see :func:`load_table`); ``False``
         builds an unchecked structure from the table instead, for ``ac.laws.check`` to
         examine.
 
@@ -197,7 +217,7 @@ def parse_structure(spec: str, *, validate_tables: bool = True) -> Monoid:
     InvalidType
         If ``spec`` is not a str.
     InvalidStructure
-        For a table that is not a group (with ``validate_tables=True``).
+        For a table that is not a monoid's (with ``validate_tables=True``).
 
     Examples
     --------
@@ -242,15 +262,26 @@ def load_table(path: str | Path, *, validate: bool = True) -> Monoid:
     ----------
     path : str or Path
     validate : bool, default True
-        ``True``: a validated ``FiniteGroup.from_cayley_table``.  ``False``: an unchecked
-        structure (``Monoid.from_operation``) claiming to be a group, with identity the
-        element whose row and column are the identity (else the first element), inverses
-        read from the table, and ``is_commutative`` claimed when the table is symmetric;
+        ``True``: a validated ``FiniteGroup.from_cayley_table`` when the table is a group's,
+        else a validated finite monoid (closure, identity, associativity checked; built with
+        ``Monoid.from_operation``); ``InvalidStructure`` names the first axiom that fails.
+        ``False``: an unchecked structure (``Monoid.from_operation``) for ``ac.laws.check``
+        to examine, with identity the element whose row and column are the identity (else
+        the first element); it claims to be a group only when the table is a group's (so a
+        table that fails associativity or inverses is checked as a monoid, and only the
+        laws it breaks fail), and claims ``is_commutative`` when the table is symmetric;
         out-of-range entries become products that are not elements.
 
     Returns
     -------
     Monoid
+
+    Raises
+    ------
+    InvalidArgument
+        If the file cannot be read or is not JSON of the right shape.
+    InvalidStructure
+        If the table is not square, or (with ``validate``) not a monoid's.
 
     Examples
     --------
@@ -263,21 +294,36 @@ def load_table(path: str | Path, *, validate: bool = True) -> Monoid:
     ...     G = load_table(p)
     >>> G.op("-", "-")
     '+'
+    >>> with tempfile.TemporaryDirectory() as d:  # identity 0, absorbing 1: a monoid
+    ...     p = os.path.join(d, "m.json")
+    ...     with open(p, "w") as fh:
+    ...         json.dump([[0, 1, 2], [1, 1, 1], [2, 1, 2]], fh)
+    ...     M = load_table(p)
+    >>> isinstance(M, ac.Group), M.op(2, 1), M.identity
+    (False, 1, 0)
     """
     table, labels = _read_table(Path(path))
     if validate:
-        return FiniteGroup.from_cayley_table(table, labels)
+        return _validated(table, labels, str(path))
     return _unchecked(table, labels, str(path))
 
 
-def _read_table(path: Path) -> tuple:
+def _validated(table: Any, labels: list | None, name: str) -> Monoid:
+    """A group if the table is one, else a monoid if closure, identity and associativity
+    hold; ``InvalidStructure`` naming the first failing axiom otherwise."""
     try:
-        data = json.loads(path.read_text())
-    except OSError as e:
-        raise InvalidArgument(f"Got spec={str(path)!r}, but the file cannot be read: "
-                              f"{e.strerror}") from e
-    except json.JSONDecodeError as e:
-        raise InvalidArgument(f"Got spec={str(path)!r}, but it is not valid JSON: {e}") from e
+        return FiniteGroup.from_cayley_table(table, labels)
+    except InvalidStructure as e:
+        if e.law != "inverses":
+            raise
+    array = np.asarray(table, dtype=np.intp)  # its shape and labels passed the group checks
+    labels = list(range(len(array))) if labels is None else labels
+    e = validate_group_table(array, labels.__getitem__, inverses=False)
+    return _table_structure(array, labels, e, name, group=False)
+
+
+def _read_table(path: Path) -> tuple:
+    data = loads_json(read_text(path, "spec"), str(path))
     labels = None
     if isinstance(data, dict):
         if "table" not in data:
@@ -290,6 +336,12 @@ def _read_table(path: Path) -> tuple:
             raise InvalidArgument(f"Got labels={describe(labels)} in {str(path)!r}, but "
                                   "expected a list")
         labels = [_freeze(x) for x in labels]
+        for x in labels:
+            try:
+                hash(x)
+            except TypeError as e:
+                raise InvalidArgument(f"Got label {describe(x)} in {str(path)!r}, but labels "
+                                      "must be strings, numbers or lists of them") from e
     return table, labels
 
 
@@ -313,27 +365,41 @@ def _unchecked(table: Any, labels: list | None, name: str) -> Monoid:
     try:
         array = np.asarray(table)
     except (ValueError, TypeError) as e:
-        raise InvalidArgument(f"Got table={describe(table)}, but expected a square table") from e
+        raise InvalidStructure(f"Got table={describe(table)}, but expected a square table of "
+                               "ints") from e
     if array.dtype.kind not in "iu" or array.ndim != 2 or array.shape[0] != array.shape[1] \
             or array.shape[0] == 0:
-        raise InvalidArgument(
+        raise InvalidStructure(
             f"Got table={describe(table)}, but expected a non-empty square table of ints")
     n = len(array)
     labels = list(range(n)) if labels is None else labels
     if len(labels) != n or len(set(labels)) != n:
         raise InvalidArgument(f"Got labels={describe(labels)}, but expected {n} distinct labels")
-    index = {x: i for i, x in enumerate(labels)}
     r = np.arange(n)
     units = np.flatnonzero((array == r).all(axis=1) & (array.T == r).all(axis=1))
     e = int(units[0]) if len(units) else 0
+    try:  # a group only if the table is one; otherwise laws.check examines a monoid claim
+        validate_group_table(array)
+        group = True
+    except InvalidStructure:
+        group = False
+    return _table_structure(array, labels, e, name, group=group)
+
+
+def _table_structure(array: np.ndarray, labels: list, e: int, name: str, *,
+                     group: bool) -> Monoid:
+    """The structure of a table (entries outside ``range(n)`` give ``_OutOfRange``
+    products): a group when ``group`` (inverses read from the table), else a monoid."""
+    n = len(array)
+    index = {x: i for i, x in enumerate(labels)}
 
     def op(a: Any, b: Any) -> Any:
         k = int(array[index[a], index[b]])
         return labels[k] if 0 <= k < n else _OutOfRange(k)
 
     def inverse(a: Any) -> Any:
-        row = np.flatnonzero(array[index[a]] == e)
-        return labels[int(row[0])] if len(row) else None
+        return labels[int(np.argmax(array[index[a]] == e))]
 
-    return Monoid.from_operation(op, labels[e], elements=labels, inverse=inverse,
+    return Monoid.from_operation(op, labels[e], elements=labels,
+                                 inverse=inverse if group else None,
                                  commutative=bool((array == array.T).all()), name=name)

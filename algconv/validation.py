@@ -7,6 +7,8 @@ private cores trust their input.
 
 from __future__ import annotations
 
+import math
+
 import numbers
 from decimal import Decimal
 from fractions import Fraction
@@ -39,8 +41,14 @@ def describe(value: Any, limit: int = 80) -> str:
     --------
     >>> describe('x' * 100, limit=10)
     "'xxxxxx..."
+    >>> describe(10**5000)
+    '<int of 5001 digits>'
     """
-    text = repr(value)
+    try:
+        text = repr(value)
+    except ValueError:  # an int (or a container of one) past sys.get_int_max_str_digits()
+        text = (f"<int of {math.floor(value.bit_length() * math.log10(2)) + 1} digits>"
+                if isinstance(value, int) else f"<{type(value).__name__} holding a huge int>")
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
@@ -78,7 +86,8 @@ def check_int(value: Any, name: str, *, minimum: int | None = None, what: str = 
     value = int(value)
     if minimum is not None and value < minimum:
         verb = f"{what} needs" if what else "expected"
-        raise InvalidArgument(f"Got {name}={value!r}, but {verb} an int {name} >= {minimum}")
+        raise InvalidArgument(f"Got {name}={describe(value)}, but {verb} an int {name} >= "
+                              f"{minimum}")
     return value
 
 

@@ -91,3 +91,31 @@ def test_specs(capsys):
     status, out, _ = run(capsys, "conv", "[0,1,0,0,0,0]", "[0,1,0,0,0,0]", "--over",
                          "SymmetricGroup(3)")
     assert (status, out) == (0, "[1, 0, 0, 0, 0, 0]")
+
+
+def test_over_a_monoid_table_equals_the_brute_force_sum(tmp_path, capsys):
+    table = [[0, 1, 2], [1, 1, 1], [2, 1, 2]]  # identity 0, absorbing 1: not a group
+    path = tmp_path / "monoid.json"
+    path.write_text(json.dumps(table))
+    f, g = [1, 2, 3], [4, 0, 5]
+    expected = [0, 0, 0]
+    for a in range(3):
+        for b in range(3):
+            expected[table[a][b]] += f[a] * g[b]
+    status, out, err = run(capsys, "conv", json.dumps(f), json.dumps(g), "--over", str(path))
+    assert (status, json.loads(out), err) == (0, expected, "")
+
+
+def test_over_a_non_associative_table_names_associativity(tmp_path, capsys):
+    path = tmp_path / "loop.json"
+    path.write_text(json.dumps([[0, 1, 2], [1, 2, 0], [2, 0, 0]]))
+    status, out, err = run(capsys, "conv", "[1,2,3]", "[1,1,1]", "--over", str(path))
+    assert status == 2 and out == "" and "associativity fails" in err
+    assert len(err.splitlines()) == 1
+
+
+def test_one_column_csv_reads_as_1d(tmp_path, capsys):
+    path = tmp_path / "col.csv"
+    path.write_text("1\n2\n3\n")
+    status, out, err = run(capsys, "conv", str(path), "[1, 1]")
+    assert (status, json.loads(out), err) == (0, [1, 3, 5, 3], "")

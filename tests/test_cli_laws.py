@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+import algconv as ac
 from algconv.cli import main
 from algconv.commands.laws import ProgressBar
 
@@ -39,10 +40,34 @@ def test_group_table_file(tmp_path, capsys):
 
 def test_failing_table_exits_1_with_witness(tmp_path, capsys):
     path = tmp_path / "bad.json"
-    path.write_text(json.dumps({"table": [[0, 1], [1, 1]], "labels": ["e", "x"]}))
+    path.write_text(json.dumps({"table": [[0, 1], [0, 1]], "labels": ["e", "x"]}))
     assert main(["laws", str(path), "--max-examples", "10", "--quiet"]) == 1
     out = capsys.readouterr().out
-    assert "FAILED" in out and "('x',)" in out
+    assert "identity                   FAILED" in out and "('x',)" in out
+
+
+def test_monoid_table_is_checked_as_a_monoid(tmp_path, capsys):
+    path = tmp_path / "monoid.json"
+    path.write_text(json.dumps([[0, 1, 2], [1, 1, 1], [2, 1, 2]]))
+    assert main(["laws", str(path), "--max-examples", "20", "--quiet"]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[0].endswith("all 9 held") and "inverses" not in out and err == ""
+
+
+@pytest.mark.parametrize("table", [
+    [[0, 1, 2], [1, 2, 0], [2, 0, 0]],  # commutative, with inverses
+    [[0, 1, 2, 3, 4, 5], [1, 0, 3, 4, 5, 2], [2, 4, 0, 5, 1, 3], [3, 5, 1, 0, 2, 4],
+     [4, 2, 5, 1, 3, 0], [5, 3, 4, 2, 0, 1]],  # non-commutative, with inverses
+])
+def test_non_associative_table_is_one_clean_report(tmp_path, table):
+    path = tmp_path / "loop.json"
+    path.write_text(json.dumps(table))
+    run = subprocess.run([sys.executable, "-W", "error::RuntimeWarning", "-m", "algconv",
+                          "laws", str(path), "--max-examples", "20", "--quiet"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 1 and run.stderr == ""
+    failed = [line.split()[0] for line in run.stdout.splitlines()[2:] if " FAILED " in line]
+    assert failed == ["associativity", "convolution-associativity"]
 
 
 @pytest.mark.parametrize("spec", ["Foo(3)", "Cyclic(0)", "Cyclic(", "missing.json"])
@@ -95,3 +120,31 @@ def test_python_dash_m_exit_status(tmp_path):
                              "--max-examples", "5"], cwd=ROOT, capture_output=True, text=True,
                             timeout=120)
     assert result.returncode == 1 and "identity" in result.stdout
+
+
+def test_no_progress_bar_off_a_terminal():
+    # stderr is a pipe here: a long run (S4, 50 examples) shows no bar unless asked
+    run = subprocess.run([sys.executable, "-m", "algconv", "laws", "SymmetricGroup(4)",
+                          "--law", "convolution-associativity"], capture_output=True,
+                         text=True, cwd=ROOT)
+    assert run.returncode == 0 and run.stderr == ""
+
+
+def test_elements_lists_the_order_conv_uses(capsys):
+    assert main(["elements", "product(Cyclic(2), Cyclic(3))"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    G = ac.product(ac.Cyclic(2), ac.Cyclic(3))
+    assert lines == [f"{i}  {x!r}" for i, x in enumerate(G.elements())]
+    # the index column is where conv --over puts each element's value
+    f = [0] * 6
+    f[lines.index("4  (1, 1)")] = 1
+    assert main(["conv", json.dumps(f), "[1, 0, 0, 0, 0, 0]", "--over",
+                 "product(Cyclic(2), Cyclic(3))"]) == 0
+    assert json.loads(capsys.readouterr().out) == f
+
+
+@pytest.mark.parametrize("spec, message", [("Z", "infinite"), ("Cyclic(0)", "n >= 1")])
+def test_elements_bad_spec(capsys, spec, message):
+    assert main(["elements", spec]) == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.splitlines()) == 1

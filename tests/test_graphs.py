@@ -110,3 +110,17 @@ BAD = [
 def test_bad_arguments(call, error, match):
     with pytest.raises(error, match=match):
         call()
+
+
+def test_monoid_keeps_parallel_edges():
+    M = ac.SubsetMonoid(2)
+    graph = ac.graphs.cayley_graph(M, [1, 2])
+    expected = sorted((x, x | s, s) for x in range(4) for s in (1, 2))
+    assert sorted(graph.edges(keys=True)) == expected and len(expected) == 8
+    assert all(data["generator"] == k for _, _, k, data in graph.edges(keys=True, data=True))
+    assert isinstance(graph, nx.DiGraph)
+
+
+def test_group_graph_stays_a_simple_digraph():
+    graph = ac.graphs.cayley_graph(ac.Cyclic(4), [1, 3])
+    assert not graph.is_multigraph() and graph.number_of_edges() == 8

@@ -1,6 +1,7 @@
 """Tests of algconv.laws: every built-in passes, and broken structures fail with minimal witnesses."""
 
 import itertools
+import warnings
 import re
 from fractions import Fraction
 
@@ -333,3 +334,25 @@ def test_check_writes_nothing_into_the_working_directory(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert ac.laws.check(ac.Cyclic(3), max_examples=5).ok
     assert list(tmp_path.iterdir()) == []
+
+
+def test_fourier_refuses_a_trusted_structure_that_is_not_a_group():
+    # a non-commutative loop (identity, two-sided inverses) that is not associative
+    table = [[0, 1, 2, 3, 4, 5], [1, 0, 3, 4, 5, 2], [2, 4, 0, 5, 1, 3], [3, 5, 1, 0, 2, 4],
+             [4, 2, 5, 1, 3, 0], [5, 3, 4, 2, 0, 1]]
+    G = ac.Monoid.from_operation(lambda a, b: table[a][b], 0, elements=range(6),
+                                 inverse=lambda a: table[a].index(0))
+    f = ac.Function({1: 1.0, 2: 2.0}, over=G)
+    with pytest.raises(ac.MethodNotApplicable, match="not a group: associativity fails"):
+        ac.convolve(f, f, method="fourier")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        result = ac.laws.check(G, max_examples=10, laws=["engine-agreement"]).results[0]
+    assert "fourier" not in result.checked and "raised" not in result.detail
+    # a valid group given the same way still gets the fourier engine
+    S3 = ac.SymmetricGroup(3)
+    els = S3.elements()
+    H = ac.Monoid.from_operation(S3.op, els[0], elements=els, inverse=S3.inverse)
+    h = ac.Function({els[1]: 1.0, els[3]: 2.0}, over=H)
+    assert ac.convolve(h, h, method="fourier").isclose(ac.convolve(h, h, method="direct"),
+                                                       atol=1e-12)

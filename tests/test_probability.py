@@ -208,3 +208,58 @@ def test_composition_convention_of_the_walk():
     s, t = (1, 0, 2), (0, 2, 1)
     walk = ac.delta(s, over=S3) * ac.delta(t, over=S3)
     assert walk.to_dict() == {compose(s, t): 1}
+
+
+def test_mixing_curve_needs_an_iterable_of_steps():
+    step = ac.Function({1: Fraction(1, 2), 2: Fraction(1, 2)}, over=ac.Cyclic(3))
+    with pytest.raises(ac.InvalidType, match="ks=5"):
+        ac.probability.mixing_curve(step, 5)
+
+
+@pytest.mark.parametrize("p", [None, 5, (0, 0), ("a", 1), (True, False)])
+def test_rising_sequences_needs_a_permutation(p):
+    with pytest.raises(ac.AlgconvError, match="p="):
+        ac.probability.rising_sequences(p)
+
+
+@pytest.mark.parametrize("call", [
+    lambda: ac.probability.dice(10**6),
+    lambda: ac.probability.uniform(-(2**70), 0),
+    lambda: ac.probability.binomial(10**6, Fraction(1, 3)),
+    lambda: ac.probability.geometric(Fraction(1, 3), 10**6),
+    lambda: ac.probability.riffle_total_variation(52, 2**70),
+])
+def test_huge_exact_distributions_are_refused_up_front(call):
+    with pytest.raises(ac.InvalidArgument, match="memory_limit"):
+        call()
+
+
+def test_eulerian_numbers_refuses_past_its_limit():
+    with pytest.raises(ac.InvalidArgument, match="n <= 1000"):
+        ac.probability.eulerian_numbers(10**6)
+
+
+def test_binomial_with_float_p_past_float_range_of_the_coefficients():
+    from scipy.stats import binom
+
+    b = ac.probability.binomial(2000, 0.3)
+    assert max(abs(b(k) - binom.pmf(k, 2000, 0.3)) for k in range(2001)) < 1e-12
+    assert abs(b.total() - 1) < 1e-9
+
+
+@pytest.mark.parametrize("call", [
+    lambda: ac.probability.random_walk(ac.Function({1: 2}, over=ac.Integers()), 2**70),
+    lambda: ac.probability.random_walk(
+        ac.Function({0: Fraction(1, 2), 1: Fraction(1, 2)}, over=ac.Integers()), 10**6),
+    lambda: ac.probability.die(10**5000),
+    lambda: ac.probability.riffle_total_variation(1, 10**5000),
+])
+def test_huge_walks_and_sizes_are_refused_up_front(call):
+    with pytest.raises(ac.InvalidArgument, match="memory_limit"):
+        call()
+
+
+def test_random_walk_within_limits_still_runs():
+    step = ac.Function({0: Fraction(1, 2), 1: Fraction(1, 2)}, over=ac.Integers())
+    walk = ac.probability.random_walk(step, 40)
+    assert walk.to_dict() == {k: Fraction(math.comb(40, k), 2**40) for k in range(41)}

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+from ..errors import InvalidArgument
+
 NAME = "bench"
 HELP = "time algconv against its peers (numpy, scipy, sympy, python-flint) and print ratios"
+EXAMPLE = "algconv bench --quick --only XOR"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -16,7 +19,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the benchmark table; exit 1 if a result disagrees with its peer."""
-    from ..benchmark.runner import run_from_args
+    """Run the benchmark table; exit 1 if a result disagrees with its peer, 2 if ``--only``
+    matches no workload."""
+    from ..benchmark.runner import collect, run_from_args
 
+    names = [w["name"] for w in collect()]
+    if not any(args.only in name for name in names):
+        raise InvalidArgument(f"Got --only {args.only!r}, but no workload's name contains it; "
+                              "the workloads are " + ", ".join(repr(n.strip()) for n in names))
     return run_from_args(args)

@@ -21,9 +21,11 @@ import keyword
 import re
 
 from ..errors import InvalidArgument, NoClosedForm
+from . import positive_seconds
 
 NAME = "closed-form"
 HELP = "a verified closed form of the convolution of two expressions over R, Z or N"
+EXAMPLE = "algconv closed-form 'exp(-t)*Heaviside(t)' 'exp(-t)*Heaviside(t)'"
 
 _OVER = {"R": "Reals", "Z": "Integers", "N": "Naturals"}
 
@@ -36,7 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--over", default="R", help="R (integral), Z or N (sum); default R")
     parser.add_argument("--positive", default="",
                         help="comma-separated parameters assumed positive, e.g. 'a,lambda'")
-    parser.add_argument("--timeout", type=float, default=30.0,
+    parser.add_argument("--timeout", type=positive_seconds, default=30.0,
                         help="CPU seconds of work for the search, and for evaluating each "
                         "formula (default 30)")
     parser.add_argument("--latex", action="store_true", help="print LaTeX")

@@ -1,7 +1,7 @@
 """``algconv laws SPEC``: check a structure's axioms and the convolution laws over it.
 
 Prints ``ac.laws.check``'s table; exit status 0 when every law held, 1 when one failed,
-2 for a bad SPEC.  Long runs show a progress bar on stderr.
+2 for a bad SPEC.  Long runs show a progress bar on stderr when it is a terminal.
 
 Examples
 --------
@@ -24,6 +24,7 @@ from ..spec import parse_structure
 NAME = "laws"
 HELP = ("check a structure's axioms and the convolution laws over it "
         "(exit 1 if a law fails)")
+EXAMPLE = "algconv laws 'product(Cyclic(2), SymmetricGroup(3))' --max-examples 20"
 
 #: show the progress bar once a run has taken this long (seconds)
 PROGRESS_AFTER = 0.5
@@ -43,7 +44,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--law", action="append", choices=LAWS, metavar="LAW",
                         help="check only this law (repeatable); one of " + ", ".join(LAWS))
     parser.add_argument("--progress", action="store_true",
-                        help="always show the progress bar (default: only on long runs)")
+                        help="always show the progress bar (default: only on long runs, and "
+                        "only when stderr is a terminal)")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
@@ -81,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     """Check the laws of ``args.spec``; 0 if all held, 1 if one failed."""
     structure = parse_structure(args.spec, validate_tables=False)
     progress = None
-    if not args.quiet:
+    if args.progress or (not args.quiet and sys.stderr.isatty()):
         progress = ProgressBar(after=0.0 if args.progress else PROGRESS_AFTER)
     report = check(structure, engine=args.engine, max_examples=args.max_examples,
                    laws=args.law, progress=progress)

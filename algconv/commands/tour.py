@@ -19,12 +19,16 @@ import sys
 NAME = "tour"
 HELP = ("run the walkthrough of 'Understanding Convolutions': print every example and write "
         "its pictures, animation, sounds and index.html into a folder")
+EXAMPLE = "algconv tour --out algconv-tour --only echo"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", default="algconv-tour", metavar="DIR",
-                        help="folder for the output (default: %(default)s); nothing is written "
-                        "outside it")
+                        help="folder for the output (default: %(default)s), created if needed. "
+                        "index.html and the steps' pictures, animation and sounds (*.png, "
+                        "*.gif, *.wav named in index.html) in DIR are overwritten; a symlink "
+                        "at one of those names is replaced, never followed, and nothing is "
+                        "written outside DIR")
     parser.add_argument("--only", action="append", metavar="STEP",
                         help="run only this step, by number (1-10) or name (ball-drop, "
                         "flip-and-slide, echo, ball-drop-2d, images, conv-layer, fft, laws, "

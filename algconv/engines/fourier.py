@@ -69,6 +69,32 @@ def _numeric_order(group: FiniteGroup) -> int:
     return 0 if type(group) in known else group.order
 
 
+def _not_a_group(group: FiniteGroup) -> str | None:
+    """Why ``group``'s Cayley table is not a group's (``None`` if it is), checked once.
+
+    Permutation groups, cyclic and Boolean groups and validated tables are groups by
+    construction (a product, when its factors are); a ``Monoid.from_operation`` or
+    ``from_generators`` structure is only trusted, and a numerical decomposition of a
+    table that is not a group's computes nonsense (NaN).
+    """
+    from ..structures.permutations import PermutationGroupBase
+    from ..structures.tables import CayleyTableGroup, validate_group_table
+
+    if isinstance(group, Product):
+        return next(filter(None, map(_not_a_group, group.factors)), None)
+    if isinstance(group, (PermutationGroupBase, CayleyTableGroup, Cyclic, BooleanGroup)):
+        return None
+    verdict = group.__dict__.get("_fourier_not_a_group")
+    if verdict is None:
+        try:
+            validate_group_table(group.cayley_table())
+            verdict = ""
+        except Exception as e:  # a trusted user op may raise anything: not a usable group
+            verdict = str(e) or type(e).__name__
+        group.__dict__["_fourier_not_a_group"] = verdict
+    return verdict or None
+
+
 def fourier_convolve(over: FiniteGroup, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """The convolution of two float/complex vectors in ``over.elements()`` order (any finite
     group; the engine itself is offered on non-abelian groups only).
@@ -123,6 +149,8 @@ class FourierEngine(Engine):
                 f"a group of order {big} without a known family of irreps needs a numerical "
                 f"decomposition, attempted only up to order {NUMERIC_MAX_ORDER}"
             )
+        if big and (broken := _not_a_group(p.over)) is not None:
+            return f"over={p.over!r} is not a group: {broken}"
         return None
 
     def cost(self, p: Problem) -> float:

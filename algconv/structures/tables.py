@@ -18,7 +18,7 @@ def _as_table(table: Any) -> np.ndarray:
     try:
         array = np.asarray(table)
     except (ValueError, TypeError) as e:
-        raise InvalidArgument(
+        raise InvalidStructure(
             f"Got table={describe(table)}, but expected a square array of ints: {e}"
         ) from e
     if array.size and array.dtype.kind not in "iu":
@@ -27,7 +27,7 @@ def _as_table(table: Any) -> np.ndarray:
             "indices 0..n-1 (put element names in labels=)"
         )
     if array.ndim != 2 or array.shape[0] != array.shape[1] or array.shape[0] == 0:
-        raise InvalidArgument(
+        raise InvalidStructure(
             f"Got table with shape {array.shape}, but expected a non-empty square (n, n) table"
         )
     return array.astype(np.intp)
@@ -79,10 +79,12 @@ def _associativity_witness(table: np.ndarray) -> tuple[int, int, int] | None:
     return None
 
 
-def validate_group_table(table: np.ndarray, name: Callable[[int], Any] = lambda i: i) -> int:
+def validate_group_table(table: np.ndarray, name: Callable[[int], Any] = lambda i: i, *,
+                         inverses: bool = True) -> int:
     """Check closure, identity, inverses and associativity; return the identity's index.
 
-    ``name(i)`` turns an index into the label used in error messages.
+    ``name(i)`` turns an index into the label used in error messages; ``inverses=False``
+    checks a monoid's table (no inverses needed).
 
     Examples
     --------
@@ -107,7 +109,7 @@ def validate_group_table(table: np.ndarray, name: Callable[[int], Any] = lambda 
         )
     e = int(both[0])
     inverse = np.argmax(table == e, axis=1)
-    for i in range(n):
+    for i in range(n if inverses else 0):
         j = int(inverse[i])
         if table[i, j] != e or table[j, i] != e:
             raise InvalidStructure(

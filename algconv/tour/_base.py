@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, TextIO
 
+from .._files import write_file
 from ..errors import InvalidArgument
 
 __all__ = ["Step", "Context", "Output"]
@@ -71,15 +72,21 @@ class Context:
         print(line, file=self.stream if self.stream is not None else sys.stdout)
 
     def path(self, name: str) -> Path:
-        """``out / name`` for a plain file name (no folders, no ``..``)."""
+        """``out / name`` for a plain file name (no folders, no ``..``), to write to.
+
+        A symlink already at ``out / name`` is removed first, so that writing there never
+        follows it out of the folder (``ctx.save`` also writes through a temporary file).
+        """
         if not name or Path(name).name != name or name.startswith("."):
             raise InvalidArgument(f"Got name={name!r}, but a tour output is a plain file name")
-        return self.out / name
+        path = self.out / name
+        if path.is_symlink():
+            path.unlink()
+        return path
 
     def save(self, fig: Any, name: str, caption: str) -> Path:
         """Write a matplotlib Figure as ``name`` in the tour folder."""
-        path = self.path(name)
-        fig.savefig(path, dpi=100)
+        write_file(self.path(name), lambda tmp: fig.savefig(tmp, dpi=100))
         return self.record(name, caption)
 
     def record(self, name: str, caption: str) -> Path:

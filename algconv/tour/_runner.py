@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence, TextIO
 
+from .._files import write_file
 from ..errors import InvalidArgument
 from ._base import Context, Output, Step
 
@@ -179,9 +180,8 @@ def write_index(out: Path, results: Sequence[StepResult]) -> Path:
             parts.append(f"<figure>{media}<figcaption>{e(o.caption)}</figcaption></figure>")
         parts.append("</section>")
     parts.append("</body></html>")
-    path = Path(out) / "index.html"
-    path.write_text("\n".join(parts), encoding="utf-8")
-    return path
+    return write_file(Path(out) / "index.html",
+                      lambda tmp: tmp.write_text("\n".join(parts), encoding="utf-8"))
 
 
 def example_main(step: str, argv: Sequence[str] | None = None) -> int:

@@ -62,7 +62,7 @@ def test_missing_matplotlib_says_so(tmp_path, monkeypatch, capsys):
 
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     assert main(["tour", "--out", str(tmp_path / "t")]) == 2
-    assert "pip install algconv[plot]" in capsys.readouterr().err
+    assert 'pip install -e ".[plot]"' in capsys.readouterr().err  # the tests run in a clone
 
 
 def test_only_runs_in_walkthrough_order_once(tmp_path, capsys):
