@@ -288,6 +288,10 @@ def convolve(f_expr: Any, g_expr: Any, var: sp.Symbol, over: Any = None,
     >>> ac.symbolic.convolve(poisson(lam), poisson(mu), n, over=ac.Naturals())
     (lambda + mu)**n*exp(-lambda - mu)/factorial(n)
     """
+    from .groups import convolve_group, handles
+
+    if handles(over):  # R^d, the positive reals, the circle: groups.py
+        return convolve_group(f_expr, g_expr, var, over, out, timeout)
     f, g, over, out, timeout = _check_args(f_expr, g_expr, var, over, out, timeout)
     clock = _budget.Budget(timeout)
     discrete = not isinstance(over, Reals)
