@@ -30,7 +30,8 @@ import numpy as np
 import sympy as sp
 
 from .normalise import Unsupported
-from .quadrature import agree, evaluate, grid_points, parameter_sets, tensor_integral
+from .quadrature import (agree, evaluate, grid_points, jump_points, parameter_sets,
+                         tensor_integral)
 
 __all__ = ["ASSUMPTIONS", "STRATEGIES", "unevaluated", "verify"]
 
@@ -128,18 +129,6 @@ STRATEGIES = [
 ]
 
 
-def _axis_breaks(e: sp.Expr, t: sp.Symbol) -> list:
-    """Points where ``e`` may jump along ``t`` (linear Heaviside and Piecewise arguments)."""
-    args = [h.args[0] for h in e.atoms(sp.Heaviside)]
-    args += [r.lhs - r.rhs for p in e.atoms(sp.Piecewise) for _, c in p.args
-             for r in sp.sympify(c).atoms(sp.Rel)]
-    out = []
-    for a in args:
-        if a.free_symbols & {t} and sp.Poly(a, t).degree() == 1 and len(a.free_symbols) == 1:
-            out.append(float(sp.solve(a, t)[0]))
-    return out
-
-
 def _numeric(e: sp.Expr, ts):
     heaviside = {"Heaviside": lambda v, h0=0.5: np.heaviside(v, h0)}
     return sp.lambdify(ts, e, modules=[heaviside, "numpy", "scipy"])
@@ -153,8 +142,8 @@ def verify(f, g, ts, answer, xs, over, clock=None) -> int:
     checked = 0
     for subs in parameter_sets(params):
         fs, gs, hs = (sp.sympify(e).subs(subs) for e in (f, g, answer))
-        fb = [_axis_breaks(fs, t) for t in ts]
-        gb = [_axis_breaks(gs, t) for t in ts]
+        fb = [jump_points(fs, t) for t in ts]
+        gb = [jump_points(gs, t) for t in ts]
         F, G = _numeric(fs, ts), _numeric(gs, ts)
         points = grid_points(len(ts))[: 6 if len(ts) < 3 else 4]
         truths, cands = [], []

@@ -22,7 +22,7 @@ import sympy as sp
 
 from .verify import Mismatch, generic_values
 
-__all__ = ["RTOL", "agree", "evaluate", "grid_points", "parameter_sets", "tensor_integral"]
+__all__ = ["RTOL", "agree", "evaluate", "grid_points", "jump_points", "parameter_sets", "tensor_integral"]
 
 #: relative tolerance (against the largest value checked) of every comparison
 RTOL = 1e-7
@@ -57,6 +57,19 @@ def agree(label: str, points: list, truths: list, cands: list) -> int:
             raise Mismatch(f"{label} at {p}: candidate {mpmath.nstr(cv, 8)} but the integral "
                            f"is {mpmath.nstr(tv, 8)}")
     return len(points)
+
+
+def jump_points(e: sp.Expr, t: sp.Symbol) -> list[float]:
+    """Numeric points where ``e`` may jump along ``t``: roots of ``Heaviside`` arguments and
+    ``Piecewise`` conditions that are linear in ``t`` alone."""
+    args = [h.args[0] for h in e.atoms(sp.Heaviside)]
+    args += [r.lhs - r.rhs for p in e.atoms(sp.Piecewise) for _, c in p.args
+             for r in sp.sympify(c).atoms(sp.Rel)]
+    out = []
+    for a in args:
+        if a.free_symbols == {t} and sp.Poly(a, t).degree() == 1:
+            out.append(float(sp.solve(a, t)[0]))
+    return sorted(set(out))
 
 
 def _axis_rule(breaks, n: int, scale: float):
