@@ -8,6 +8,8 @@ killable worker with its share of the time budget (``budget.run_limited``), as o
 
 from __future__ import annotations
 
+import os
+import signal
 from typing import Any
 
 import sympy as sp
@@ -65,7 +67,20 @@ def _check(f_expr, g_expr, var, over, out, timeout):
     return f, g, var, out, float(timeout)
 
 
+def _die_with_parent() -> None:  # pragma: no cover - runs in forked grandchildren
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        pass
+
+
 def _attempt(module, fn, f, g, ts, xs, over, seconds):
+    # strategies here call the one-variable ``convolve``, which forks its own workers: tie
+    # them to this worker, so that killing it when its time is up leaves no orphans running
+    if hasattr(os, "register_at_fork"):
+        os.register_at_fork(after_in_child=_die_with_parent)
     clock = _budget.Budget(seconds)
     candidate = sp.sympify(fn(f, g, ts, xs, over, clock))
     module.verify(f, g, ts, candidate, xs, over, clock)
