@@ -10,7 +10,7 @@ Examples
 --------
 >>> import numpy as np
 >>> from algconv.symbolic.quadrature import tensor_integral
->>> round(float(tensor_integral(lambda a, b: np.exp(-a * a - b * b), [(), ()])), 9)
+>>> round(float(tensor_integral(lambda a, b: np.exp(-a * a - b * b), [(), ()]).real), 9)
 3.141592654
 """
 
