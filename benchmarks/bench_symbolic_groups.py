@@ -3,27 +3,26 @@
 For every case of ``tests/symbolic/groups_cases.py`` prints algconv's status and time and
 plain sympy's ``integrate`` of the defining integral (over R^d, ``f(x/y) g(y)/y`` over
 (0, oo), or ``f(y) g(x - y)`` over one period), each answer checked by the battery's
-independent quadrature: closed (and right), unevaluated, wrong, timeout or error.  Plain
-sympy runs in a killable worker with a per-case limit.  Not part of the test suite::
+independent quadrature: closed (and right), unevaluated, wrong, timeout or error.  The table,
+the killable plain-sympy worker and the verdicts are ``bench_symbolic.py``'s, run on these
+cases.  Not part of the test suite::
 
-    python benchmarks/bench_symbolic_groups.py [--sympy-timeout 30] [--only SUBSTRING]
+    python benchmarks/bench_symbolic_groups.py [--sympy-timeout 10] [--only SUBSTRING]
 """
 
 from __future__ import annotations
 
-import argparse
 import pathlib
 import sys
-import time
 
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+HERE = pathlib.Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 
-import sympy as sp
+import bench_symbolic as bench  # noqa: E402
+import sympy as sp  # noqa: E402
 
-import algconv as ac
-from algconv.symbolic.budget import StrategyFailed, TimeUp, run_limited
-from tests.symbolic.groups_cases import CASES, TIMEOUT, check
+import algconv as ac  # noqa: E402
+from tests.symbolic.groups_cases import CASES, check  # noqa: E402
 
 
 def plain_sympy(case):
@@ -42,63 +41,7 @@ def plain_sympy(case):
     return sp.integrate(f.subs(case.var, w) * g.subs(case.var, case.var - w), (w, 0, over.period))
 
 
-def judge(case, h) -> str:
-    if h.has(sp.Integral):
-        return "unevaluated"
-    try:
-        check(case, h)
-    except AssertionError:
-        return "wrong"
-    except Exception as e:  # noqa: BLE001 - an answer that cannot even be evaluated
-        return f"wrong ({type(e).__name__})"
-    return "closed"
-
-
-def run_algconv(case):
-    start = time.perf_counter()
-    try:
-        h = ac.symbolic.convolve(case.f, case.g, case.var, over=case.over, timeout=TIMEOUT)
-    except ac.NoClosedForm:
-        return "NoClosedForm", time.perf_counter() - start
-    return judge(case, h), time.perf_counter() - start
-
-
-def run_sympy(case, limit):
-    start = time.perf_counter()
-    try:
-        h = run_limited(plain_sympy, (case,), limit)
-    except TimeUp:
-        return "timeout", time.perf_counter() - start
-    except StrategyFailed as e:
-        return f"error ({str(e).split(':')[0]})", time.perf_counter() - start
-    return judge(case, h), time.perf_counter() - start
-
-
-def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sympy-timeout", type=float, default=30.0)
-    parser.add_argument("--only", default="")
-    args = parser.parse_args(argv)
-    cases = [c for c in CASES if args.only in c.name]
-    print(f"{'case':30s} {'algconv':>14s} {'s':>6s}   {'plain sympy':>14s} {'s':>6s}")
-    totals = {"algconv": 0.0, "sympy": 0.0}
-    counts: dict = {}
-    for case in cases:
-        st_a, t_a = run_algconv(case)
-        st_s, t_s = run_sympy(case, args.sympy_timeout)
-        totals["algconv"] += t_a
-        totals["sympy"] += t_s
-        for who, st in (("algconv", st_a), ("sympy", st_s)):
-            counts.setdefault(who, {}).setdefault(st.split(" ")[0], 0)
-            counts[who][st.split(" ")[0]] += 1
-        print(f"{case.name[:30]:30s} {st_a:>14s} {t_a:6.2f}   {st_s:>14s} {t_s:6.2f}",
-              flush=True)
-    print()
-    for who in ("algconv", "sympy"):
-        summary = ", ".join(f"{k} {v}" for k, v in sorted(counts.get(who, {}).items()))
-        print(f"{who:8s} total {totals[who]:7.1f} s over {len(cases)} cases: {summary}")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    # bench_symbolic's runner, on this battery: it reads these names at call time
+    bench.CASES, bench.check, bench.plain_sympy = CASES, check, plain_sympy
+    sys.exit(bench.main())

@@ -41,6 +41,10 @@ class Case:
     slow: bool = False
 
     @property
+    def timeout(self) -> float:
+        return TIMEOUT
+
+    @property
     def var(self):
         if isinstance(self.over, ac.Reals):
             return (x, y, z)[: self.over.d]
