@@ -12,7 +12,8 @@ from algconv.cli import main
 
 
 def run(capsys, *argv):
-    code = main(["closed-form", *argv])
+    # a generous budget: a loaded machine must not turn a closed form into "no closed form"
+    code = main(["closed-form", *argv, "--timeout", "240"])
     out, err = capsys.readouterr()
     return code, out.strip(), err.strip()
 
