@@ -137,8 +137,9 @@ def _builtin_strategy(M: Monoid) -> st.SearchStrategy | None:
     if kind is Multiplicative:
         return st.integers(1, BOUND)
     if kind is Reals:
-        return st.one_of(st.integers(-BOUND, BOUND),
+        real = st.one_of(st.integers(-BOUND, BOUND),
                          st.fractions(-BOUND, BOUND, max_denominator=12))
+        return real if M.d == 1 else st.tuples(*[real] * M.d)
     if kind is FreeMonoid:
         return st.text(alphabet=M.alphabet, max_size=6)
     if kind in (Cyclic, BooleanGroup, SubsetMonoid):

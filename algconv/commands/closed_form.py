@@ -1,4 +1,8 @@
-"""``algconv closed-form F G --var t --over R|Z|N [--latex]``: a verified closed form of F * G.
+"""``algconv closed-form F G --var t --over R|Z|N|Rd|R>0|T:PERIOD [--latex]``: a closed form of F * G.
+
+``--over R2`` (any ``Rd``) convolves over R^d in the variables ``--var x,y`` (default ``x,y``
+and ``x,y,z``); ``R>0`` is Mellin convolution over the positive reals (variable ``t > 0``);
+``T:2*pi`` the circle of that period.
 
 Prints the closed form (``--latex`` for LaTeX); exits 1 with the unevaluated integral or sum
 when there is none, and 2 with a one-line error on a bad expression or option.  Formulas are
@@ -21,7 +25,6 @@ import keyword
 import re
 
 from ..errors import InvalidArgument, NoClosedForm
-from . import positive_seconds
 
 NAME = "closed-form"
 HELP = "a verified closed form of the convolution of two expressions over R, Z or N"
@@ -35,10 +38,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("g", metavar="G", help="second expression")
     parser.add_argument("--var", default=None,
                         help="the variable (default: t over R, n over Z and N)")
-    parser.add_argument("--over", default="R", help="R (integral), Z or N (sum); default R")
+    parser.add_argument("--over", default="R",
+                        help="R (integral), Z or N (sum), R2/R3/Rd (R^d), R>0 (Mellin) or "
+                             "T:PERIOD (circle, e.g. T:2*pi); default R")
     parser.add_argument("--positive", default="",
                         help="comma-separated parameters assumed positive, e.g. 'a,lambda'")
-    parser.add_argument("--timeout", type=positive_seconds, default=30.0,
+    parser.add_argument("--timeout", type=float, default=30.0,
                         help="CPU seconds of work for the search, and for evaluating each "
                         "formula (default 30)")
     parser.add_argument("--latex", action="store_true", help="print LaTeX")
@@ -142,24 +147,19 @@ def _parse(text: str, name: str, local: dict, seconds: float):
 def run(args: argparse.Namespace) -> int:
     import sympy as sp
 
-    from .. import structures
     from ..symbolic import convolve
 
-    over_key = args.over.upper() if isinstance(args.over, str) else args.over
-    if over_key not in _OVER:
-        raise InvalidArgument(f"Got --over={args.over!r}, but the only valid values are "
-                              "'R', 'Z', 'N'")
-    over = getattr(structures, _OVER[over_key])()
-    var_name = args.var or ("t" if over_key == "R" else "n")
-    if not var_name.isidentifier() or var_name.startswith("_") or keyword.iskeyword(var_name):
-        raise InvalidArgument(f"Got --var={var_name!r}, but expected a variable name")
+    over, names, assume = _structure(args.over, args.timeout)
+    names = _names(args.var, "--var") if args.var else names
+    if len(names) != getattr(over, "d", 1):
+        raise InvalidArgument(f"Got --var={args.var!r}, but {over!r} needs "
+                              f"{getattr(over, 'd', 1)} variable name(s)")
     if not 0 < args.timeout < float("inf"):
         raise InvalidArgument(f"Got --timeout={args.timeout!r}, but expected a finite number "
                               "of CPU seconds > 0")
-    assume = {"R": {"real": True}, "Z": {"integer": True},
-              "N": {"integer": True, "nonnegative": True}}[over_key]
-    var = sp.Symbol(var_name, **assume)
-    local = {var_name: var}
+    syms = [sp.Symbol(n, **assume) for n in names]
+    var = syms[0] if len(syms) == 1 else tuple(syms)
+    local = dict(zip(names, syms))
     local.update({p: sp.Symbol(p, positive=True) for p in _names(args.positive, "--positive")})
     f, g = (_parse(text, name, local, args.timeout) for text, name in ((args.f, "F"),
                                                                         (args.g, "G")))
@@ -173,3 +173,31 @@ def run(args: argparse.Namespace) -> int:
         return 1
     print(sp.latex(h) if args.latex else h)
     return 0
+
+
+def _structure(text: str, seconds: float):
+    """``(structure, default variable names, their assumptions)`` for an ``--over`` value."""
+    import sympy as sp
+
+    from .. import structures
+
+    key = text.strip().upper() if isinstance(text, str) else text
+    if key in _OVER:
+        assume = {"R": {"real": True}, "Z": {"integer": True},
+                  "N": {"integer": True, "nonnegative": True}}[key]
+        return getattr(structures, _OVER[key])(), ["t" if key == "R" else "n"], assume
+    if key == "R>0":
+        return structures.PositiveReals(), ["t"], {"positive": True}
+    if re.fullmatch(r"R[1-9][0-9]*", key or ""):
+        d = int(key[1:])
+        names = ["x", "y", "z"][:d] if d <= 3 else [f"x{i}" for i in range(1, d + 1)]
+        return structures.Reals(d), names, {"real": True}
+    if key.startswith("T:"):
+        period = _parse(text.strip()[2:], "--over period", {}, seconds)
+        if period.free_symbols:
+            raise InvalidArgument(f"Got --over={text!r}, but the period must be a number such "
+                                  "as 2*pi")
+        return structures.Circle(period), ["t"], {"real": True}
+    raise InvalidArgument(f"Got --over={text!r}, but the only valid values are 'R', 'Z', 'N', "
+                          "'R2', 'R3' (any 'Rd'), 'R>0' and 'T:PERIOD' (e.g. 'T:2*pi')")
+

@@ -8,6 +8,7 @@ Examples
 """
 
 from .base import FiniteGroup, FiniteMonoid, Group, Monoid, check_structure, is_structure
+from .continuous import Circle, PositiveReals
 from .finite import BooleanGroup, Cyclic, SubsetMonoid
 from .numbers import Integers, Lattice, Multiplicative, Naturals, Reals
 from .permutations import (
@@ -30,6 +31,8 @@ __all__ = [
     "Naturals",
     "Multiplicative",
     "Reals",
+    "PositiveReals",
+    "Circle",
     "Cyclic",
     "BooleanGroup",
     "SubsetMonoid",

@@ -1,4 +1,4 @@
-"""Infinite number structures: (Z, +), (Z^d, +), (N, +), (Z>0, x) and (R, +)."""
+"""Infinite number structures: (Z, +), (Z^d, +), (N, +), (Z>0, x), (R, +) and (R^d, +)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from .. import config
 from ..validation import check_int, is_integer
 from .base import Group, Monoid
 
-__all__ = ["Integers", "Lattice", "Naturals", "Multiplicative", "Reals"]
+__all__ = ["Integers", "Lattice", "Naturals", "Multiplicative", "Reals", "is_real_number"]
 
 
 class _AdditiveScalars:
@@ -178,11 +178,42 @@ class Multiplicative(Monoid):
         return int(x)
 
 
-class Reals(_AdditiveScalars, Group):
-    """The real line under addition, ``(R, +)``, for symbolic convolution (integrals).
+def is_real_number(x: Any) -> bool:
+    """A finite real number: int, Fraction, finite float, or a sympy expression not known to
+    be non-real or infinite (bools are not numbers).
 
-    Elements are real numbers: ints, Fractions, finite floats, and sympy expressions not
-    known to be non-real.  Finitely supported Functions here are sums of point masses.
+    Examples
+    --------
+    >>> is_real_number(1.5), is_real_number(float("inf")), is_real_number(True)
+    (True, False, False)
+    """
+    if isinstance(x, bool):
+        return False
+    if is_integer(x) or isinstance(x, Fraction):
+        return True
+    if isinstance(x, numbers.Real):
+        return math.isfinite(x)
+    import sympy
+
+    if isinstance(x, sympy.Expr):
+        return x.is_real is not False and x.is_finite is not False
+    return False
+
+
+class Reals(Group):
+    """The real line ``(R, +)``, or the space ``(R^d, +)``, for symbolic convolution.
+
+    Parameters
+    ----------
+    d : int, default 1
+        The dimension, ``d >= 1``; ``Reals(1) == Reals()``.
+
+    Notes
+    -----
+    Elements of ``Reals()`` are real numbers: ints, Fractions, finite floats, and sympy
+    expressions not known to be non-real; elements of ``Reals(d)``, ``d >= 2``, are tuples of
+    ``d`` of them, added coordinate-wise.  Finitely supported Functions here are sums of point
+    masses; ``ac.symbolic.convolve(..., over=ac.Reals(d))`` integrates (Lebesgue measure).
 
     Elements are kept in one canonical form, so that equal reals are one key: every exact
     number (int, Fraction, numpy int, sympy number) becomes a sympy ``Rational``, and so
@@ -202,37 +233,58 @@ class Reals(_AdditiveScalars, Group):
     >>> import sympy
     >>> ac.Function({0.5: 1, sympy.Rational(1, 2): 2}, over=R).to_dict()
     {1/2: 3}
+    >>> R2 = ac.Reals(2)
+    >>> R2.op((0.5, 1), (2, -1)), R2.inverse((1, 2)), R2.identity, R2.contains(1.5)
+    ((2.5, 0), (-1, -2), (0, 0), False)
     """
 
     is_commutative = True
-    element_description = "a finite real number or a real sympy expression"
+
+    def __init__(self, d: int = 1):
+        self.d = check_int(d, "d", minimum=1, what="Reals(d)")
+
+    def _params(self) -> tuple:
+        return () if self.d == 1 else (self.d,)
+
+    @property
+    def element_description(self) -> str:
+        one = "a finite real number or a real sympy expression"
+        return one if self.d == 1 else f"a tuple of {self.d} finite real numbers"
+
+    @property
+    def identity(self) -> Any:
+        return 0 if self.d == 1 else (0,) * self.d
+
+    def op(self, a: Any, b: Any) -> Any:
+        """``a + b`` (coordinate-wise for ``d >= 2``)."""
+        return a + b if self.d == 1 else tuple(x + y for x, y in zip(a, b))
 
     def inverse(self, a: Any) -> Any:
-        """``-a``."""
-        return -a
+        """``-a`` (coordinate-wise for ``d >= 2``)."""
+        return -a if self.d == 1 else tuple(-x for x in a)
 
     def contains(self, x: Any) -> bool:
-        """Real numbers and sympy expressions whose ``is_real`` is not False."""
-        if isinstance(x, bool):
-            return False
-        if is_integer(x) or isinstance(x, Fraction):
-            return True
-        if isinstance(x, numbers.Real):
-            return math.isfinite(x)
-        import sympy
-
-        if isinstance(x, sympy.Expr):
-            return x.is_real is not False and x.is_finite is not False
-        return False
+        """Real numbers (``d = 1``) or tuples of ``d`` of them."""
+        if self.d == 1:
+            return is_real_number(x)
+        return isinstance(x, tuple) and len(x) == self.d and all(map(is_real_number, x))
 
     def canonical(self, x: Any) -> Any:
-        """A sympy ``Rational`` for a number (a float exactly as stored); expressions as given."""
-        import sympy
+        """A sympy ``Rational`` for a number (a float exactly as stored); expressions as given;
+        coordinate-wise for ``d >= 2``."""
+        if self.d != 1:
+            return tuple(map(canonical_real, x))
+        return canonical_real(x)
 
-        if isinstance(x, sympy.Basic):  # before numbers.Real: sympy registers its numbers there
-            return sympy.Rational(x) if isinstance(x, sympy.Float) else x
-        if is_integer(x):
-            return sympy.Integer(int(x))
-        if isinstance(x, Fraction):
-            return sympy.Rational(x.numerator, x.denominator)
-        return sympy.Rational(float(x))
+
+def canonical_real(x: Any) -> Any:
+    """One real number's canonical form (see ``Reals``)."""
+    import sympy
+
+    if isinstance(x, sympy.Basic):  # before numbers.Real: sympy registers its numbers there
+        return sympy.Rational(x) if isinstance(x, sympy.Float) else x
+    if is_integer(x):
+        return sympy.Integer(int(x))
+    if isinstance(x, Fraction):
+        return sympy.Rational(x.numerator, x.denominator)
+    return sympy.Rational(float(x))

@@ -238,8 +238,12 @@ def convolve(f_expr: Any, g_expr: Any, var: sp.Symbol, over: Any = None,
         as ``Heaviside(n, 1)``).
     var : sympy.Symbol
         The variable of ``f_expr`` and ``g_expr``.
-    over : {ac.Reals(), ac.Integers(), ac.Naturals()}, optional
-        The structure; default ``ac.Reals()``.
+    over : structure, optional
+        ``ac.Reals()`` (the default), ``ac.Integers()``, ``ac.Naturals()``, ``ac.Reals(d)``,
+        ``ac.PositiveReals()`` or ``ac.Circle(period)``.  Over ``ac.Reals(d)`` ``var`` (and
+        ``out``) is a tuple of ``d`` symbols; ``ac.PositiveReals()`` is Mellin convolution
+        ``int_0^oo f(x/y) g(y) dy/y``; ``ac.Circle(P)`` is ``int_0^P f(y) g(x - y) dy`` with
+        f and g read on ``[0, P)`` (see ``groups.py``).
     out : sympy.Symbol, optional
         The variable of the result (default ``var``).
     timeout : float or None, optional
@@ -299,6 +303,10 @@ def convolve(f_expr: Any, g_expr: Any, var: sp.Symbol, over: Any = None,
     >>> ac.symbolic.convolve(poisson(lam), poisson(mu), n, over=ac.Naturals())
     (lambda + mu)**n*exp(-lambda - mu)/factorial(n)
     """
+    from .groups import convolve_group, handles
+
+    if handles(over):  # R^d, the positive reals, the circle: groups.py
+        return convolve_group(f_expr, g_expr, var, over, out, timeout)
     f, g, over, out, timeout = _check_args(f_expr, g_expr, var, over, out, timeout)
     discrete = not isinstance(over, Reals)
     assumptions = {"integer": True} if discrete else {"real": True}
