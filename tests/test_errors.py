@@ -74,7 +74,7 @@ BAD = [
     ("over passed fourth", lambda: ac.correlate([1] * 4, [1] * 4, "full", C4), ac.InvalidType, "method=Cyclic(4)"),
     ("choose_method over positional", lambda: ac.choose_method(f_z, f_z, Z), ac.InvalidType, "mode=Integers()"),
     ("correlate on N", lambda: ac.correlate(ac.delta(over=ac.Naturals()), ac.delta(over=ac.Naturals())), ac.InvalidArgument, "Naturals()"),
-    ("table not square", lambda: ac.FiniteGroup.from_cayley_table([[0, 1]]), ac.InvalidArgument, "shape (1, 2)"),
+    ("table not square", lambda: ac.FiniteGroup.from_cayley_table([[0, 1]]), ac.InvalidStructure, "shape (1, 2)"),
     ("table of floats", lambda: ac.FiniteGroup.from_cayley_table([[0.5]]), ac.InvalidType, "float64"),
     ("table out of range", lambda: ac.FiniteGroup.from_cayley_table([[0, 5], [1, 0]]), ac.InvalidStructure, "= 5"),
     ("generators not callable op", lambda: ac.FiniteGroup.from_generators([1], op=3), ac.InvalidType, "op=3"),
