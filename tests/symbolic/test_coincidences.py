@@ -100,3 +100,44 @@ def test_the_verifier_samples_coincidences():
     points = parameter_points(sp.exp(-a * t), sp.exp(-2 * t), t, {a})
     assert {a: 2} in points and len(points) >= 2
     assert {a: 1} in parameter_points(H(t) - H(t - a), H(t) - H(t - 1), t, {a})
+
+
+def test_equal_rates_on_mirrored_support():
+    """Kernels on (-oo, 0): at a = b the answer is -t exp(a t) for t < 0 (a report had -t).
+
+    sympy's antiderivative of ``exp(a s - b s + b x)`` drops ``exp(b x)`` on its ``a = b``
+    branch; the piecewise strategy integrates factors free of ``s`` apart, and the families
+    strategy mirrors one-sided kernels on (-oo, t1)."""
+    f, g = sp.exp(a * t) * H(-t), sp.exp(b * t) * H(-t)
+    h = ac.symbolic.convolve(f, g, t)
+    assert sp.simplify(h.subs({a: 2, b: 2}).subs(t, -3) - 3 * sp.exp(-6)) == 0
+    for values in ({a: 2, b: 2}, {a: sp.Rational(9, 13), b: sp.Rational(9, 13)},
+                   {a: sp.Rational(1, 2), b: 3}):
+        _assert_integral(h, f, g, values)
+
+
+def test_the_piecewise_strategy_keeps_factors_on_the_equal_rate_branch():
+    from algconv.symbolic.normalise import normalise_real
+    from algconv.symbolic.piecewise import convolve_reps
+    from algconv.symbolic.assemble import to_expr
+
+    x = sp.Symbol("x", real=True)
+    f, g = sp.exp(a * t) * H(-t), sp.exp(b * t) * H(-t)
+    h = to_expr(convolve_reps(normalise_real(f, t), normalise_real(g, t), x))
+    for values in ({a: 2, b: 2}, {a: sp.Rational(1, 2), b: 3}):
+        for x0 in (-0.4, -2.5):
+            got = complex(h.subs(values).subs(x, x0))
+            truth = complex(_quad(f.subs(values), g.subs(values), x0))
+            assert abs(got - truth) <= 1e-9 * (1 + abs(truth)), (values, x0, got, truth)
+
+
+def test_the_verifier_rejects_a_wrong_equal_rate_branch():
+    x = sp.Symbol("x", real=True)
+    f, g = sp.exp(a * t) * H(-t), sp.exp(b * t) * H(-t)
+    def answer(equal):
+        return sp.Piecewise((sp.Piecewise(((sp.exp(b * x) - sp.exp(a * x)) / (a - b),
+                                           sp.Ne(a, b)), (equal, True)), x < 0), (0, True))
+
+    with pytest.raises(Mismatch, match="a = (.*), b = \\1\\)"):
+        verify_real(f, g, t, answer(-x), x)
+    verify_real(f, g, t, answer(-x * sp.exp(a * x)), x)
