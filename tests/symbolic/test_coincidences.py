@@ -141,3 +141,44 @@ def test_the_verifier_rejects_a_wrong_equal_rate_branch():
     with pytest.raises(Mismatch, match="a = (.*), b = \\1\\)"):
         verify_real(f, g, t, answer(-x), x)
     verify_real(f, g, t, answer(-x * sp.exp(a * x)), x)
+
+
+def _mellin_quad(f, g, x0):
+    """int_0^oo f(x0 / y) g(y) dy / y by mpmath, split at 1 and x0."""
+    F = sp.lambdify(t, f.replace(H, lambda u, *_: sp.Piecewise((1, u > 0), (0, True))), "mpmath")
+    G = sp.lambdify(t, g.replace(H, lambda u, *_: sp.Piecewise((1, u > 0), (0, True))), "mpmath")
+    return mpmath.quad(lambda y: F(x0 / y) * G(y) / y, sorted({0, 1, x0, mpmath.inf}))
+
+
+@pytest.mark.parametrize("box", [H(1 - t), sp.Piecewise((1, t < 1), (0, True))],
+                         ids=["heaviside", "piecewise"])
+def test_equal_powers_over_the_positive_reals(box):
+    """t^a 1(0,1) * t^b 1(0,1) = (t^a - t^b)/(b - a) on (0, 1), and -t^a log t at a = b."""
+    tp = sp.Symbol("t", positive=True)
+    f, g = (t**a * box).subs(t, tp), (t**b * box).subs(t, tp)
+    h = ac.symbolic.convolve(f, g, tp, over=ac.PositiveReals()).subs(tp, t)
+    assert sp.simplify(h.subs({a: 2, b: 2}).subs(t, sp.Rational(1, 3))
+                       - sp.log(3) / 9) == 0
+    for values in ({a: 2, b: 2}, {a: sp.Rational(3, 7), b: sp.Rational(3, 7)},
+                   {a: sp.Rational(1, 2), b: 3}):
+        fs, gs, hs = (e.subs(values) for e in (f.subs(tp, t), g.subs(tp, t), h))
+        for x0 in (0.2, 0.7, 1.5):
+            got, truth = complex(hs.subs(t, x0)), complex(_mellin_quad(fs, gs, x0))
+            assert abs(got - truth) <= 1e-9 * (1 + abs(truth)), (values, x0, got, truth)
+
+
+def test_the_mellin_strategy_branches_on_equal_powers():
+    from algconv.symbolic.mellin import STRATEGIES, verify
+
+    tp, x = sp.Symbol("t", positive=True), sp.Symbol("x", positive=True)
+    f, g = tp**a * H(1 - tp), tp**b * H(1 - tp)
+    mellin = dict((name, fn) for name, fn, _ in STRATEGIES)["mellin"]
+    h = mellin(f, g, (tp,), (x,), ac.PositiveReals(), None)
+    assert isinstance(h, sp.Piecewise) and h.args[0].cond == sp.Eq(a, b)
+    assert verify(f, g, (tp,), h, (x,), ac.PositiveReals()) > 0
+    for values in ({a: 2, b: 2}, {a: sp.Rational(1, 2), b: 3}):
+        for x0 in (0.2, 0.7, 1.5):
+            got = complex(h.subs(values).subs(x, x0))
+            truth = complex(_mellin_quad(f.subs(values).subs(tp, t), g.subs(values).subs(tp, t),
+                                         x0))
+            assert abs(got - truth) <= 1e-9 * (1 + abs(truth)), (values, x0, got, truth)
