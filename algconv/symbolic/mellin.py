@@ -121,7 +121,7 @@ def _logarithmic(f, g, ts, xs, over, clock):
 
     (t,), (x,) = ts, xs
     u, v = sp.Dummy("u", real=True), sp.Dummy("v", real=True)
-    h = convolve(_to_log(f, t, u), _to_log(g, t, u), u, out=v, timeout=clock.remaining())
+    h = convolve(_to_log(f, t, u), _to_log(g, t, u), u, out=v, timeout=clock.timeout())
     return sp.expand_log(sp.simplify(h.subs(v, sp.log(x))))
 
 

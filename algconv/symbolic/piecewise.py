@@ -49,8 +49,12 @@ def _antiderivative(integrand: sp.Expr, a: sp.Symbol) -> sp.Expr:
 
     sympy drops such factors on its equal-rate branch: ``integrate(exp(a s - b s + b x), s)``
     gives ``Piecewise((... / (a - b), Ne(a - b, 0)), (s, True))``, missing ``exp(b x)`` at
-    ``a = b``; integrating ``exp(a s - b s)`` alone keeps every branch right.
+    ``a = b``; integrating ``exp(a s - b s)`` alone keeps every branch right.  Answers
+    without branches are kept as sympy gives them.
     """
+    anti = sp.integrate(integrand, a)
+    if not anti.has(sp.Piecewise):
+        return anti
     total = sp.S.Zero
     for term in sp.Add.make_args(sp.expand(integrand, power_exp=True)):
         const, rest = term.as_independent(a, as_Add=False)
