@@ -150,7 +150,8 @@ def _mellin_quad(f, g, x0):
     return mpmath.quad(lambda y: F(x0 / y) * G(y) / y, sorted({0, 1, x0, mpmath.inf}))
 
 
-@pytest.mark.parametrize("box", [H(1 - t), sp.Piecewise((1, t < 1), (0, True))],
+@pytest.mark.parametrize("box", [H(1 - t), pytest.param(sp.Piecewise((1, t < 1), (0, True)),
+                                                       marks=pytest.mark.slow)],
                          ids=["heaviside", "piecewise"])
 def test_equal_powers_over_the_positive_reals(box):
     """t^a 1(0,1) * t^b 1(0,1) = (t^a - t^b)/(b - a) on (0, 1), and -t^a log t at a = b."""
