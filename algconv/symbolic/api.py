@@ -216,11 +216,7 @@ def _check_args(f, g, var, over, out, timeout):
     if out != var and out in (f.free_symbols | g.free_symbols):
         raise InvalidArgument(f"Got out={out!r}, but it already appears in the inputs as a "
                               "parameter; choose another symbol")
-    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
-                                or not 0 < timeout < float("inf")):
-        raise InvalidArgument(f"Got timeout={timeout!r}, but expected a finite number of CPU "
-                              "seconds > 0, or None for no limit")
-    return f, g, over, out, None if timeout is None else float(timeout)
+    return f, g, over, out, _budget.checked_timeout(timeout)
 
 
 def convolve(f_expr: Any, g_expr: Any, var: sp.Symbol, over: Any = None,

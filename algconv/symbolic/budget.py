@@ -41,8 +41,10 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+from ..errors import InvalidArgument
+
 __all__ = ["DEFAULT_TIMEOUT", "MIN_WALL", "WALL_FACTOR", "Budget", "StrategyFailed", "TimeUp",
-           "cpu_seconds", "run_limited"]
+           "checked_timeout", "cpu_seconds", "run_limited"]
 
 #: CPU seconds allowed to one call of ``algconv.symbolic.convolve`` unless told otherwise
 DEFAULT_TIMEOUT = 30.0
@@ -83,9 +85,32 @@ class Budget:
             return math.inf
         return max(0.0, self.seconds - self.used())
 
+    def timeout(self, parts: int = 1) -> float | None:
+        """A ``timeout`` for one of ``parts`` calls sharing what is left (at least 0.1 s);
+        None when there is no limit."""
+        if self.seconds is None:
+            return None
+        return max(self.remaining() / max(parts, 1), 0.1)
+
     def check(self) -> None:
         if self.seconds is not None and self.used() >= self.seconds:
             raise TimeUp(f"CPU budget of {self.seconds:g} s used up")
+
+
+def checked_timeout(timeout: Any) -> float | None:
+    """A ``timeout`` argument as float CPU seconds, or None (no limit); ``InvalidArgument``
+    for anything else (a bool, a string, zero, a negative number, inf, NaN).
+
+    Examples
+    --------
+    >>> checked_timeout(3), checked_timeout(None)
+    (3.0, None)
+    """
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
+                                or not 0 < timeout < math.inf):
+        raise InvalidArgument(f"Got timeout={timeout!r}, but expected a finite number of CPU "
+                              "seconds > 0, or None for no limit")
+    return None if timeout is None else float(timeout)
 
 
 def cpu_seconds(pid: int) -> float | None:

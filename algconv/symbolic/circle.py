@@ -74,7 +74,7 @@ def _one_period(f, g, ts, xs, over, clock):
     (t,), (x,) = ts, xs
     period = sp.sympify(over.period)
     box = sp.Heaviside(t) - sp.Heaviside(t - period)
-    r = convolve(f * box, g * box, t, out=x, timeout=clock.remaining())
+    r = convolve(f * box, g * box, t, out=x, timeout=clock.timeout())
     rep = normalise_real(r, x)
     total = add(rep, shift(rep, -period))
     zero = sp.S.Zero

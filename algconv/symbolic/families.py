@@ -3,7 +3,7 @@
 On R: Gaussians ``c exp(-a t^2 + b t)`` (completing the square), Cauchy kernels
 ``c / (alpha ((t - m)^2 + gamma^2))`` (widths add), one-sided gamma kernels
 ``c (t - t0)^p exp(-lam t)`` on ``(t0, oo)`` (a Beta integral, times ``1F1`` when the rates
-differ: exponential, Erlang, gamma) and Irwin-Hall densities (uniform sums).
+differ: exponential, Erlang, gamma) and their mirror images on ``(-oo, t1)`` and Irwin-Hall densities (uniform sums).
 On Z and N: hypergeometric terms ``f(s + u) = f(s) r^u T(u)`` whose generating functions are
 ``exp(r z)`` (Poisson), ``(1 - r z)^(-m)`` (geometric, negative binomial, and binomial with
 ``m = -M``); products are read back by coefficient extraction (Vandermonde's identity and
@@ -89,7 +89,17 @@ def may_coincide(a: sp.Expr, b: sp.Expr) -> bool:
     return d != 0 and d.is_zero is not False
 
 
+def _mirror(rep: Rep) -> Rep:
+    """``t -> rep(-t)``: pieces on ``(-hi, -lo)`` (point masses are not mirrored here)."""
+    return Rep(rep.var, [(-hi, -lo, e.subs(rep.var, -rep.var)) for lo, hi, e in
+                         reversed(rep.pieces)], rep.deltas)
+
+
 def _gamma_pair(f: Rep, g: Rep, x: sp.Symbol):
+    if all(len(r.pieces) == 1 and r.pieces[0][0] is sp.S.NegativeInfinity for r in (f, g)):
+        # kernels on (-oo, t1): (f * g)(x) = (f(-.) * g(-.))(-x)
+        out = _gamma_pair(_mirror(f), _mirror(g), x)
+        return None if out is None else out.subs(x, -x)
     a, b = _gamma(f), _gamma(g)
     if a is None or b is None:
         return None

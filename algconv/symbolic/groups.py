@@ -8,8 +8,6 @@ killable worker with its share of the time budget (``budget.run_limited``), as o
 
 from __future__ import annotations
 
-import os
-import signal
 from typing import Any
 
 import sympy as sp
@@ -60,27 +58,12 @@ def _check(f_expr, g_expr, var, over, out, timeout):
     if clash:
         raise InvalidArgument(f"Got out={out if d > 1 else out[0]!r}, but {sorted(map(str, clash))} "
                               "already appear in the inputs as parameters; choose other symbols")
-    if timeout is None:
-        timeout = _budget.DEFAULT_TIMEOUT
-    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:
-        raise InvalidArgument(f"Got timeout={timeout!r}, but expected a number of seconds > 0")
-    return f, g, var, out, float(timeout)
-
-
-def _die_with_parent() -> None:  # pragma: no cover - runs in forked grandchildren
-    try:
-        import ctypes
-
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
-    except (OSError, AttributeError):
-        pass
+    return f, g, var, out, _budget.checked_timeout(timeout)
 
 
 def _attempt(module, fn, f, g, ts, xs, over, seconds):
-    # strategies here call the one-variable ``convolve``, which forks its own workers: tie
-    # them to this worker, so that killing it when its time is up leaves no orphans running
-    if hasattr(os, "register_at_fork"):
-        os.register_at_fork(after_in_child=_die_with_parent)
+    # workers the strategy starts (the one-variable ``convolve``) die with this one: every
+    # ``run_limited`` worker asks for PR_SET_PDEATHSIG and leads its own process group
     clock = _budget.Budget(seconds)
     candidate = sp.sympify(fn(f, g, ts, xs, over, clock))
     module.verify(f, g, ts, candidate, xs, over, clock)
@@ -98,8 +81,8 @@ def convolve_group(f_expr: Any, g_expr: Any, var: Any, over: Any, out: Any = Non
     f, g = (e.subs(dict(zip(var, ts)), simultaneous=True) for e in (f, g))
     failures = []
     for name, fn, share in module.STRATEGIES:
-        seconds = min(clock.remaining(), share * timeout)
-        if seconds <= 0.05:
+        seconds = None if timeout is None else min(clock.remaining(), share * timeout)
+        if seconds is not None and seconds <= 0.05:
             failures.append(f"{name}: no time left")
             break
         try:
@@ -111,5 +94,6 @@ def convolve_group(f_expr: Any, g_expr: Any, var: Any, over: Any, out: Any = Non
         return answer.subs(dict(zip(xs, out)), simultaneous=True)
     raise NoClosedForm(
         f"Got f_expr={f_expr}, g_expr={g_expr} over {over!r}, but found no verified closed form "
-        f"within timeout={timeout:g} s (" + "; ".join(failures) + ")",
+        f"with {'no limit' if timeout is None else f'timeout={timeout:g} CPU s'} ("
+        + "; ".join(failures) + ")",
         unevaluated=module.unevaluated(f_expr, g_expr, var, out, over))

@@ -52,30 +52,67 @@ def _turn(g: sp.meijerg) -> sp.Expr:
     return expanded
 
 
+def _inverse(m, s, x, strip, pairs=()):
+    """The inverse Mellin transform of ``m``, with a ``Piecewise`` branch on ``Eq(p, q)``
+    for every two parameters that may coincide and change the answer there (at ``a = b``
+    the poles ``-a`` and ``-b`` of ``1 / ((s + a)(s + b))`` merge into a double pole)."""
+    pair = next(iter(pairs), None)
+    if pair is None:
+        lo, hi = strip
+        # A strip open to one side has every pole on the other; saying so with None spares
+        # sympy comparing a pole with a symbolic end (it puts the poles on the wrong side
+        # of (Max(-a, -b), oo) and answers on x > 1 with the wrong sign).
+        strip = (None, hi) if hi is sp.S.Infinity else (lo, None) if lo is sp.S.NegativeInfinity \
+            else strip
+        h = sp.inverse_mellin_transform(m, s, x, strip)
+        if h.has(sp.InverseMellinTransform):
+            raise Unsupported(f"no inverse Mellin transform of {m}")
+        return sp.simplify(h.replace(lambda e: isinstance(e, sp.meijerg), _turn))
+    p, q = pair
+    other = _inverse(m, s, x, strip, pairs[1:])
+    same = _inverse(m.subs(q, p), s, x, tuple(sp.sympify(v).subs(q, p) for v in strip),
+                    tuple((u.subs(q, p), v.subs(q, p)) for u, v in pairs[1:]))
+    if sp.simplify(other.subs(q, p) - same) == 0:
+        return other
+    return sp.Piecewise((same, sp.Eq(p, q)), (other, True))
+
+
 def _mellin(f, g, ts, xs, over, clock):
+    from .families import may_coincide
+
     (t,), (x,) = ts, xs
     s = sp.Dummy("s")
+    params = sorted((f.free_symbols | g.free_symbols) - {t}, key=sp.default_sort_key)
+    pairs = tuple((p, q) for i, p in enumerate(params) for q in params[i + 1:]
+                  if may_coincide(p, q))
     try:
         mf, (af, bf), _ = sp.mellin_transform(f, t, s)
         mg, (ag, bg), _ = sp.mellin_transform(g, t, s)
-        h = sp.inverse_mellin_transform(mf * mg, s, x, (sp.Max(af, ag), sp.Min(bf, bg)))
+        return _inverse(mf * mg, s, x, (sp.Max(af, ag), sp.Min(bf, bg)), pairs)
     except (sp.integrals.transforms.IntegralTransformError, ValueError) as e:
         raise Unsupported(f"Mellin transforms: {e}") from e
-    h = h.replace(lambda e: isinstance(e, sp.meijerg), _turn)
-    return sp.simplify(h)
 
 
 def _to_log(e: sp.Expr, t: sp.Symbol, u: sp.Symbol) -> sp.Expr:
-    """``e(e^u)``, with ``Heaviside(a t + b)`` (root ``-b/a > 0``) as a step in ``u``."""
-    def step(arg, *rest):
-        a, b = sp.Poly(arg, t).all_coeffs() if sp.Poly(arg, t).degree() == 1 else (0, 0)
-        root = -b / a if a != 0 else None
-        if root is None or root.is_positive is not True:
-            raise Unsupported(f"Heaviside({arg}) is not a step at a positive point")
-        return sp.Heaviside(sp.sign(a) * (u - sp.log(root)), *rest)
+    """``e(e^u)``, with ``Heaviside(a t + b)`` and ``Piecewise`` conditions ``a t + b > 0``
+    (root ``-b/a > 0``) as steps in ``u``; conditions constant on ``t > 0`` are decided."""
+    def linear(arg):
+        poly = sp.Poly(arg, t)
+        if poly.degree() != 1:
+            raise Unsupported(f"{arg} is not linear in {t}")
+        a, b = poly.all_coeffs()
+        root = -b / a
+        if root.is_positive:
+            return sp.sign(a) * (u - sp.log(root))
+        if root.is_nonpositive:  # one sign on t > 0: that of arg at t = 1
+            return arg.subs(t, 1)
+        raise Unsupported(f"{arg} has no step at a known point of t > 0")
 
     stepped = e.replace(lambda h: isinstance(h, sp.Heaviside) and h.args[0].has(t),
-                        lambda h: step(*h.args))
+                        lambda h: sp.Heaviside(linear(h.args[0]), *h.args[1:]))
+    stepped = stepped.replace(
+        lambda r: isinstance(r, sp.core.relational.Relational) and r.has(t),
+        lambda r: r.func(linear(r.lhs - r.rhs), 0))
     return sp.expand_power_base(sp.powsimp(stepped.subs(t, sp.exp(u))), force=True)
 
 
@@ -84,8 +121,8 @@ def _logarithmic(f, g, ts, xs, over, clock):
 
     (t,), (x,) = ts, xs
     u, v = sp.Dummy("u", real=True), sp.Dummy("v", real=True)
-    h = convolve(_to_log(f, t, u), _to_log(g, t, u), u, out=v, timeout=clock.remaining())
-    return sp.simplify(h.subs(v, sp.log(x)))
+    h = convolve(_to_log(f, t, u), _to_log(g, t, u), u, out=v, timeout=clock.timeout())
+    return sp.expand_log(sp.simplify(h.subs(v, sp.log(x))))
 
 
 #: (name, function, share of the budget) in the order tried

@@ -41,8 +41,7 @@ ASSUMPTIONS = {"real": True}
 def _one_variable(f, g, t, x, clock, calls_left: int):
     from .api import convolve
 
-    seconds = max(clock.remaining() / max(calls_left, 1), 0.1)
-    return convolve(f, g, t, out=x, timeout=seconds)
+    return convolve(f, g, t, out=x, timeout=clock.timeout(calls_left))
 
 
 def _separate(e: sp.Expr, ts) -> list | None:

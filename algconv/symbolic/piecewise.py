@@ -44,10 +44,28 @@ from .normalise import (
 __all__ = ["convolve_pieces", "convolve_reps"]
 
 
+def _antiderivative(integrand: sp.Expr, a: sp.Symbol) -> sp.Expr:
+    """An antiderivative in ``a``, term by term with the factors free of ``a`` held apart.
+
+    sympy drops such factors on its equal-rate branch: ``integrate(exp(a s - b s + b x), s)``
+    gives ``Piecewise((... / (a - b), Ne(a - b, 0)), (s, True))``, missing ``exp(b x)`` at
+    ``a = b``; integrating ``exp(a s - b s)`` alone keeps every branch right.  Answers
+    without branches are kept as sympy gives them.
+    """
+    anti = sp.integrate(integrand, a)
+    if not anti.has(sp.Piecewise):
+        return anti
+    total = sp.S.Zero
+    for term in sp.Add.make_args(sp.expand(integrand, power_exp=True)):
+        const, rest = term.as_independent(a, as_Add=False)
+        total += const * sp.integrate(sp.powsimp(rest), a)
+    return total
+
+
 def _integral(integrand: sp.Expr, a: sp.Symbol, lo: sp.Expr, hi: sp.Expr, cache: dict):
     if lo.is_finite and hi.is_finite:
         if "anti" not in cache:
-            anti = sp.integrate(integrand, a)
+            anti = _antiderivative(integrand, a)
             cache["anti"] = None if anti.has(sp.Integral) else anti
         anti = cache["anti"]
         if anti is not None:

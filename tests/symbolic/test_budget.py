@@ -145,6 +145,40 @@ def test_a_workers_worker_dies_with_it(tmp_path):
     assert _gone(_read_pid(path))
 
 
+def _sleep_and_tell(path):
+    with open(path, "w") as fh:
+        fh.write(str(os.getpid()))
+    time.sleep(120)  # no CPU: only a kill from above ends it before its wall backstop
+
+
+def _middle(path, deeper):
+    # a worker's worker that itself starts a worker, which sleeps
+    with open(path, "w") as fh:
+        fh.write(str(os.getpid()))
+    return run_limited(_sleep_and_tell, (deeper,), 30.0)
+
+
+def _burning_outer(paths):
+    import threading
+
+    threading.Thread(target=_spin, args=(120,), daemon=True).start()  # spends the outer budget
+    with open(paths[0], "w") as fh:
+        fh.write(str(os.getpid()))
+    return run_limited(_middle, (paths[1], paths[2]), 30.0)
+
+
+@linux
+def test_killing_a_timed_out_worker_kills_every_level_below_it(tmp_path):
+    """Outer worker spends its CPU budget while its worker and that worker's worker sleep
+    (so they never run out themselves): the outer is killed on timeout, and no descendant
+    may survive it (#13.3: orphans of nested budgets)."""
+    paths = [str(tmp_path / f"pid{i}") for i in range(3)]
+    with pytest.raises(TimeUp, match="CPU budget"):
+        run_limited(_burning_outer, (paths,), 0.5)
+    pids = [_read_pid(p, within=5.0) for p in paths]  # outer, middle, innermost
+    assert all(_gone(pid) for pid in pids), [(pid, _alive(pid)) for pid in pids]
+
+
 def _parent(path, q):
     q.put(run_limited(_spin_and_tell, (path, 60), 60.0))
 

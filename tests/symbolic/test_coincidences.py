@@ -100,3 +100,86 @@ def test_the_verifier_samples_coincidences():
     points = parameter_points(sp.exp(-a * t), sp.exp(-2 * t), t, {a})
     assert {a: 2} in points and len(points) >= 2
     assert {a: 1} in parameter_points(H(t) - H(t - a), H(t) - H(t - 1), t, {a})
+
+
+def test_equal_rates_on_mirrored_support():
+    """Kernels on (-oo, 0): at a = b the answer is -t exp(a t) for t < 0 (a report had -t).
+
+    sympy's antiderivative of ``exp(a s - b s + b x)`` drops ``exp(b x)`` on its ``a = b``
+    branch; the piecewise strategy integrates factors free of ``s`` apart, and the families
+    strategy mirrors one-sided kernels on (-oo, t1)."""
+    f, g = sp.exp(a * t) * H(-t), sp.exp(b * t) * H(-t)
+    h = ac.symbolic.convolve(f, g, t)
+    assert sp.simplify(h.subs({a: 2, b: 2}).subs(t, -3) - 3 * sp.exp(-6)) == 0
+    for values in ({a: 2, b: 2}, {a: sp.Rational(9, 13), b: sp.Rational(9, 13)},
+                   {a: sp.Rational(1, 2), b: 3}):
+        _assert_integral(h, f, g, values)
+
+
+def test_the_piecewise_strategy_keeps_factors_on_the_equal_rate_branch():
+    from algconv.symbolic.normalise import normalise_real
+    from algconv.symbolic.piecewise import convolve_reps
+    from algconv.symbolic.assemble import to_expr
+
+    x = sp.Symbol("x", real=True)
+    f, g = sp.exp(a * t) * H(-t), sp.exp(b * t) * H(-t)
+    h = to_expr(convolve_reps(normalise_real(f, t), normalise_real(g, t), x))
+    for values in ({a: 2, b: 2}, {a: sp.Rational(1, 2), b: 3}):
+        for x0 in (-0.4, -2.5):
+            got = complex(h.subs(values).subs(x, x0))
+            truth = complex(_quad(f.subs(values), g.subs(values), x0))
+            assert abs(got - truth) <= 1e-9 * (1 + abs(truth)), (values, x0, got, truth)
+
+
+def test_the_verifier_rejects_a_wrong_equal_rate_branch():
+    x = sp.Symbol("x", real=True)
+    f, g = sp.exp(a * t) * H(-t), sp.exp(b * t) * H(-t)
+    def answer(equal):
+        return sp.Piecewise((sp.Piecewise(((sp.exp(b * x) - sp.exp(a * x)) / (a - b),
+                                           sp.Ne(a, b)), (equal, True)), x < 0), (0, True))
+
+    with pytest.raises(Mismatch, match="a = (.*), b = \\1\\)"):
+        verify_real(f, g, t, answer(-x), x)
+    verify_real(f, g, t, answer(-x * sp.exp(a * x)), x)
+
+
+def _mellin_quad(f, g, x0):
+    """int_0^oo f(x0 / y) g(y) dy / y by mpmath, split at 1 and x0."""
+    F = sp.lambdify(t, f.replace(H, lambda u, *_: sp.Piecewise((1, u > 0), (0, True))), "mpmath")
+    G = sp.lambdify(t, g.replace(H, lambda u, *_: sp.Piecewise((1, u > 0), (0, True))), "mpmath")
+    return mpmath.quad(lambda y: F(x0 / y) * G(y) / y, sorted({0, 1, x0, mpmath.inf}))
+
+
+@pytest.mark.parametrize("box", [H(1 - t), pytest.param(sp.Piecewise((1, t < 1), (0, True)),
+                                                       marks=pytest.mark.slow)],
+                         ids=["heaviside", "piecewise"])
+def test_equal_powers_over_the_positive_reals(box):
+    """t^a 1(0,1) * t^b 1(0,1) = (t^a - t^b)/(b - a) on (0, 1), and -t^a log t at a = b."""
+    tp = sp.Symbol("t", positive=True)
+    f, g = (t**a * box).subs(t, tp), (t**b * box).subs(t, tp)
+    h = ac.symbolic.convolve(f, g, tp, over=ac.PositiveReals()).subs(tp, t)
+    assert sp.simplify(h.subs({a: 2, b: 2}).subs(t, sp.Rational(1, 3))
+                       - sp.log(3) / 9) == 0
+    for values in ({a: 2, b: 2}, {a: sp.Rational(3, 7), b: sp.Rational(3, 7)},
+                   {a: sp.Rational(1, 2), b: 3}):
+        fs, gs, hs = (e.subs(values) for e in (f.subs(tp, t), g.subs(tp, t), h))
+        for x0 in (0.2, 0.7, 1.5):
+            got, truth = complex(hs.subs(t, x0)), complex(_mellin_quad(fs, gs, x0))
+            assert abs(got - truth) <= 1e-9 * (1 + abs(truth)), (values, x0, got, truth)
+
+
+def test_the_mellin_strategy_branches_on_equal_powers():
+    from algconv.symbolic.mellin import STRATEGIES, verify
+
+    tp, x = sp.Symbol("t", positive=True), sp.Symbol("x", positive=True)
+    f, g = tp**a * H(1 - tp), tp**b * H(1 - tp)
+    mellin = dict((name, fn) for name, fn, _ in STRATEGIES)["mellin"]
+    h = mellin(f, g, (tp,), (x,), ac.PositiveReals(), None)
+    assert isinstance(h, sp.Piecewise) and h.args[0].cond == sp.Eq(a, b)
+    assert verify(f, g, (tp,), h, (x,), ac.PositiveReals()) > 0
+    for values in ({a: 2, b: 2}, {a: sp.Rational(1, 2), b: 3}):
+        for x0 in (0.2, 0.7, 1.5):
+            got = complex(h.subs(values).subs(x, x0))
+            truth = complex(_mellin_quad(f.subs(values).subs(tp, t), g.subs(values).subs(tp, t),
+                                         x0))
+            assert abs(got - truth) <= 1e-9 * (1 + abs(truth)), (values, x0, got, truth)
