@@ -39,7 +39,7 @@ import numpy as np
 
 from . import arith
 from .errors import InvalidArgument, InvalidType
-from .validation import check_int, describe, is_integer
+from .validation import check_int, check_real, describe, is_integer
 
 __all__ = [
     "memory_limit",
@@ -174,6 +174,7 @@ def check_time(seconds: float, what: str) -> None:
     ...
     algconv.errors.InvalidArgument: this power would take about 30 s by estimate, more than algconv.config.time_limit=1 s; raise the limit with algconv.config.limit_time(...) or use a smaller input
     """
+    seconds = check_real(seconds, "seconds", what="an estimate in seconds")
     limit = _TIME.get()
     if seconds > limit:
         shown = f"{seconds:.3g}" if seconds < 1e300 else "more than 1e300"
@@ -189,10 +190,12 @@ def _refuse(need: str, limit: str, setter: str) -> None:
 def format_bytes(nbytes: float) -> str:
     """``1536`` -> ``'1.5 KiB'``; past 1024 PiB a power of two (estimates can be astronomic).
 
-    >>> format_bytes(1536), format_bytes(2**100)
-    ('1.5 KiB', '2**100 B')
+    >>> format_bytes(1536), format_bytes(2**100), format_bytes(float("inf"))
+    ('1.5 KiB', '2**100 B', '2**1024 B or more')
     """
     if nbytes >= 1024**6:
+        if nbytes == math.inf:  # an estimate past the float range
+            return "2**1024 B or more"
         return f"2**{int(nbytes).bit_length() - 1} B"
     for unit in ("B", "KiB", "MiB", "GiB", "TiB"):
         if abs(nbytes) < 1024:
@@ -213,6 +216,7 @@ def check_memory(nbytes: float, what: str) -> None:
     ...
     algconv.errors.InvalidArgument: this table would need about 1000 B, more than algconv.config.memory_limit=100 B; raise the limit with algconv.config.limit_memory(...) or use a smaller input
     """
+    nbytes = check_real(nbytes, "nbytes", what="an estimate in bytes")
     limit = _MEMORY.get()
     if nbytes > limit:
         _refuse(f"{what} would need about {format_bytes(nbytes)}",
