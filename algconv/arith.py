@@ -99,7 +99,7 @@ def as_floats(array: np.ndarray, kind: str) -> np.ndarray:
     >>> as_floats(np.array([10**400], dtype=object), "float")
     Traceback (most recent call last):
     ...
-    algconv.errors.InvalidArgument: Got the value <int of 401 digits> in float arithmetic, but it is past the float range (about 1.8e308); give the float values as Fractions (or ints) to compute exactly
+    algconv.errors.InvalidArgument: Got the value 1000...000... in float arithmetic, but it is past the float range (about 1.8e308); give the float values as Fractions (or ints) to compute exactly
     """
     try:
         return array.astype(kind_dtype(kind))

@@ -618,7 +618,7 @@ def plot_cayley_graph(G: Any, generators: Iterable[Any], path: str | Path | None
         if generator_names is not None else [f"x -> x . {_short(s)}" for s in generators]
     if len(names) != len(generators) or not all(isinstance(name, str) for name in names):
         raise InvalidArgument(f"Got generator_names={describe(names)}, but expected one name "
-                              f"(str) for each of the {len(generators)} generators")
+                              f"for each of the {len(generators)} generators")
     layout, labels = _mapping(layout, "layout"), _mapping(labels, "labels")
     title, path = _text(title, "title"), _path(path)
     graph = graphs.cayley_graph(G, generators)
