@@ -187,10 +187,7 @@ ELEMENT_OPERATIONS = ("op", "inverse", "canonical")
 KNOWN: dict = {}
 #: cases that take the interpreter down (python-flint aborts when an allocation fails under
 #: the address-space limit), so they cannot even run as expected failures
-CRASHES = {
-    "Function(on Cyclic(3)).__pow__": "function: f ** 2**70 on Cyclic(3) squares ever "
-                                      "larger ints until flint aborts (issue 13 point 5)",
-}
+CRASHES: dict = {}
 
 
 def _cases():
