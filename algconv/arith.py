@@ -13,7 +13,8 @@ from typing import Any, Callable
 
 import numpy as np
 
-from .validation import INT64_MAX, join_kinds, scalar_kind, value_kind
+from .errors import InvalidArgument
+from .validation import INT64_MAX, describe, join_kinds, scalar_kind, value_kind
 
 __all__ = [
     "INT64_MAX",
@@ -84,9 +85,34 @@ def exact_pair(a: np.ndarray, b: np.ndarray, terms: int) -> tuple[np.ndarray, np
     if ka == "O" or kb == "O":
         kind = join_kinds(value_kind(a), value_kind(b))
         if kind in ("float", "complex"):
-            return a.astype(kind_dtype(kind)), b.astype(kind_dtype(kind))
+            return as_floats(a, kind), as_floats(b, kind)
         return to_object(a), to_object(b)
     return a, b
+
+
+def as_floats(array: np.ndarray, kind: str) -> np.ndarray:
+    """``array`` as float64 (``kind='float'``) or complex128 values, to meet float values;
+    an exact value past the float range is refused, naming it, rather than overflowing.
+
+    >>> as_floats(np.array([1, 2**70], dtype=object), "float")
+    array([1.00000000e+00, 1.18059162e+21])
+    >>> as_floats(np.array([10**400], dtype=object), "float")
+    Traceback (most recent call last):
+    ...
+    algconv.errors.InvalidArgument: Got the value 1000...000... in float arithmetic, but it is past the float range (about 1.8e308); give the float values as Fractions (or ints) to compute exactly
+    """
+    try:
+        return array.astype(kind_dtype(kind))
+    except OverflowError:
+        for value in array.flat:
+            try:
+                complex(value)
+            except OverflowError as e:
+                raise InvalidArgument(
+                    f"Got the value {describe(value)} in float arithmetic, but it is past the "
+                    "float range (about 1.8e308); give the float values as Fractions (or ints) "
+                    "to compute exactly") from e
+        raise
 
 
 def widen_ints(array: np.ndarray, terms: int = 1) -> np.ndarray:

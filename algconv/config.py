@@ -39,7 +39,7 @@ import numpy as np
 
 from . import arith
 from .errors import InvalidArgument, InvalidType
-from .validation import check_int, describe, is_integer
+from .validation import check_int, check_real, describe, is_integer
 
 __all__ = [
     "memory_limit",
@@ -174,6 +174,7 @@ def check_time(seconds: float, what: str) -> None:
     ...
     algconv.errors.InvalidArgument: this power would take about 30 s by estimate, more than algconv.config.time_limit=1 s; raise the limit with algconv.config.limit_time(...) or use a smaller input
     """
+    seconds = check_real(seconds, "seconds", what="an estimate in seconds")
     limit = _TIME.get()
     if seconds > limit:
         shown = f"{seconds:.3g}" if seconds < 1e300 else "more than 1e300"
@@ -189,10 +190,12 @@ def _refuse(need: str, limit: str, setter: str) -> None:
 def format_bytes(nbytes: float) -> str:
     """``1536`` -> ``'1.5 KiB'``; past 1024 PiB a power of two (estimates can be astronomic).
 
-    >>> format_bytes(1536), format_bytes(2**100)
-    ('1.5 KiB', '2**100 B')
+    >>> format_bytes(1536), format_bytes(2**100), format_bytes(float("inf"))
+    ('1.5 KiB', '2**100 B', '2**1024 B or more')
     """
     if nbytes >= 1024**6:
+        if nbytes == math.inf:  # an estimate past the float range
+            return "2**1024 B or more"
         return f"2**{int(nbytes).bit_length() - 1} B"
     for unit in ("B", "KiB", "MiB", "GiB", "TiB"):
         if abs(nbytes) < 1024:
@@ -213,6 +216,7 @@ def check_memory(nbytes: float, what: str) -> None:
     ...
     algconv.errors.InvalidArgument: this table would need about 1000 B, more than algconv.config.memory_limit=100 B; raise the limit with algconv.config.limit_memory(...) or use a smaller input
     """
+    nbytes = check_real(nbytes, "nbytes", what="an estimate in bytes")
     limit = _MEMORY.get()
     if nbytes > limit:
         _refuse(f"{what} would need about {format_bytes(nbytes)}",
@@ -227,7 +231,10 @@ def value_bytes(dtype: Any) -> int:
     >>> value_bytes(np.int64), value_bytes(np.complex128), value_bytes(object)
     (8, 16, 100)
     """
-    dtype = np.dtype(dtype)
+    try:
+        dtype = np.dtype(dtype)
+    except (TypeError, ValueError) as e:
+        raise InvalidType(f"Got dtype={describe(dtype)}, but expected a numpy dtype") from e
     return OBJECT_VALUE_BYTES if dtype == object else max(dtype.itemsize, 1)
 
 
@@ -245,6 +252,10 @@ def pair_value_bytes(a: np.ndarray, b: np.ndarray, terms: int) -> int:
     >>> pair_value_bytes(np.array([2**40]), np.array([2**40]), terms=1)
     100
     """
+    for name, array in (("a", a), ("b", b)):
+        if not isinstance(array, np.ndarray):
+            raise InvalidType(f"Got {name}={describe(array)}, but expected a numpy array")
+    terms = check_int(terms, "terms", minimum=0)
     if a.dtype == object or b.dtype == object:
         return OBJECT_VALUE_BYTES
     if a.dtype.kind in "iu" and b.dtype.kind in "iu":
@@ -261,6 +272,8 @@ def tuple_bytes(length: int, large_ints: int = 0) -> int:
     >>> tuple_bytes(3), tuple_bytes(1000, large_ints=1000 - 257)
     (80, 31832)
     """
+    length = check_int(length, "length", minimum=0)
+    large_ints = check_int(large_ints, "large_ints", minimum=0)
     return 56 + 8 * length + _INT_OBJECT_BYTES * large_ints
 
 
@@ -299,6 +312,9 @@ def check_npy(path: Any, what: str) -> tuple[tuple[int, ...], np.dtype]:
     ...
     algconv.errors.InvalidArgument: f (shape (1000000,), float64) would need about 103.0 MiB, ...
     """
+    if not isinstance(path, (str, os.PathLike)):
+        raise InvalidType(f"Got {what}={describe(path)}, but expected a .npy file name (str or "
+                          "pathlib.Path)")
     try:
         with open(os.fspath(path), "rb") as fh:
             version = np.lib.format.read_magic(fh)
@@ -308,7 +324,7 @@ def check_npy(path: Any, what: str) -> tuple[tuple[int, ...], np.dtype]:
                 raise ValueError(f"unsupported .npy version {version}")
             shape, _, dtype = reader(fh)
             data_bytes = os.fstat(fh.fileno()).st_size - fh.tell()
-    except (ValueError, TypeError, SyntaxError) as e:
+    except (ValueError, TypeError, SyntaxError, OSError) as e:
         raise InvalidArgument(f"Got {what}={describe(os.fspath(path))}, but its .npy header "
                               f"cannot be read: {e}") from e
     count = 1

@@ -18,7 +18,7 @@ import numpy as np
 from . import arith
 from .errors import InvalidArgument, InvalidType, StructureMismatch
 from .structures.base import Group, Monoid, check_structure
-from .validation import as_value_array, check_int, check_value, describe, is_integer
+from .validation import as_value_array, check_int, check_real, check_value, describe, is_integer
 
 __all__ = ["Function", "delta"]
 
@@ -515,6 +515,8 @@ class Function:
         (False, True)
         """
         other = self._same_structure(other, ".isclose")
+        rtol = check_real(rtol, "rtol", minimum=0, to_float=True)
+        atol = check_real(atol, "atol", minimum=0, to_float=True)
         mine, theirs = self.to_dict(), other.to_dict()
         keys = list(mine.keys() | theirs.keys())
         try:
@@ -577,6 +579,8 @@ def _check_power(f: "Function", k: int) -> None:
     from . import config
 
     support, kind, total, den = _value_sizes(f)
+    shown_k = describe(k)
+    k = min(k, 2**1000)  # every estimate saturates long before (and a float holds it)
     log_count = k * math.log2(support) if support > 1 else 0.0
     if f.over.is_finite:
         log_count = min(log_count, math.log2(f.over.order))
@@ -591,7 +595,7 @@ def _check_power(f: "Function", k: int) -> None:
         per = float(config.value_bytes(arith.kind_dtype(kind)))
     count = 2.0 ** min(log_count, 1000.0)
     shown = f"values of about {bits:.3g} bits" if bits else f"{kind} values"
-    what = f"f ** {k} on {f.over!r} ({shown})"
+    what = f"f ** {shown_k} on {f.over!r} ({shown})"
     config.check_memory(POWER_COPIES * count * per, what)
     if kind == "rational":
         config.check_time(POWER_SECONDS_PER_SQUARED_BIT * count * bits**2, what)

@@ -15,6 +15,7 @@ Examples
 from __future__ import annotations
 
 import importlib
+import os
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -22,7 +23,7 @@ import numpy as np
 
 from ._files import write_file
 from .errors import AlgconvError, InvalidArgument, InvalidType
-from .validation import check_int, describe
+from .validation import as_value_array, check_int, check_real, describe, value_kind
 
 __all__ = [
     "MissingExtra",
@@ -75,6 +76,58 @@ def install_command(extra: str) -> str:
     return f'pip install "algconv[{extra}]"'
 
 
+#: the smallest and largest figure side in inches (Agg draws at most 2**16 pixels a side)
+MIN_INCHES, MAX_INCHES = 0.1, 600
+#: the largest resolution a picture is drawn at
+MAX_DPI = 1000
+
+
+def _dpi(dpi: Any) -> int:
+    return check_int(dpi, "dpi", minimum=1, maximum=MAX_DPI)
+
+
+def _text(value: Any, name: str) -> str | None:
+    """A label: a str, or None where the caller takes its default."""
+    if value is not None and not isinstance(value, str):
+        raise InvalidType(f"Got {name}={describe(value)}, but expected a str (or None)")
+    return value
+
+
+def _path(path: Any, name: str = "path") -> Path | None:
+    """Where to write a picture: a file name, or None for nowhere."""
+    if path is not None and not isinstance(path, (str, os.PathLike)):
+        raise InvalidType(f"Got {name}={describe(path)}, but expected a file name (str or "
+                          "pathlib.Path)")
+    return None if path is None else Path(path)
+
+
+def _mapping(value: Any, name: str) -> Mapping | None:
+    if value is not None and not isinstance(value, Mapping):
+        raise InvalidType(f"Got {name}={describe(value)}, but expected a dict (or None)")
+    return value
+
+
+def _listed(value: Any, name: str, what: str) -> list:
+    """``list(value)`` of an iterable (not a str), or raise naming ``name``."""
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InvalidType(f"Got {name}={describe(value)}, but expected {what}")
+    return list(value)
+
+
+def _real_array(x: Any, name: str) -> np.ndarray:
+    """``x`` as a float array of real values (an image or a kernel), or raise naming it."""
+    array = as_value_array(x, name)
+    if array.dtype.kind == "c" or (array.dtype == object and value_kind(array) == "complex"):
+        raise InvalidType(f"Got {name}={describe(x)}, but expected real values")
+    try:
+        return array.astype(float)
+    except OverflowError as e:
+        raise InvalidArgument(f"Got {name}={describe(x)}, but its values are past the float "
+                              "range (about 1.8e308)") from e
+    except (TypeError, ValueError) as e:
+        raise InvalidType(f"Got {name}={describe(x)}, but expected real numbers") from e
+
+
 def new_figure(width: float = 8.0, height: float = 4.5) -> Any:
     """A matplotlib Figure on the Agg canvas, outside pyplot's global state.
 
@@ -84,6 +137,10 @@ def new_figure(width: float = 8.0, height: float = 4.5) -> Any:
     >>> [float(v) for v in fig.get_size_inches()]
     [4.0, 3.0]
     """
+    width = check_real(width, "width", minimum=MIN_INCHES, maximum=MAX_INCHES,
+                       to_float=True, what="a size in inches")
+    height = check_real(height, "height", minimum=MIN_INCHES, maximum=MAX_INCHES,
+                        to_float=True, what="a size in inches")
     _require("matplotlib")
     figure = _require("matplotlib.figure")
     agg = _require("matplotlib.backends.backend_agg")
@@ -100,8 +157,13 @@ def save_figure(fig: Any, path: str | Path | None, dpi: int = 100) -> None:
     >>> save_figure(None, None) is None
     True
     """
-    if path is not None:
-        write_file(path, lambda tmp: fig.savefig(tmp, dpi=dpi))
+    path = _path(path)
+    if path is None:
+        return None
+    dpi = _dpi(dpi)
+    if not isinstance(fig, _require("matplotlib.figure").Figure):
+        raise InvalidType(f"Got fig={describe(fig)}, but expected a matplotlib Figure")
+    write_file(path, lambda tmp: fig.savefig(tmp, dpi=dpi))
 
 
 # --- data as (positions, values) ---------------------------------------------------------------
@@ -185,6 +247,13 @@ def plot_functions(f: Any, g: Any, h: Any = None, path: str | Path | None = None
     """
     from .dispatch import convolve
 
+    names = _listed(names, "names", "3 panel titles (str)")
+    if len(names) != 3 or not all(isinstance(name, str) for name in names):
+        raise InvalidArgument(f"Got names={describe(names)}, but expected 3 panel titles (str)")
+    title, xlabel, ylabel = _text(title, "title"), _text(xlabel, "xlabel"), _text(ylabel, "ylabel")
+    if xlabel is None:
+        raise InvalidType("Got xlabel=None, but expected a str")
+    path = _path(path)
     series = [_series(f, names[0]), _series(g, names[1])]
     if h is None:
         h = convolve(f, g)
@@ -298,6 +367,7 @@ def slide_still(f: Any, g: Any, c: int, path: str | Path | None = None) -> Any:
     'flip g and slide it to c = 2: overlap sum = 3'
     """
     c = check_int(c, "c")
+    path = _path(path)
     fig = new_figure(8, 5.5)
     _Slide(fig, _slide_data(f, g)).draw(c)
     save_figure(fig, path)
@@ -350,10 +420,13 @@ def flip_and_slide(f: Any, g: Any, path: str | Path, *, frames: int = 40,
     ...     Image.open(os.path.join(tmp, "s.gif")).n_frames
     5
     """
-    path = Path(path)
-    if path.suffix.lower() != ".gif":
-        raise InvalidArgument(f"Got path={str(path)!r}, but flip_and_slide writes a .gif file")
+    path = _path(path)
+    if path is None or path.suffix.lower() != ".gif":
+        raise InvalidArgument(f"Got path={describe(str(path) if path else path)}, but "
+                              "flip_and_slide writes a .gif file")
     frames = check_int(frames, "frames", minimum=2)
+    duration_ms = check_int(duration_ms, "duration_ms", minimum=1)
+    dpi = _dpi(dpi)
     image = _require("PIL.Image")
     d = _slide_data(f, g)
     lo, hi = int(d["hx"][0]) - 1, int(d["hx"][-1]) + 1
@@ -425,13 +498,18 @@ def show_kernels(image: Any, kernels: Mapping[str, Any], path: str | Path | None
     >>> [ax.get_title() for ax in fig.axes]
     ['image', 'blur']
     """
-    image = np.asarray(image, dtype=float)
+    image = _real_array(image, "image")
     if image.ndim != 2:
         raise InvalidArgument(f"Got image with shape {image.shape}, but expected a 2-D array")
     columns = check_int(columns, "columns", minimum=1)
+    kernels, title, path = _mapping(kernels, "kernels"), _text(title, "title"), _path(path)
+    if kernels is None:
+        raise InvalidType("Got kernels=None, but expected a dict of panel title -> kernel")
     panels = [("image", image, None)]
     for name, kernel in kernels.items():
-        kernel = np.asarray(kernel, dtype=float)
+        if not isinstance(name, str):
+            raise InvalidType(f"Got a kernel named {describe(name)}, but expected str names")
+        kernel = _real_array(kernel, f"kernels[{name!r}]")
         if kernel.ndim != 2:
             raise InvalidArgument(
                 f"Got kernel {name!r} with shape {kernel.shape}, but expected 2-D"
@@ -533,13 +611,24 @@ def plot_cayley_graph(G: Any, generators: Iterable[Any], path: str | Path | None
 
     from . import graphs  # ac.graphs builds the graph
 
-    generators = list(generators)
-    names = list(generator_names) if generator_names is not None else \
-        [f"x -> x . {_short(s)}" for s in generators]
-    if len(names) != len(generators):
-        raise InvalidArgument(f"Got generator_names={names!r}, but expected one name for each "
-                              f"of the {len(generators)} generators")
+    from .function import Function
+
+    generators = _listed(generators, "generators", "an iterable of elements")
+    names = _listed(generator_names, "generator_names", "an iterable of str") \
+        if generator_names is not None else [f"x -> x . {_short(s)}" for s in generators]
+    if len(names) != len(generators) or not all(isinstance(name, str) for name in names):
+        raise InvalidArgument(f"Got generator_names={describe(names)}, but expected one name "
+                              f"for each of the {len(generators)} generators")
+    layout, labels = _mapping(layout, "layout"), _mapping(labels, "labels")
+    title, path = _text(title, "title"), _path(path)
     graph = graphs.cayley_graph(G, generators)
+    if values is not None and not (isinstance(values, Function) and values.over == G):
+        raise InvalidType(f"Got values={describe(values)}, but expected a Function on {G!r}")
+    for name, given in (("layout", layout), ("labels", labels)):
+        missing = [x for x in graph if given is not None and x not in given]
+        if missing:
+            raise InvalidArgument(f"Got {name}={describe(given)}, but it has no entry for the "
+                                  f"element {describe(missing[0])}")
     fig = new_figure(7, 6.6)
     ax = fig.subplots()
     pos = dict(layout) if layout is not None else (

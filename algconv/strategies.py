@@ -42,7 +42,7 @@ from .structures.permutations import (
     DihedralGroup,
     SymmetricGroup,
     SympyPermutationGroup,
-    compose,
+    _compose,
 )
 from .structures.product import Product, product
 from .structures.words import FreeMonoid
@@ -179,7 +179,7 @@ def _make_even(p: tuple) -> tuple:
 def _word(word: list, identity: tuple) -> tuple:
     x = identity
     for g in word:
-        x = compose(x, g)
+        x = _compose(x, g)
     return x
 
 
@@ -315,6 +315,12 @@ def _relabelled_group(draw, bases: st.SearchStrategy) -> FiniteGroup:
     return _relabelled(base, permutation)
 
 
+#: the largest ``max_order`` of :func:`finite_groups` and :func:`finite_monoids`: the
+#: strategies list the sizes of each family up to it, and laws are checked by enumerating
+#: the drawn structure's elements
+MAX_ORDER = 10**6
+
+
 def finite_groups(max_order: int = 24) -> st.SearchStrategy:
     """A strategy for finite groups of order at most ``max_order``; shrinks toward ``Cyclic(1)``.
 
@@ -325,7 +331,7 @@ def finite_groups(max_order: int = 24) -> st.SearchStrategy:
     Parameters
     ----------
     max_order : int, default 24
-        Largest order drawn (at least 1).
+        Largest order drawn (at least 1, at most ``MAX_ORDER``).
 
     Returns
     -------
@@ -339,7 +345,7 @@ def finite_groups(max_order: int = 24) -> st.SearchStrategy:
     >>> find(ac.strategies.finite_groups(), lambda G: not G.is_commutative)
     SymmetricGroup(3)
     """
-    max_order = check_int(max_order, "max_order", minimum=1)
+    max_order = check_int(max_order, "max_order", minimum=1, maximum=MAX_ORDER)
     options = [st.integers(1, max_order).map(Cyclic)]
     if max_order >= 4:  # Cyclic(m) x Cyclic(n) with 2 <= m <= n and m * n <= max_order
         options.append(st.integers(2, math.isqrt(max_order)).flatmap(
@@ -360,7 +366,7 @@ def finite_groups(max_order: int = 24) -> st.SearchStrategy:
 def _transformation_monoid(n: int) -> Monoid:
     """All maps ``range(n) -> range(n)`` under composition (first a, then b): order ``n**n``."""
     els = list(itertools.product(range(n), repeat=n))
-    return Monoid.from_operation(compose, tuple(range(n)), elements=els,
+    return Monoid.from_operation(_compose, tuple(range(n)), elements=els,
                                  commutative=n <= 1, name=f"transformations({n})")
 
 
@@ -375,6 +381,7 @@ def finite_monoids(max_order: int = 27) -> st.SearchStrategy:
     Draws :func:`finite_groups`, ``SubsetMonoid(n)``, the commutative ``max`` monoid on
     ``range(n)``, the non-commutative monoid of all maps ``range(n) -> range(n)`` under
     composition (order ``n**n``), and products of a group with a subset monoid.
+    ``max_order`` (default 27) is the largest order drawn, at most ``MAX_ORDER``.
 
     Examples
     --------
@@ -384,7 +391,7 @@ def finite_monoids(max_order: int = 27) -> st.SearchStrategy:
     ...      lambda M: not isinstance(M, ac.Group) and not M.is_commutative)
     transformations(2)
     """
-    max_order = check_int(max_order, "max_order", minimum=1)
+    max_order = check_int(max_order, "max_order", minimum=1, maximum=MAX_ORDER)
     options = [finite_groups(max_order), st.integers(1, max_order).map(_max_monoid)]
     subset_ns = [n for n in range(1, 8) if 2**n <= max_order]
     if subset_ns:

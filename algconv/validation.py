@@ -21,6 +21,7 @@ from .errors import InvalidArgument, InvalidType, StructureMismatch
 __all__ = [
     "describe",
     "check_int",
+    "check_real",
     "check_choice",
     "is_integer",
     "is_value",
@@ -63,11 +64,12 @@ def is_integer(x: Any) -> bool:
     return isinstance(x, (int, np.integer)) and not isinstance(x, (bool, np.bool_))
 
 
-def check_int(value: Any, name: str, *, minimum: int | None = None, what: str = "") -> int:
+def check_int(value: Any, name: str, *, minimum: int | None = None,
+              maximum: int | None = None, what: str = "") -> int:
     """Return ``value`` as an int, or raise naming ``name``.
 
-    Strings, floats and bools are rejected (``InvalidType``); values below ``minimum`` raise
-    ``InvalidArgument``.
+    Strings, floats and bools are rejected (``InvalidType``); values below ``minimum`` or
+    above ``maximum`` raise ``InvalidArgument``.
 
     Examples
     --------
@@ -88,6 +90,50 @@ def check_int(value: Any, name: str, *, minimum: int | None = None, what: str = 
         verb = f"{what} needs" if what else "expected"
         raise InvalidArgument(f"Got {name}={describe(value)}, but {verb} an int {name} >= "
                               f"{minimum}")
+    if maximum is not None and value > maximum:
+        verb = f"{what} needs" if what else "expected"
+        raise InvalidArgument(f"Got {name}={describe(value)}, but {verb} an int {name} <= "
+                              f"{maximum}")
+    return value
+
+
+def check_real(value: Any, name: str, *, minimum: Any = None, maximum: Any = None,
+               to_float: bool = False, what: str = "a real number") -> Any:
+    """Return ``value`` if it is a real number (not a bool, not NaN) within the bounds.
+
+    Ints, Fractions and numpy scalars are returned as they are (or as a float with
+    ``to_float=True``, refusing values past the float range); anything else raises
+    ``InvalidType``, and NaN or a value outside ``[minimum, maximum]`` ``InvalidArgument``.
+
+    Examples
+    --------
+    >>> check_real(2.5, 'width', minimum=0), check_real(2**70, 'nbytes')
+    (2.5, 1180591620717411303424)
+    >>> check_real(None, 'rtol')
+    Traceback (most recent call last):
+    ...
+    algconv.errors.InvalidType: Got rtol=None, but expected a real number
+    >>> check_real(-1, 'rtol', minimum=0)
+    Traceback (most recent call last):
+    ...
+    algconv.errors.InvalidArgument: Got rtol=-1, but expected a real number rtol >= 0
+    """
+    if not isinstance(value, numbers.Real) or isinstance(value, (bool, np.bool_)):
+        raise InvalidType(f"Got {name}={describe(value)}, but expected {what}")
+    if value != value:
+        raise InvalidArgument(f"Got {name}={describe(value)}, but expected {what}, not NaN")
+    if minimum is not None and value < minimum:
+        raise InvalidArgument(f"Got {name}={describe(value)}, but expected {what} "
+                              f"{name} >= {minimum}")
+    if maximum is not None and value > maximum:
+        raise InvalidArgument(f"Got {name}={describe(value)}, but expected {what} "
+                              f"{name} <= {maximum}")
+    if to_float:
+        try:
+            return float(value)
+        except OverflowError as e:
+            raise InvalidArgument(f"Got {name}={describe(value)}, but expected {what} within "
+                                  "the float range (about 1.8e308)") from e
     return value
 
 
@@ -240,6 +286,8 @@ def as_value_array(data: Any, name: str, *, bools: bool = False) -> np.ndarray:
       alone would round ``[2**64 - 1, 5]`` or ``[2**63, -1]`` to float64);
     * object arrays hold Python scalars (numpy ints inside become Python ints, which do
       not wrap), Fractions, floats, complex numbers or sympy expressions;
+    * an empty sequence (no ndarray) is ``int64``, not numpy's float64, so an exact partner
+      stays exact;
     * strings, None, ``Decimal`` (see ``check_value``), ragged nesting and masked arrays
       (whose mask would be silently dropped) are refused;
     * bool arrays pass only with ``bools=True`` (``convolve``, ``correlate`` and ``filter``,
@@ -252,6 +300,8 @@ def as_value_array(data: Any, name: str, *, bools: bool = False) -> np.ndarray:
     dtype('O')
     >>> as_value_array([2**64 - 1, 5], 'f')
     array([18446744073709551615, 5], dtype=object)
+    >>> as_value_array([], 'f').dtype
+    dtype('int64')
     >>> as_value_array([[1], [2, 3]], 'f')
     Traceback (most recent call last):
     ...
@@ -279,6 +329,9 @@ def as_value_array(data: Any, name: str, *, bools: bool = False) -> np.ndarray:
                 f"Got {name}={describe(data)}, but expected a rectangular array of numbers "
                 f"(nested sequences of equal lengths): {e}"
             ) from e
+        if array.size == 0 and array.dtype.kind == "f":
+            array = array.astype(np.int64)  # no values: int, not numpy's float64 guess, so
+            # nothing exact met with it gets rounded
     kind = array.dtype.kind
     if kind == "u" and array.dtype.itemsize == 8 and array.size and array.max() > INT64_MAX:
         return _python_ints(array)  # uint64 values past int64 would wrap in int64 engines

@@ -1,7 +1,8 @@
 """Ball drop in 1-D: P(total = c) is the convolution of the two drops' distributions,
 both as the a+b=c sum and as sum_a f(a) g(c-a), with a bar plot of f, g and f*g.
 
-Run it on its own (matplotlib needed: ``pip install algconv[plot]``)::
+Run it on its own (matplotlib needed: ``pip install -e ".[plot]"`` in a clone, else
+``pip install "algconv[plot]"``)::
 
     python examples/01_ball_drop.py [--out DIR]
 

@@ -1,7 +1,8 @@
 """Flip and slide: g(c-a) is g flipped and slid to c; a GIF of box*box tracing the
 triangle, and stills of the product peaking and shrinking.
 
-Run it on its own (matplotlib needed: ``pip install algconv[plot]``)::
+Run it on its own (matplotlib needed: ``pip install -e ".[plot]"`` in a clone, else
+``pip install "algconv[plot]"``)::
 
     python examples/02_flip_and_slide.py [--out DIR]
 

@@ -1,7 +1,8 @@
 """Audio echo: a two-spike kernel applied to a synthesised sound; writes input and
 output WAV files and plots both waveforms.
 
-Run it on its own (matplotlib needed: ``pip install algconv[plot]``)::
+Run it on its own (matplotlib needed: ``pip install -e ".[plot]"`` in a clone, else
+``pip install "algconv[plot]"``)::
 
     python examples/03_echo.py [--out DIR]
 

@@ -1,7 +1,8 @@
 """Ball drop in 2-D: the distribution of the total offset as a convolution over Z^2,
 shown as heat maps.
 
-Run it on its own (matplotlib needed: ``pip install algconv[plot]``)::
+Run it on its own (matplotlib needed: ``pip install -e ".[plot]"`` in a clone, else
+``pip install "algconv[plot]"``)::
 
     python examples/04_ball_drop_2d.py [--out DIR]
 

@@ -1,7 +1,8 @@
 """Image filters: 3x3 box blur, edge detection and the GIMP convolution-matrix
 kernels on a procedurally drawn image, and ac.filter's boundary modes.
 
-Run it on its own (matplotlib needed: ``pip install algconv[plot]``)::
+Run it on its own (matplotlib needed: ``pip install -e ".[plot]"`` in a clone, else
+``pip install "algconv[plot]"``)::
 
     python examples/05_images.py [--out DIR]
 

@@ -1,7 +1,8 @@
 """A convolutional layer as a matrix of shared weights (numbers and sympy symbols),
 M @ x == convolution, and the 2-D layer over image patches.
 
-Run it on its own (matplotlib needed: ``pip install algconv[plot]``)::
+Run it on its own (matplotlib needed: ``pip install -e ".[plot]"`` in a clone, else
+``pip install "algconv[plot]"``)::
 
     python examples/06_conv_layer.py [--out DIR]
 

@@ -1,7 +1,8 @@
 """FFT vs the direct sum: measured times over a sweep of sizes on log-log axes with
 fitted slopes.
 
-Run it on its own (matplotlib needed: ``pip install algconv[plot]``)::
+Run it on its own (matplotlib needed: ``pip install -e ".[plot]"`` in a clone, else
+``pip install "algconv[plot]"``)::
 
     python examples/07_fft_vs_direct.py [--out DIR]
 

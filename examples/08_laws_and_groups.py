@@ -1,7 +1,8 @@
 """The laws from a+b=c checked with ac.laws, f*g != g*f on S_3, a random walk on the
 Cayley graph of D_4 and the seven-shuffles curve for 52 cards.
 
-Run it on its own (matplotlib needed: ``pip install algconv[plot]``)::
+Run it on its own (matplotlib needed: ``pip install -e ".[plot]"`` in a clone, else
+``pip install "algconv[plot]"``)::
 
     python examples/08_laws_and_groups.py [--out DIR]
 

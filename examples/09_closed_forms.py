@@ -1,7 +1,8 @@
 """Closed forms with ac.symbolic: box*box = triangle and Poisson*Poisson = Poisson,
 plotted against the numeric convolutions.
 
-Run it on its own (matplotlib needed: ``pip install algconv[plot]``)::
+Run it on its own (matplotlib needed: ``pip install -e ".[plot]"`` in a clone, else
+``pip install "algconv[plot]"``)::
 
     python examples/09_closed_forms.py [--out DIR]
 

@@ -1,6 +1,7 @@
 """Dirichlet convolution over (Z>0, x): 1*1 = number of divisors, mu*1 = [n = 1].
 
-Run it on its own (matplotlib needed: ``pip install algconv[plot]``)::
+Run it on its own (matplotlib needed: ``pip install -e ".[plot]"`` in a clone, else
+``pip install "algconv[plot]"``)::
 
     python examples/10_dirichlet.py [--out DIR]
 

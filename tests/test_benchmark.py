@@ -13,7 +13,7 @@ def test_every_workload_agrees_with_its_peer_at_quick_sizes(capsys):
     rows = run(collect(), quick=True, repeat=1)
     assert len(rows) == len(collect()) >= 10
     assert not [r for r in rows if r[6] == "WRONG"]
-    assert "| 1-D float 1e5 x 1e5 |" in capsys.readouterr().out
+    assert "| 1-D float 2000 x 2000 |" in capsys.readouterr().out  # the sizes run
 
 
 def test_bench_command_runs_one_row(capsys):
@@ -102,3 +102,31 @@ def test_bench_dask_sides_compute_the_same_blur():
     ours = bench_dask.algconv_blur(x, k).compute()
     theirs = bench_dask.peer_blur(x, k).compute()
     np.testing.assert_allclose(ours, theirs, rtol=1e-12)
+
+
+def test_quick_rows_are_labelled_with_the_sizes_run_and_end_with_a_summary(capsys):
+    assert main(["bench", "--quick", "--only", "fwht", "--repeat", "1"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    rows = [line for line in lines if line.startswith("| ac.transforms.fwht")]
+    assert len(rows) == 1 and "length 2^14" in rows[0] and "2^20" not in rows[0]
+    ok = rows[0].rstrip(" |").rsplit("| ", 1)[1]
+    assert lines[-1] == (f"summary: 1 workloads: {int(ok == 'yes')} within target, "
+                         f"{int(ok == 'NO')} missed (targets are for full sizes), 0 wrong, "
+                         "0 informational, 0 skipped")
+    # the quick label selects the workload too, and full-size labels stay as they were
+    assert main(["bench", "--quick", "--only", "fwht, length 2^14", "--repeat", "1"]) == 0
+    from algconv.benchmark.runner import label
+
+    fwht = [w for w in collect() if "fwht" in w["name"]][0]
+    assert label(fwht, quick=False) == "ac.transforms.fwht, length 2^20, int"
+
+
+def test_quick_setups_run_the_sizes_their_labels_say():
+    workloads = {w["name"]: w for w in collect()}
+    a, b = workloads["1-D float 1e6 x 1e3"]["setup"](True)
+    assert (len(a), len(b)) == (20_000, 200)
+    image, kernel = workloads["2-D 2048^2 x 31x31, full"]["setup"](True)
+    assert image.shape == (256, 256) and kernel.shape == (31, 31)
+    assert workloads["S_6 dense f*g (720 elements), int"]["setup"](True)["group"].order == 120
+    assert len(workloads["Dirichlet convolution, N = 1e6, int"]["setup"](True)["f"]) == 10**4
+    assert len(workloads["XOR convolution, length 2^16, int"]["setup"](True)["a"]) == 2**10

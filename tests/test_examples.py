@@ -27,3 +27,17 @@ def test_example_runs(script, tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert (out / "index.html").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+@pytest.mark.parametrize("script", SCRIPTS, ids=[s.stem for s in SCRIPTS])
+def test_install_hint_gives_the_commands_plot_gives(script):
+    import ast
+    import re
+
+    from algconv.plot import install_command
+
+    doc = " ".join(ast.get_docstring(ast.parse(script.read_text())).split())
+    hints = re.findall(r"``(pip install [^`]*)``", doc)
+    # the two forms algconv.plot's missing-extra hint gives: in a clone, and installed
+    clone = install_command("plot").split(" (run in ")[0]  # this test runs from a clone
+    assert hints == [clone, 'pip install "algconv[plot]"']

@@ -4,7 +4,8 @@ the call overhead, each against its peer (scipy, numpy, python-flint).
 A workload is a dict: ``name``, ``peer`` (str), ``target`` (largest acceptable ratio
 algconv / peer, or None for an informational row), ``setup(quick) -> state``,
 ``algconv(state)``, ``peer_fn(state)``, ``check(state, ours, theirs) -> bool`` (do the two
-results agree: required, a row is only as good as its check); optional ``number`` (calls
+results agree: required, a row is only as good as its check); optional ``quick_name`` (the
+label at ``--quick`` sizes, for a workload whose sizes shrink there), ``number`` (calls
 per timing, for tiny inputs; the same for both sides) and ``needs`` (a module the row
 needs, e.g. ``"flint"``; the row is skipped without it).  Both sides get the same warm-up
 call and the same repeats (``runner.best_of``).
@@ -75,24 +76,27 @@ def _flint_path(state):
 
 
 WORKLOADS = [
-    dict(name="1-D float 1e5 x 1e5", peer="scipy.signal.convolve (auto)", target=1.1,
+    dict(name="1-D float 1e5 x 1e5", quick_name="1-D float 2000 x 2000", peer="scipy.signal.convolve (auto)", target=1.1,
          setup=lambda q: _floats(q, 10**5, 10**5), algconv=lambda s: ac.convolve(*s),
          peer_fn=lambda s: scipy.signal.convolve(*s), check=_close),
-    dict(name="1-D float 1e6 x 1e3", peer="scipy.signal.oaconvolve", target=1.1,
+    dict(name="1-D float 1e6 x 1e3", quick_name="1-D float 2e4 x 200", peer="scipy.signal.oaconvolve", target=1.1,
          setup=lambda q: _floats(q, 10**6, 10**3, small=(20_000, 200)),
          algconv=lambda s: ac.convolve(*s), peer_fn=lambda s: scipy.signal.oaconvolve(*s),
          check=_close),
-    dict(name="2-D 2048^2, 3x3 filter, same shape", peer="scipy.ndimage.convolve", target=1.1,
+    dict(name="2-D 2048^2, 3x3 filter, same shape",
+         quick_name="2-D 256^2, 3x3 filter, same shape", peer="scipy.ndimage.convolve", target=1.1,
          setup=lambda q: _image(q, 2048, 3), algconv=lambda s: ac.filter(*s),
          peer_fn=lambda s: scipy.ndimage.convolve(*s, mode="constant"), check=_close),
-    dict(name="2-D 2048^2, 3x3, convolve mode=same", peer="scipy.signal.convolve (auto)",
+    dict(name="2-D 2048^2, 3x3, convolve mode=same",
+         quick_name="2-D 256^2, 3x3, convolve mode=same", peer="scipy.signal.convolve (auto)",
          target=None, setup=lambda q: _image(q, 2048, 3),
          algconv=lambda s: ac.convolve(*s, mode="same"),
          peer_fn=lambda s: scipy.signal.convolve(*s, mode="same"), check=_close),
-    dict(name="2-D 2048^2 x 31x31, full", peer="scipy.signal.fftconvolve", target=1.1,
+    dict(name="2-D 2048^2 x 31x31, full", quick_name="2-D 256^2 x 31x31, full", peer="scipy.signal.fftconvolve", target=1.1,
          setup=lambda q: _image(q, 2048, 31), algconv=lambda s: ac.convolve(*s),
          peer_fn=lambda s: scipy.signal.fftconvolve(*s), check=_close),
-    dict(name="exact int 1e5 x 1e5, < 2^20", peer="python-flint fmpz_poly product", target=2.0,
+    dict(name="exact int 1e5 x 1e5, < 2^20",
+         quick_name="exact int 5000 x 5000, < 2^20", peer="python-flint fmpz_poly product", target=2.0,
          needs="flint", setup=_ints, algconv=lambda s: ac.convolve(*s), peer_fn=_flint_product,
          check=_same_coeffs),
     dict(name="  same, flint path disabled", peer="python-flint fmpz_poly product",

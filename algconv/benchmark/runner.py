@@ -16,7 +16,8 @@ import importlib.util
 import os
 import time
 
-__all__ = ["collect", "run", "format_row", "add_arguments", "run_from_args", "main"]
+__all__ = ["collect", "label", "matches", "run", "format_row", "summary", "add_arguments",
+           "run_from_args", "main"]
 
 
 def collect() -> list[dict]:
@@ -24,6 +25,20 @@ def collect() -> list[dict]:
     from . import lattice, transforms
 
     return [*lattice.WORKLOADS, *transforms.WORKLOADS]
+
+
+def label(w: dict, quick: bool) -> str:
+    """The row label of workload ``w``: its name at the sizes actually run.
+
+    >>> label({"name": "n = 1e6", "quick_name": "n = 1e4"}, quick=True)
+    'n = 1e4'
+    """
+    return w.get("quick_name", w["name"]) if quick else w["name"]
+
+
+def matches(w: dict, only: str) -> bool:
+    """Whether ``--only only`` selects ``w`` (by its full-size or its quick label)."""
+    return only in w["name"] or only in w.get("quick_name", "")
 
 
 # --- timing -------------------------------------------------------------------------------------
@@ -65,7 +80,7 @@ def run(workloads: list[dict], quick: bool, repeat: int = 3) -> list[tuple]:
     for w in workloads:
         needs = w.get("needs")
         if needs and importlib.util.find_spec(needs) is None:
-            rows.append((w["name"], w["peer"], float("nan"), float("nan"), float("nan"),
+            rows.append((label(w, quick), w["peer"], float("nan"), float("nan"), float("nan"),
                          w.get("target"), f"skipped ({needs} not installed)"))
             print(format_row(rows[-1]), flush=True)
             continue
@@ -77,7 +92,7 @@ def run(workloads: list[dict], quick: bool, repeat: int = 3) -> list[tuple]:
         ok = "info" if target is None else ("yes" if ratio <= target else "NO")
         if not agree:
             ok = "WRONG"
-        rows.append((w["name"], w["peer"], ours, theirs, ratio, target, ok))
+        rows.append((label(w, quick), w["peer"], ours, theirs, ratio, target, ok))
         print(format_row(rows[-1]), flush=True)
     return rows
 
@@ -87,6 +102,21 @@ def format_row(r) -> str:
     name, peer, ours, theirs, ratio, target, ok = r
     shown = "-" if target is None else f"<= {target:g}"
     return (f"| {name} | {peer} | {ours:.4g} | {theirs:.4g} | {ratio:.2f} | {shown} | {ok} |")
+
+
+def summary(rows: list[tuple], quick: bool) -> str:
+    """The table's last line: how many rows met their target, missed it, disagreed with
+    their peer, were informational or skipped (at quick sizes targets are informational).
+
+    >>> summary([("a", "p", 1, 1, 1.0, 1.1, "yes"), ("b", "p", 1, 1, 2.0, 1.1, "NO")], False)
+    'summary: 2 workloads: 1 within target, 1 missed, 0 wrong, 0 informational, 0 skipped'
+    """
+    oks = [r[6] for r in rows]
+    skipped = sum(ok.startswith("skipped") for ok in oks)
+    note = " (targets are for full sizes)" if quick else ""
+    return (f"summary: {len(rows)} workloads: {oks.count('yes')} within target, "
+            f"{oks.count('NO')} missed{note}, {oks.count('WRONG')} wrong, "
+            f"{oks.count('info')} informational, {skipped} skipped")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -103,7 +133,7 @@ def run_from_args(args: argparse.Namespace) -> int:
     at full sizes, a target is missed)."""
     global CLOCK
     CLOCK = time.perf_counter if args.clock == "wall" else time.process_time
-    workloads = [w for w in collect() if args.only in w["name"]]
+    workloads = [w for w in collect() if matches(w, args.only)]
     print(f"load average before: {os.getloadavg()[0]:.2f} (cores: {os.cpu_count()}); "
           f"{'quick sizes' if args.quick else 'full sizes'}; best of {args.repeat}; "
           f"{args.clock} clock")
@@ -111,6 +141,7 @@ def run_from_args(args: argparse.Namespace) -> int:
     print("|---|---|---|---|---|---|---|")
     rows = run(workloads, args.quick, args.repeat)
     print(f"load average after: {os.getloadavg()[0]:.2f}")
+    print(summary(rows, args.quick))
     bad = [r for r in rows if r[6] == "WRONG" or (not args.quick and r[6] == "NO")]
     return 1 if bad else 0
 

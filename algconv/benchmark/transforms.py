@@ -103,6 +103,7 @@ def _sympy_xor(state: dict) -> list:
 WORKLOADS = [
     {
         "name": "ac.transforms.fwht, length 2^20, int",
+        "quick_name": "ac.transforms.fwht, length 2^14, int",
         "peer": "plain numpy Walsh-Hadamard",
         "target": 1.5,
         "setup": _xor_setup,
@@ -112,6 +113,7 @@ WORKLOADS = [
     },
     {
         "name": "XOR convolution, length 2^20, int",
+        "quick_name": "XOR convolution, length 2^14, int",
         "peer": "plain numpy Walsh-Hadamard",
         "target": 1.5,
         "setup": _xor_setup,
@@ -121,6 +123,7 @@ WORKLOADS = [
     },
     {
         "name": "Dirichlet convolution, N = 1e6, int",
+        "quick_name": "Dirichlet convolution, N = 1e4, int",
         "peer": "naive numpy loop over divisors",
         "target": 0.12,
         "setup": _dirichlet_setup,
@@ -130,6 +133,7 @@ WORKLOADS = [
     },
     {
         "name": "S_6 dense f*g (720 elements), int",
+        "quick_name": "S_5 dense f*g (120 elements), int",
         "peer": "pure-Python a.b=c loop",
         "target": 0.02,
         "setup": _group_setup,
@@ -140,6 +144,7 @@ WORKLOADS = [
     },
     {
         "name": "XOR convolution, length 2^16, int",
+        "quick_name": "XOR convolution, length 2^10, int",
         "peer": "sympy.discrete.convolution(dyadic=True)",
         "target": 0.01,
         "setup": _sympy_setup,

@@ -21,10 +21,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run the benchmark table; exit 1 if a result disagrees with its peer, 2 if ``--only``
     matches no workload."""
-    from ..benchmark.runner import collect, run_from_args
+    from ..benchmark.runner import collect, label, matches, run_from_args
 
-    names = [w["name"] for w in collect()]
-    if not any(args.only in name for name in names):
+    workloads = collect()
+    names = [label(w, args.quick) for w in workloads]
+    if not any(matches(w, args.only) for w in workloads):
         raise InvalidArgument(f"Got --only {args.only!r}, but no workload's name contains it; "
                               "the workloads are " + ", ".join(repr(n.strip()) for n in names))
     return run_from_args(args)

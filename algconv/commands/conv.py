@@ -127,8 +127,6 @@ def read_array(text: str, name: str) -> np.ndarray:
         raise BadInput(f"Got {name}={describe(text)}, but its rows have different lengths") from e
     if array.ndim == 0:
         raise BadInput(f"Got {name}={describe(text)}, but expected an array, not a single number")
-    if array.size == 0:  # no values: int, not numpy's float64, so nothing exact gets rounded
-        array = array.astype(np.int64)
     return array
 
 

@@ -19,7 +19,7 @@ from ..structures.base import Monoid
 from ..validation import KINDS, join_kinds, scalar_kind, value_kind
 
 __all__ = ["Problem", "Engine", "EXACT_KINDS", "all_finite", "float_work_dtype",
-           "double_precision_only"]
+           "double_precision_only", "too_many_axes", "NDARRAY_MAX_DIMS"]
 
 #: value kinds that must never be rounded through floating point
 EXACT_KINDS = frozenset({"int", "rational", "object"})
@@ -135,6 +135,25 @@ def float_work_dtype(dtype: np.dtype) -> np.dtype:
     True
     """
     return np.dtype(np.float32) if dtype == np.float16 else dtype
+
+
+#: the most axes a numpy array can have (numpy 2: 64, numpy 1: 32)
+NDARRAY_MAX_DIMS = 64 if int(np.__version__.split(".")[0]) >= 2 else 32
+
+
+def too_many_axes(ndim: int) -> str | None:
+    """Why an engine that lays values out with one array axis per dimension cannot run on
+    ``ndim`` dimensions (numpy's limit), or ``None``.
+
+    >>> too_many_axes(3) is None
+    True
+    >>> too_many_axes(70)
+    'it lays values out with one array axis per dimension, but there are 70 and numpy arrays have at most 64 axes'
+    """
+    if ndim > NDARRAY_MAX_DIMS:
+        return (f"it lays values out with one array axis per dimension, but there are {ndim} "
+                f"and numpy arrays have at most {NDARRAY_MAX_DIMS} axes")
+    return None
 
 
 def double_precision_only(p: Problem) -> str | None:

@@ -42,7 +42,7 @@ from .. import arith, config
 from ..function import Function
 from ..structures.finite import Cyclic
 from . import direct
-from .base import Engine, Problem
+from .base import Engine, Problem, too_many_axes
 from .fft import SECONDS_PER_FFT_POINT, _lattice_shapes, _nlogn
 
 __all__ = ["ExactEngine", "exact_linear", "exact_circular", "limb_width", "use_flint"]
@@ -371,9 +371,13 @@ class ExactEngine(Engine):
     min_cost = EXACT_OVERHEAD
 
     def applies(self, p: Problem) -> str | None:
-        if p.over.dense_layout != "lattice" and _finite_shape(p.over) is None:
+        shape = _finite_shape(p.over)
+        if p.over.dense_layout != "lattice" and shape is None:
             return (f"it needs Z, Z^d, N, a cyclic group or a product of cyclics, but "
                     f"over={p.over!r}")
+        axes = too_many_axes(getattr(p.over, "d", 1) if shape is None else len(shape))
+        if axes:
+            return axes
         if p.kind not in ("int", "rational"):
             return f"it needs int or Fraction values, but the values are {p.kind}"
         return None

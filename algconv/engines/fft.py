@@ -28,7 +28,8 @@ from scipy.special import lambertw
 from .. import arith
 from ..function import Function
 from ..structures.finite import BooleanGroup, Cyclic
-from .base import Engine, Problem, double_precision_only, float_work_dtype, lattice_result
+from .base import (Engine, Problem, double_precision_only, float_work_dtype, lattice_result,
+                   too_many_axes)
 
 __all__ = [
     "FFTEngine", "OverlapAddEngine", "lattice_fft", "circular_fft", "boolean_fft",
@@ -228,8 +229,10 @@ class FFTEngine(Engine):
     min_cost = FFT_OVERHEAD
 
     def applies(self, p: Problem) -> str | None:
-        if _is_lattice(p) or finite_shape(p.over) is not None:
-            return double_precision_only(p)
+        shape = finite_shape(p.over)
+        if _is_lattice(p) or shape is not None:
+            return too_many_axes(getattr(p.over, "d", 1) if shape is None else len(shape)) \
+                or double_precision_only(p)
         return (f"it needs Z, Z^d, N, a cyclic group, a product of cyclics or a BooleanGroup, "
                 f"but over={p.over!r}")
 
@@ -329,7 +332,7 @@ class OverlapAddEngine(Engine):
 
     def applies(self, p: Problem) -> str | None:
         if _is_lattice(p):
-            return double_precision_only(p)
+            return too_many_axes(getattr(p.over, "d", 1)) or double_precision_only(p)
         return f"it needs Z, Z^d or N, but over={p.over!r}"
 
     def _blocks(self, p: Problem) -> tuple[int, int]:

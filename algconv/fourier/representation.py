@@ -6,7 +6,9 @@ from typing import Any, Callable
 
 import numpy as np
 
+from ..errors import InvalidType
 from ..structures.base import FiniteGroup
+from ..validation import check_int, describe
 
 __all__ = ["Representation"]
 
@@ -48,8 +50,17 @@ class Representation:
 
     def __init__(self, group: FiniteGroup, dimension: int, name: str,
                  matrix: Callable[[Any], np.ndarray], real: bool):
+        if not isinstance(group, FiniteGroup):
+            raise InvalidType(f"Got group={describe(group)}, but expected a FiniteGroup")
+        if not isinstance(name, str):
+            raise InvalidType(f"Got name={describe(name)}, but expected a str label")
+        if not callable(matrix):
+            raise InvalidType(f"Got matrix={describe(matrix)}, but expected a callable "
+                              "taking an element to its matrix")
+        if not isinstance(real, (bool, np.bool_)):
+            raise InvalidType(f"Got real={describe(real)}, but expected a bool")
         self.group = group
-        self.dimension = int(dimension)
+        self.dimension = check_int(dimension, "dimension", minimum=1)
         self.name = name
         self.real = bool(real)
         self._matrix = matrix

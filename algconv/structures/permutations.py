@@ -15,7 +15,7 @@ from typing import Any, Iterable
 import numpy as np
 
 from .. import config
-from ..errors import InvalidType
+from ..errors import InvalidArgument, InvalidType
 from ..validation import check_int, describe, is_integer
 from .base import FiniteGroup
 
@@ -34,12 +34,33 @@ __all__ = [
 def compose(a: tuple, b: tuple) -> tuple:
     """First ``a``, then ``b``: ``compose(a, b)[i] == b[a[i]]`` (sympy's ``a * b``).
 
+    ``a`` may be any map ``range(n) -> range(len(b))`` in one-line notation (a tuple of
+    ints), so transformations compose too; anything else raises ``InvalidType`` or
+    ``InvalidArgument`` naming it.
+
     Examples
     --------
     >>> compose((1, 0, 2), (0, 2, 1))
     (2, 0, 1)
     """
+    a, b = _one_line(a, "a"), _one_line(b, "b")
+    if any(not 0 <= i < len(b) for i in a):
+        raise InvalidArgument(f"Got a={describe(a)}, but compose(a, b) needs every entry of a "
+                              f"in range(len(b)) = range({len(b)})")
+    return _compose(a, b)
+
+
+def _compose(a: tuple, b: tuple) -> tuple:
+    """``compose`` on trusted input (the groups' hot path)."""
     return tuple(b[i] for i in a)
+
+
+def _one_line(a: Any, name: str) -> tuple:
+    """``a`` as a tuple of ints (a map in one-line notation), or raise naming ``name``."""
+    if not isinstance(a, (tuple, list)) or not all(map(is_integer, a)):
+        raise InvalidType(f"Got {name}={describe(a)}, but expected a tuple of ints in one-line "
+                          "notation")
+    return tuple(int(v) for v in a)
 
 
 def invert(a: tuple) -> tuple:
@@ -50,6 +71,15 @@ def invert(a: tuple) -> tuple:
     >>> invert((1, 2, 0))
     (2, 0, 1)
     """
+    a = _one_line(a, "a")
+    if sorted(a) != list(range(len(a))):
+        raise InvalidArgument(f"Got a={describe(a)}, but expected a permutation of "
+                              f"range({len(a)}) in one-line notation")
+    return _invert(a)
+
+
+def _invert(a: tuple) -> tuple:
+    """``invert`` on trusted input (the groups' hot path)."""
     inv = [0] * len(a)
     for i, ai in enumerate(a):
         inv[ai] = i
@@ -120,11 +150,11 @@ class PermutationGroupBase(FiniteGroup):
 
     def op(self, a: tuple, b: tuple) -> tuple:
         """First ``a``, then ``b`` (sympy's ``Permutation(a) * Permutation(b)``)."""
-        return compose(a, b)
+        return _compose(a, b)
 
     def inverse(self, a: tuple) -> tuple:
         """The inverse permutation."""
-        return invert(a)
+        return _invert(a)
 
     def _is_permutation(self, x: Any) -> bool:
         return (

@@ -184,33 +184,10 @@ ELEMENT_OPERATIONS = ("op", "inverse", "canonical")
 
 #: what the sweep found in modules this suite's authors do not own, each reported to the
 #: lead (issue 12 point 8); they fail today and are expected to, visibly, until fixed
-KNOWN = {
-    "ac.config.check_memory": "config: check_memory(None, ...) compares None with an int",
-    "ac.fourier.Representation": "fourier: Representation(None, ...) calls int(None)",
-    "ac.plot.flip_and_slide": "plot: a None path reaches PIL",
-    "ac.plot.new_figure": "plot: new_figure(2**70) reaches numpy's isfinite on an int",
-    "ac.plot.plot_cayley_graph": "plot: generators=None is iterated",
-    "ac.plot.plot_functions": "plot: names=None / names=-1 is subscripted",
-    "ac.plot.show_kernels": "plot: complex kernels reach float()",
-    "ac.plot.save_figure": "plot: a str for fig reaches fig.savefig (AttributeError)",
-    "ac.structures.compose": "permutations: compose(None, None) iterates None",
-    "ac.structures.invert": "permutations: invert(None) takes len(None)",
-    "ac.strategies.finite_groups": "strategies: max_order=2**70 enumerates for minutes",
-    "ac.strategies.finite_monoids": "strategies: max_order=2**70 enumerates for minutes",
-    "Function(dense on Z^2).__mul__": "function: a float array times a 5000-digit int "
-                                      "raises OverflowError",
-    "Function(dense on Z^2).__rmul__": "function: as __mul__",
-    "Function(dense on Z^2).__pow__": "function: f ** (5000-digit int) raises MemoryError "
-                                      "(issue 13 point 5)",
-    "Function(on Z).__pow__": "function: f ** (5000-digit int) runs on (issue 13 point 5)",
-    "Function(on Cyclic(3)).isclose": "function: rtol=<Function> reaches numpy's isfinite",
-}
+KNOWN: dict = {}
 #: cases that take the interpreter down (python-flint aborts when an allocation fails under
 #: the address-space limit), so they cannot even run as expected failures
-CRASHES = {
-    "Function(on Cyclic(3)).__pow__": "function: f ** 2**70 on Cyclic(3) squares ever "
-                                      "larger ints until flint aborts (issue 13 point 5)",
-}
+CRASHES: dict = {}
 
 
 def _cases():
