@@ -18,6 +18,7 @@ from . import (
     laws,
     linear,
     probability,
+    semirings,
     strategies,
     structures,
     symbolic,
@@ -112,6 +113,7 @@ __all__ = [
     "linear",
     "symbolic",
     "transforms",
+    "semirings",
     # errors
     "AlgconvError",
     "NotInStructure",

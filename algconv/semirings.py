@@ -1,0 +1,775 @@
+r"""Value algebras: the semirings convolution can add and multiply in.
+
+A semiring ``(K, add, mul, zero, one)`` replaces sum and product in the one formula
+``(f * g)(c) = add over a . b = c of mul(f(a), g(b))``: ``add`` is associative and
+commutative with identity ``zero``, ``mul`` is associative with identity ``one`` and
+distributes over ``add``, and ``zero`` annihilates.  Max-plus convolution is grey
+dilation, min-plus powers are shortest paths, Boolean convolution is the Minkowski sum of
+sets, log-sum-exp keeps probabilities in log space, and ``Modular(m)`` counts mod ``m``.
+
+Every semiring validates its values (``check`` for one, ``check_array`` for an array) and
+carries vectorised operations on numpy arrays for the direct and table engines
+(``add_arrays``, ``mul_arrays``, ``zeros``); a user semiring built with
+``Semiring.from_operations`` runs them element by element.
+
+Examples
+--------
+>>> import algconv as ac
+>>> S = ac.semirings.MaxPlus()
+>>> S.add(3, 5), S.mul(3, 5), S.zero, S.one
+(5, 8, -inf, 0)
+>>> ac.convolve([0, 1, 5], [0, 2], semiring=S)
+array([0, 2, 5, 7])
+>>> ac.semirings.Modular(7) == ac.semirings.Modular(7)
+True
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+import operator
+from fractions import Fraction
+from typing import Any, Callable
+
+import numpy as np
+
+from .errors import InvalidArgument, InvalidType
+from .validation import (
+    INT64_MAX,
+    as_value_array,
+    check_int,
+    check_value,
+    describe,
+    is_integer,
+    is_value,
+)
+
+__all__ = [
+    "Semiring",
+    "Standard",
+    "MaxPlus",
+    "MinPlus",
+    "MaxTimes",
+    "Boolean",
+    "LogSumExp",
+    "Modular",
+    "check_semiring",
+    "STANDARD",
+]
+
+#: ints below this magnitude are exact in float64 (a max-plus sum of two stays exact)
+FLOAT_EXACT = 2**53
+
+
+class Semiring:
+    """A value algebra ``(K, add, mul, zero, one)``; subclasses are the built-ins.
+
+    Attributes
+    ----------
+    zero, one
+        The identities of ``add`` and ``mul``.
+    is_commutative : bool
+        Whether ``mul`` is commutative.
+    is_selective : bool
+        Whether ``add(x, y)`` is always ``x`` or ``y`` (max, min, or): such semirings
+        have witnesses (``convolve(..., witness=True)``).
+    name : str
+        How it prints.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> S = ac.semirings.Semiring.from_operations(max, min, float("-inf"), float("inf"),
+    ...                                           name="bottleneck")
+    >>> S.add(2, 3), S.mul(2, 3), S.is_selective, S
+    (3, 2, True, bottleneck)
+    """
+
+    zero: Any = 0
+    one: Any = 1
+    is_commutative: bool = True
+    is_selective: bool = False
+    #: whether ``f - g`` exists (a ring: Standard, Modular)
+    has_subtraction: bool = False
+    name: str = ""
+
+    # --- the scalar operations ---------------------------------------------------------------
+
+    def add(self, x: Any, y: Any) -> Any:
+        """``x + y`` in this semiring."""
+        raise NotImplementedError
+
+    def mul(self, x: Any, y: Any) -> Any:
+        """``x * y`` in this semiring."""
+        raise NotImplementedError
+
+    def contains(self, x: Any) -> bool:
+        """Whether ``x`` is a value of this semiring (exactly as given, not reduced)."""
+        try:
+            self.check(x, "x")
+        except (InvalidType, InvalidArgument):
+            return False
+        return True
+
+    def check(self, x: Any, name: str) -> Any:
+        """``x`` as a value of this semiring (numpy scalars as Python ones), or raise
+        ``InvalidType`` naming ``name``."""
+        return x
+
+    def is_zero(self, x: Any) -> bool:
+        """Whether ``x`` equals ``zero`` (such values are not in a Function's support)."""
+        try:
+            return bool(x == self.zero)
+        except (TypeError, ValueError):
+            return False
+
+    # --- vectorised operations for the engines -------------------------------------------------
+
+    def check_array(self, data: Any, name: str) -> np.ndarray:
+        """``data`` as a numpy array of values of this semiring, or raise naming ``name``."""
+        array = np.empty(np.shape(data) if not isinstance(data, np.ndarray) else data.shape,
+                         dtype=object)
+        source = np.asarray(data, dtype=object) if not isinstance(data, np.ndarray) else data
+        for index in np.ndindex(array.shape):
+            array[index] = self.check(source[index], f"{name}[{', '.join(map(str, index))}]")
+        return array
+
+    def add_arrays(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """``add`` entry by entry (broadcasting)."""
+        return _object_ufunc(self.add)(x, y)
+
+    def mul_arrays(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """``mul`` entry by entry (broadcasting)."""
+        return _object_ufunc(self.mul)(x, y)
+
+    def zero_mask(self, array: np.ndarray) -> np.ndarray:
+        """A bool array: where ``array`` holds ``zero``."""
+        if array.dtype == object:
+            out = np.zeros(array.shape, dtype=bool)
+            for index in np.ndindex(array.shape):
+                out[index] = self.is_zero(array[index])
+            return out
+        return array == self.zero
+
+    def zeros(self, shape: Any, like: np.dtype | None = None) -> np.ndarray:
+        """An array of ``zero`` in the dtype results take when the inputs have ``like``."""
+        out = np.empty(shape, dtype=object)
+        out[...] = self.zero
+        return out
+
+    def result_dtype(self, *dtypes: np.dtype) -> np.dtype:
+        """The dtype the engines compute in for operands of these dtypes."""
+        return np.dtype(object)
+
+    def reduce(self, values: Any) -> Any:
+        """``add`` over ``values`` (``zero`` when empty)."""
+        total = self.zero
+        for v in values:
+            total = self.add(total, v)
+        return total
+
+    def exact_for(self, dtype: np.dtype) -> bool:
+        """Whether results in ``dtype`` are exact (ints, Fractions, bools): for dispatch."""
+        return dtype.kind in "iubO"
+
+    # --- identity --------------------------------------------------------------------------------
+
+    def _key(self) -> tuple:
+        return (type(self),)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Semiring) and self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    def __repr__(self) -> str:
+        return self.name or f"{type(self).__name__}()"
+
+    @property
+    def is_standard(self) -> bool:
+        """Whether this is the ordinary ``+`` and ``x`` of numbers."""
+        return False
+
+    # --- user semirings --------------------------------------------------------------------------
+
+    @staticmethod
+    def from_operations(add: Callable[[Any, Any], Any], mul: Callable[[Any, Any], Any],
+                        zero: Any, one: Any, *, name: str | None = None) -> "Semiring":
+        """A semiring from its two operations and their identities (trusted).
+
+        ``add`` and ``mul`` are called on single values, so Python's ``max`` and ``min``
+        work; nothing is checked here (``ac.laws.check_semiring`` checks the laws).  It is
+        selective when ``add`` is ``max``, ``min`` or ``operator.or_``, and commutative when
+        ``mul`` is one of Python's commutative operators (``operator.add``,
+        ``operator.mul``, ``max``, ``min``, ``operator.and_``, ``operator.or_``); other
+        operations count as non-commutative, which is always safe.  Such semirings run
+        on the direct and table engines, one value at a time.
+
+        Parameters
+        ----------
+        add, mul : callable
+            Two-argument functions on values.
+        zero, one : object
+            The identities of ``add`` and ``mul``.
+        name : str, optional
+            How it prints.
+
+        Returns
+        -------
+        Semiring
+
+        Raises
+        ------
+        InvalidType
+            If ``add`` or ``mul`` is not callable, or ``name`` is not a str.
+
+        Examples
+        --------
+        >>> import algconv as ac
+        >>> from fractions import Fraction
+        >>> S = ac.semirings.Semiring.from_operations(max, min, 0, 10**9, name="capacity")
+        >>> f = ac.Function({0: 3, 1: 5}, over=ac.Integers(), semiring=S)
+        >>> (f * f).to_dict()
+        {0: 3, 1: 3, 2: 5}
+        """
+        for what, op in (("add", add), ("mul", mul)):
+            if not callable(op):
+                raise InvalidType(f"Got {what}={describe(op)}, but expected a callable "
+                                  "taking two values")
+        if name is not None and not isinstance(name, str):
+            raise InvalidType(f"Got name={describe(name)}, but expected a str")
+        return _UserSemiring(add, mul, zero, one, name)
+
+
+_SELECTIVE = (max, min, operator.or_)
+_COMMUTATIVE = (operator.add, operator.mul, max, min, operator.and_, operator.or_,
+                operator.xor)
+
+
+class _UserSemiring(Semiring):
+    """A semiring from ``Semiring.from_operations``: element-by-element operations."""
+
+    def __init__(self, add: Callable, mul: Callable, zero: Any, one: Any, name: str | None):
+        self._add, self._mul, self.zero, self.one = add, mul, zero, one
+        self.name = name or f"Semiring.from_operations({_op_name(add)}, {_op_name(mul)}, " \
+                            f"{zero!r}, {one!r})"
+        self.is_selective = any(add is op for op in _SELECTIVE)
+        self.is_commutative = any(mul is op for op in _COMMUTATIVE)
+
+    def add(self, x: Any, y: Any) -> Any:
+        return self._add(x, y)
+
+    def mul(self, x: Any, y: Any) -> Any:
+        return self._mul(x, y)
+
+    def check(self, x: Any, name: str) -> Any:
+        if x is None or isinstance(x, (str, bytes)):
+            raise InvalidType(f"Got {name}={describe(x)}, but expected a value of {self!r}")
+        return int(x) if isinstance(x, np.integer) else x
+
+    def _key(self) -> tuple:
+        return (_UserSemiring, self._add, self._mul, _hashable(self.zero),
+                _hashable(self.one), self.name)
+
+
+def _op_name(op: Callable) -> str:
+    return getattr(op, "__name__", None) or repr(op)
+
+
+def _hashable(x: Any) -> Any:
+    try:
+        hash(x)
+    except TypeError:
+        return ("id", id(x))
+    return x
+
+
+def _object_ufunc(op: Callable) -> Callable:
+    """``op`` on object arrays, entry by entry (the result an object array)."""
+    u = np.frompyfunc(op, 2, 1)
+
+    def run(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        out = u(x, y)
+        return out if isinstance(out, np.ndarray) else np.array(out, dtype=object)
+
+    return run
+
+
+# --- the standard numbers ------------------------------------------------------------------------
+
+
+class Standard(Semiring):
+    """The ordinary numbers with ``+`` and ``x`` (the default semiring).
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> S = ac.semirings.Standard()
+    >>> S.add(2, 3), S.mul(2, 3), S.zero, S.one, S.is_selective
+    (5, 6, 0, 1, False)
+    """
+
+    has_subtraction = True
+    name = "Standard()"
+
+    def add(self, x: Any, y: Any) -> Any:
+        return x + y
+
+    def mul(self, x: Any, y: Any) -> Any:
+        return x * y
+
+    def check(self, x: Any, name: str) -> Any:
+        return check_value(x, name)
+
+    def check_array(self, data: Any, name: str) -> np.ndarray:
+        return as_value_array(data, name)
+
+    def add_arrays(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        return x + y
+
+    def mul_arrays(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        return x * y
+
+    @property
+    def is_standard(self) -> bool:
+        return True
+
+
+#: the default semiring
+STANDARD = Standard()
+
+
+# --- tropical and friends ------------------------------------------------------------------------
+
+
+def _real(x: Any, name: str, semiring: Semiring, allowed_inf: float | None) -> Any:
+    """A real value (int, Fraction, float) for a tropical semiring, or raise InvalidType."""
+    if isinstance(x, (bool, np.bool_)) or not isinstance(x, numbers.Real) or isinstance(
+            x, (str, bytes)):
+        raise InvalidType(
+            f"Got {name}={describe(x)}, but {semiring!r} takes real values (int, Fraction, "
+            f"float){_inf_note(allowed_inf)}"
+        )
+    if is_integer(x):
+        return int(x)
+    if isinstance(x, Fraction):
+        return x
+    if not isinstance(x, (float, np.floating)):
+        raise InvalidType(f"Got {name}={describe(x)}, but {semiring!r} takes int, Fraction "
+                          "or float values")
+    if math.isnan(x) or (math.isinf(x) and x != allowed_inf):
+        raise InvalidType(f"Got {name}={describe(x)}, but {semiring!r} takes finite real "
+                          f"values{_inf_note(allowed_inf)}")
+    return x
+
+
+def _inf_note(allowed_inf: float | None) -> str:
+    if allowed_inf is None:
+        return ""
+    return f" and {'-' if allowed_inf < 0 else '+'}inf (its zero)"
+
+
+class _Tropical(Semiring):
+    """Shared by MaxPlus, MinPlus, MaxTimes: real values, numpy ufuncs."""
+
+    is_selective = True
+    _add_ufunc: Any = None
+    _mul_ufunc: Any = None
+    _inf: float | None = None  # the one infinity in the carrier (the zero), if any
+    _minimum: Any = None  # values must be >= this (MaxTimes: 0)
+
+    def add(self, x: Any, y: Any) -> Any:
+        return self._add_scalar(x, y)
+
+    def check(self, x: Any, name: str) -> Any:
+        x = _real(x, name, self, self._inf)
+        if self._minimum is not None and x < self._minimum:
+            raise InvalidType(f"Got {name}={describe(x)}, but {self!r} takes reals >= "
+                              f"{self._minimum}")
+        return x
+
+    def check_array(self, data: Any, name: str) -> np.ndarray:
+        array = _numeric_array(data, name, self)
+        if array.dtype.kind == "f":
+            bad = np.isnan(array) | (np.isinf(array) & (array != (self._inf or 0)))
+            if self._minimum is not None:
+                bad |= array < self._minimum
+            if bad.any():
+                x = array[tuple(np.argwhere(bad)[0])]
+                self.check(x.item(), f"{name} containing {x.item()!r}; entry")
+        elif array.dtype.kind in "iu":
+            if self._minimum is not None and array.size and array.min() < self._minimum:
+                self.check(int(array.min()), f"{name} containing {int(array.min())}; entry")
+        else:
+            for index in np.ndindex(array.shape):
+                array[index] = self.check(array[index], f"{name}[{index}]")
+        return array
+
+    def add_arrays(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        return self._add_ufunc(x, y)
+
+    def mul_arrays(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        return self._mul_ufunc(x, y)
+
+    def zeros(self, shape: Any, like: np.dtype | None = None) -> np.ndarray:
+        dtype = np.dtype(np.float64) if like is None or like.kind in "iu" else like
+        if dtype == object:
+            out = np.empty(shape, dtype=object)
+            out[...] = self.zero
+            return out
+        return np.full(shape, self.zero, dtype=dtype)
+
+    def result_dtype(self, *dtypes: np.dtype) -> np.dtype:
+        if any(d == object for d in dtypes):
+            return np.dtype(object)
+        return np.result_type(*dtypes)
+
+
+class MaxPlus(_Tropical):
+    """``(R ∪ {-inf}, max, +)``: grey dilation, longest paths, Viterbi in log space.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> S = ac.semirings.MaxPlus()
+    >>> S.add(2, 7), S.mul(2, 7), S.zero, S.one, S.is_selective
+    (7, 9, -inf, 0, True)
+    """
+
+    zero, one, _inf = float("-inf"), 0, float("-inf")
+    name = "MaxPlus()"
+    _add_ufunc, _mul_ufunc = np.maximum, np.add
+
+    def _add_scalar(self, x: Any, y: Any) -> Any:
+        return x if x >= y else y
+
+    def mul(self, x: Any, y: Any) -> Any:
+        return x + y
+
+
+class MinPlus(_Tropical):
+    """``(R ∪ {+inf}, min, +)``: erosion, shortest paths, distance transforms.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> S = ac.semirings.MinPlus()
+    >>> S.add(2, 7), S.mul(2, 7), S.zero, S.one
+    (2, 9, inf, 0)
+    """
+
+    zero, one, _inf = float("inf"), 0, float("inf")
+    name = "MinPlus()"
+    _add_ufunc, _mul_ufunc = np.minimum, np.add
+
+    def _add_scalar(self, x: Any, y: Any) -> Any:
+        return x if x <= y else y
+
+    def mul(self, x: Any, y: Any) -> Any:
+        return x + y
+
+
+class MaxTimes(_Tropical):
+    """``(R >= 0, max, x)``: Viterbi with probabilities.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> S = ac.semirings.MaxTimes()
+    >>> S.add(0.5, 0.25), S.mul(0.5, 0.25), S.zero, S.one
+    (0.5, 0.125, 0, 1)
+    """
+
+    zero, one, _minimum = 0, 1, 0
+    name = "MaxTimes()"
+    _add_ufunc, _mul_ufunc = np.maximum, np.multiply
+
+    def _add_scalar(self, x: Any, y: Any) -> Any:
+        return x if x >= y else y
+
+    def mul(self, x: Any, y: Any) -> Any:
+        return x * y
+
+    def zeros(self, shape: Any, like: np.dtype | None = None) -> np.ndarray:
+        dtype = np.dtype(np.int64) if like is None else like
+        if dtype == object:
+            out = np.empty(shape, dtype=object)
+            out[...] = 0
+            return out
+        return np.zeros(shape, dtype=dtype)
+
+
+def _numeric_array(data: Any, name: str, semiring: Semiring) -> np.ndarray:
+    """An int, float or object array for a real-valued semiring (bool and complex refused)."""
+    if isinstance(data, np.ndarray) and data.dtype == bool or (
+            not isinstance(data, np.ndarray) and np.asarray(data).dtype == bool):
+        raise InvalidType(f"Got {name} with dtype bool, but {semiring!r} takes real values; "
+                          "use semiring=Boolean() for bools")
+    array = as_value_array(data, name)
+    if array.dtype.kind == "c":
+        bad = array.flat[0] if array.size else None
+        raise InvalidType(f"Got {name} containing {describe(bad)} (dtype {array.dtype}), but "
+                          f"{semiring!r} takes real values")
+    if array.dtype == object:
+        array = array.copy()
+    return array
+
+
+# --- Boolean --------------------------------------------------------------------------------------
+
+
+class Boolean(Semiring):
+    """``({False, True}, or, and)``: reachability, Minkowski sums of sets.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> S = ac.semirings.Boolean()
+    >>> S.add(False, True), S.mul(False, True), S.zero, S.one
+    (True, False, False, True)
+    """
+
+    zero, one = False, True
+    is_selective = True
+    name = "Boolean()"
+
+    def add(self, x: Any, y: Any) -> Any:
+        return bool(x or y)
+
+    def mul(self, x: Any, y: Any) -> Any:
+        return bool(x and y)
+
+    def check(self, x: Any, name: str) -> Any:
+        if not isinstance(x, (bool, np.bool_)):
+            raise InvalidType(f"Got {name}={describe(x)}, but {self!r} takes bool values "
+                              "(False, True)")
+        return bool(x)
+
+    def check_array(self, data: Any, name: str) -> np.ndarray:
+        array = data if isinstance(data, np.ndarray) else _asarray(data, name)
+        if array.dtype != bool:
+            if array.dtype == object and all(isinstance(x, (bool, np.bool_))
+                                             for x in array.flat):
+                return array.astype(bool)
+            bad = array.flat[0] if array.size else None
+            raise InvalidType(f"Got {name} with dtype {array.dtype} (e.g. {describe(bad)}), "
+                              f"but {self!r} takes bool arrays")
+        return array
+
+    def add_arrays(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        return np.logical_or(x, y)
+
+    def mul_arrays(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        return np.logical_and(x, y)
+
+    def zeros(self, shape: Any, like: np.dtype | None = None) -> np.ndarray:
+        return np.zeros(shape, dtype=bool)
+
+    def result_dtype(self, *dtypes: np.dtype) -> np.dtype:
+        return np.dtype(bool)
+
+
+def _asarray(data: Any, name: str) -> np.ndarray:
+    if isinstance(data, (str, bytes)):
+        raise InvalidType(f"Got {name}={describe(data)}, but expected an array")
+    try:
+        return np.asarray(data)
+    except (ValueError, TypeError) as e:
+        raise InvalidArgument(f"Got {name}={describe(data)}, but expected a rectangular "
+                              f"array: {e}") from e
+
+
+# --- log-sum-exp ----------------------------------------------------------------------------------
+
+
+class LogSumExp(Semiring):
+    """``(R ∪ {-inf}, logaddexp, +)``: probabilities in log space, without underflow.
+
+    Examples
+    --------
+    >>> import algconv as ac, math
+    >>> S = ac.semirings.LogSumExp()
+    >>> round(math.exp(S.add(math.log(0.25), math.log(0.5))), 12), S.zero, S.one
+    (0.75, -inf, 0.0)
+    """
+
+    zero, one = float("-inf"), 0.0
+    name = "LogSumExp()"
+
+    def add(self, x: Any, y: Any) -> Any:
+        return float(np.logaddexp(x, y))
+
+    def mul(self, x: Any, y: Any) -> Any:
+        return float(x) + float(y)
+
+    def check(self, x: Any, name: str) -> Any:
+        return float(_real(x, name, self, float("-inf")))
+
+    def check_array(self, data: Any, name: str) -> np.ndarray:
+        array = _numeric_array(data, name, self)
+        if array.dtype == object:
+            array = np.array([self.check(v, f"{name} entry") for v in array.flat],
+                             dtype=np.float64).reshape(array.shape)
+        if array.dtype.kind != "f":
+            array = array.astype(np.float64)
+        bad = np.isnan(array) | (array == np.inf)
+        if bad.any():
+            x = array[tuple(np.argwhere(bad)[0])]
+            self.check(x.item(), f"{name} containing {x.item()!r}; entry")
+        return array
+
+    def add_arrays(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        return np.logaddexp(x, y)
+
+    def mul_arrays(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        return np.add(x, y)
+
+    def zeros(self, shape: Any, like: np.dtype | None = None) -> np.ndarray:
+        dtype = like if like is not None and like.kind == "f" else np.dtype(np.float64)
+        return np.full(shape, -np.inf, dtype=dtype)
+
+    def result_dtype(self, *dtypes: np.dtype) -> np.dtype:
+        return np.result_type(np.float64, *[d for d in dtypes if d.kind == "f"])
+
+    def exact_for(self, dtype: np.dtype) -> bool:
+        return False
+
+
+# --- integers mod m -------------------------------------------------------------------------------
+
+
+class Modular(Semiring):
+    """``(Z/m, + mod m, x mod m)`` for any int ``m >= 2``: counting mod a prime, GF(p)[x].
+
+    Ints outside ``range(m)`` are reduced mod ``m``; results are ints in ``range(m)``
+    (int64 arrays for ``m <= 2**63``, else Python ints), exact for every ``m``.
+
+    Parameters
+    ----------
+    m : int
+        The modulus, ``>= 2`` (any size).
+
+    Raises
+    ------
+    InvalidType
+        If ``m`` is not an int (a float, str or bool).
+    InvalidArgument
+        If ``m < 2``.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> S = ac.semirings.Modular(7)
+    >>> S.add(5, 4), S.mul(5, 4), S.check(-1, "x"), S
+    (2, 6, 6, Modular(7))
+    """
+
+    zero, one = 0, 1
+    has_subtraction = True
+
+    def __init__(self, m: int):
+        self.m = check_int(m, "m", minimum=2, what="Modular(m)")
+        self.name = f"Modular({self.m})"
+
+    def add(self, x: Any, y: Any) -> Any:
+        return (x + y) % self.m
+
+    def mul(self, x: Any, y: Any) -> Any:
+        return (x * y) % self.m
+
+    def check(self, x: Any, name: str) -> Any:
+        if not is_integer(x):
+            raise InvalidType(f"Got {name}={describe(x)}, but {self!r} takes ints (reduced "
+                              f"mod {self.m})")
+        return int(x) % self.m
+
+    def check_array(self, data: Any, name: str) -> np.ndarray:
+        if isinstance(data, np.ndarray) and data.dtype == bool or (
+                not isinstance(data, np.ndarray) and not np.isscalar(data)
+                and _asarray(data, name).dtype == bool):
+            raise InvalidType(f"Got {name} with dtype bool, but {self!r} takes ints")
+        array = as_value_array(data, name)
+        if array.dtype.kind in "iu":
+            if self.m <= INT64_MAX:
+                return np.mod(array.astype(np.int64, copy=False), self.m) if (
+                    array.dtype != np.uint64) else np.mod(array, self.m).astype(np.int64)
+            return np.array([int(v) % self.m for v in array.flat] + [None],
+                            dtype=object)[:-1].reshape(array.shape)
+        if array.dtype == object:
+            out = np.empty(array.shape, dtype=object)
+            for index in np.ndindex(array.shape):
+                out[index] = self.check(array[index], f"{name} entry")
+            return out.astype(np.int64) if self.m <= INT64_MAX else out
+        bad = array.flat[0] if array.size else None
+        raise InvalidType(f"Got {name} with dtype {array.dtype} (e.g. {describe(bad)}), but "
+                          f"{self!r} takes ints")
+
+    @property
+    def dtype(self) -> np.dtype:
+        """int64 when every residue fits, else object (Python ints)."""
+        return np.dtype(np.int64) if self.m <= INT64_MAX + 1 else np.dtype(object)
+
+    def add_arrays(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        if self.m <= 2**62:
+            return np.mod(np.add(x, y), self.m)
+        return np.mod(_objects(x) + _objects(y), self.m)
+
+    def mul_arrays(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        if self.m <= 2**31:
+            return np.mod(np.multiply(x, y), self.m)
+        return np.mod(_objects(x) * _objects(y), self.m)
+
+    def zeros(self, shape: Any, like: np.dtype | None = None) -> np.ndarray:
+        if self.m <= 2**62:
+            return np.zeros(shape, dtype=np.int64)
+        out = np.empty(shape, dtype=object)
+        out[...] = 0
+        return out
+
+    def result_dtype(self, *dtypes: np.dtype) -> np.dtype:
+        return np.dtype(np.int64) if self.m <= 2**62 else np.dtype(object)
+
+    def output(self, array: np.ndarray) -> np.ndarray:
+        """Residues as the result dtype: int64 for ``m <= 2**63``, else Python ints."""
+        if self.m <= INT64_MAX + 1:
+            return array.astype(np.int64, copy=False)
+        return _objects(array)
+
+    def _key(self) -> tuple:
+        return (Modular, self.m)
+
+
+def _objects(x: Any) -> Any:
+    if isinstance(x, np.ndarray) and x.dtype != object:
+        return x.astype(object)
+    return x
+
+
+# --- helpers for the rest of algconv --------------------------------------------------------------
+
+
+def check_semiring(semiring: Any, name: str = "semiring") -> Semiring:
+    """``semiring`` as a Semiring (``None`` is ``Standard()``), or raise ``InvalidType``.
+
+    >>> check_semiring(None)
+    Standard()
+    >>> check_semiring("max-plus")
+    Traceback (most recent call last):
+    ...
+    algconv.errors.InvalidType: Got semiring='max-plus', but expected an ac.semirings.Semiring such as ac.semirings.MaxPlus() (or None for the standard numbers)
+    """
+    if semiring is None:
+        return STANDARD
+    if not isinstance(semiring, Semiring):
+        raise InvalidType(
+            f"Got {name}={describe(semiring)}, but expected an ac.semirings.Semiring such as "
+            "ac.semirings.MaxPlus() (or None for the standard numbers)"
+        )
+    return semiring
+
+
+def is_value_of(semiring: Semiring, x: Any) -> bool:
+    """``semiring.contains(x)``, for the standard numbers without building a message."""
+    return is_value(x) if semiring.is_standard else semiring.contains(x)
