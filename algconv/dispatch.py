@@ -19,7 +19,8 @@ from .engines import ENGINES
 from .engines.base import EXACT_KINDS, Engine, Problem, float_work_dtype
 from .engines.fft import lattice_fft
 from .errors import InvalidArgument, InvalidType, MethodNotApplicable, StructureMismatch
-from .function import Function, _conj_array, _finite_vector
+from .function import Function, _conj_array, _element, _finite_vector, check_same_semiring
+from .semirings import Boolean, Semiring, check_semiring
 from .structures.base import Group, Monoid, check_structure
 from .structures.numbers import Integers, Lattice
 from .validation import as_value_array, check_axes, check_choice, describe, is_dask_array
@@ -76,6 +77,8 @@ def _refusal(engine: Engine, p: Problem) -> str | None:
     direct sum over every stored pair does (scipy.signal's direct method: ``inf * 0`` is
     NaN, and a NaN reaches only the outputs its pairs reach).
     """
+    if not p.semiring.is_standard:
+        return _semiring_refusal(engine, p)
     reason = engine.applies(p)
     if reason is None and not engine.exact and p.kind in EXACT_KINDS:
         reason = f"it rounds through floating point, but the values are exact ({p.kind})"
@@ -86,12 +89,67 @@ def _refusal(engine: Engine, p: Problem) -> str | None:
     return reason
 
 
+def _semiring_refusal(engine: Engine, p: Problem) -> str | None:
+    """Why ``engine`` may not evaluate ``p``, whose values are in a semiring other than the
+    standard numbers.  Engines that declare ``semirings`` decide for themselves; a
+    standard engine runs the integer problem of ``Boolean()`` or ``Modular(m)`` (exact
+    sums, then ``counts > 0`` or ``counts mod m``), and nothing else."""
+    S = p.semiring
+    if p.witness and not engine.witnesses:
+        return f"it gives no witnesses, but witness=True was asked for (values in {S!r})"
+    if engine.semirings:
+        return engine.applies(p)
+    if S.integer_image:
+        reason = _refusal(engine, integer_problem(p))
+        return None if reason is None else f"on the integer sums that {S!r} reduces: {reason}"
+    return (f"it needs the ordinary sum and product (a ring), but the values are in {S!r}; "
+            "the direct and table engines take any semiring")
+
+
+def integer_problem(p: Problem) -> Problem:
+    """The standard problem on the integers whose image ``p`` is (``Boolean()``: 0/1
+    counts; ``Modular(m)``: the residues), for engines that only know the standard numbers."""
+    q = p.__dict__.get("_integers")
+    if q is None:
+        S = p.semiring
+
+        def lift(h: Function) -> Function:
+            if h.is_dense:
+                return Function._from_dense(S.to_integers(h._array), h.over, h._start)
+            return Function._from_dict({x: int(v) for x, v in h._items()}, h.over)
+
+        q = Problem(lift(p.f), lift(p.g), p.over, dict(p.hints))
+        p._integers = q
+    return q
+
+
+def _problem_for(engine: Engine, p: Problem) -> Problem:
+    """The problem ``engine`` computes: ``p``, or the integer problem ``p`` is an image of."""
+    if p.semiring.is_standard or engine.semirings:
+        return p
+    return integer_problem(p)
+
+
+def run_engine(engine: Engine, p: Problem) -> Function:
+    """``engine`` on ``p`` (through the integers for a standard engine on ``Boolean()`` or
+    ``Modular(m)`` values)."""
+    q = _problem_for(engine, p)
+    if q is p:
+        return engine.run(p)
+    h = engine.run(q)
+    S = p.semiring
+    if h.is_dense:
+        return Function._from_dense(S.from_integers(h._array), h.over, h._start, S)
+    return Function._from_dict({x: S.from_integers(np.array([v]))[0].item()
+                                for x, v in h._items()}, h.over, S)
+
+
 def _guard(engine: Engine, p: Problem) -> str | None:
     """The reason ``engine`` may not run ``p``, hard guards first; ``None`` if it may."""
     reason = _refusal(engine, p)
     if reason is not None:
         return reason
-    need = engine.memory(p)
+    need = engine.memory(_problem_for(engine, p))
     if need > config.memory_limit:
         return (
             f"it would need about {config.format_bytes(need)}, more than "
@@ -110,7 +168,7 @@ def _absorbs(p: Problem) -> bool:
     if "_absorbs" in p.__dict__:
         return p._absorbs
     p._absorbs = False
-    if p.kind not in ("float", "complex"):
+    if not p.semiring.is_standard or p.kind not in ("float", "complex"):
         return False
     arrays = [h._array if h.is_dense else np.array(list(h._dict.values()))
               for h in (p.f, p.g)]
@@ -134,7 +192,7 @@ def _precise(p: Problem, engine: Engine, cost: float) -> tuple[Engine, str | Non
     if engine.exact or not _absorbs(p):
         return engine, None
     direct = ENGINES["direct"]
-    if _guard(direct, p) is None and direct.cost(p) <= PRECISION_SLOWDOWN * cost:
+    if _guard(direct, p) is None and _cost(direct, p) <= PRECISION_SLOWDOWN * cost:
         return direct, (f"the direct sum, since method={engine.name!r} would absorb values "
                         "below its rounding (they span more than the float precision)")
     return engine, None
@@ -170,12 +228,16 @@ def _fastest(p: Problem) -> Engine:
     for engine in ENGINES.values():
         if engine.min_cost >= best_cost or _guard(engine, p) is not None:
             continue
-        cost = engine.cost(p)
+        cost = _cost(engine, p)
         if cost < best_cost:
             best, best_cost = engine, cost
     if best is None:
         _no_engine(p)
     return _precise(p, best, best_cost)[0]
+
+
+def _cost(engine: Engine, p: Problem) -> float:
+    return engine.cost(_problem_for(engine, p))
 
 
 #: ``choose_method(measure=True)`` times only the candidates estimated to finish within
@@ -190,13 +252,15 @@ def _select(p: Problem, measure: bool = False) -> MethodChoice:
         if reason is not None:
             candidates.append((name, None, reason))
             continue
-        cost = engine.cost(p)
+        cost = _cost(engine, p)
         note = engine.summary
+        if _problem_for(engine, p) is not p:
+            note = f"{note}; exact integer sums, reduced to {p.semiring!r}"
         if measure and cost > MEASURE_MAX_SECONDS:
             note = f"not measured: estimated over {MEASURE_MAX_SECONDS:g} s; {engine.summary}"
         elif measure:
             t0 = time.perf_counter()
-            engine.run(p)
+            run_engine(engine, p)
             cost = time.perf_counter() - t0
             note = f"measured; {engine.summary}"
         candidates.append((name, cost, note))
@@ -229,7 +293,7 @@ def _named_engine(p: Problem, method: str) -> Engine:
         raise MethodNotApplicable(
             f"method={method!r} does not apply: {reason}; use method='auto'"
         )
-    config.check_memory(engine.memory(p), f"method={method!r} on this input")
+    config.check_memory(engine.memory(_problem_for(engine, p)), f"method={method!r} on this input")
     return engine
 
 
@@ -247,11 +311,11 @@ class _Request:
     out_shape: tuple | None = None
     mode: str = "full"
     empty: np.ndarray | None = None
-    boolean: bool = False  # two bool arrays: the Boolean semiring, computed as counts > 0
     scalar: bool = False  # two 0-d arrays, computed as 1-element ones: the result is 0-d
 
 
-def _functions_request(f: Any, g: Any, over: Any, mode: str, name: str) -> _Request:
+def _functions_request(f: Any, g: Any, over: Any, mode: str, name: str,
+                       semiring: Semiring | None = None) -> _Request:
     if not (isinstance(f, Function) and isinstance(g, Function)):
         other = g if isinstance(f, Function) else f
         raise InvalidType(
@@ -264,6 +328,11 @@ def _functions_request(f: Any, g: Any, over: Any, mode: str, name: str) -> _Requ
         )
     if over is not None and check_structure(over) != f.over:
         raise StructureMismatch(f"Got over={over!r}, but the Functions are over {f.over!r}")
+    check_same_semiring(f, g)
+    if semiring is not None and check_semiring(semiring) != f.semiring:
+        raise StructureMismatch(
+            f"Got semiring={semiring!r}, but the Functions' values are in {f.semiring!r}"
+        )
     if mode != "full":
         raise InvalidArgument(
             f"Got mode={mode!r} with Functions, but modes apply to arrays on Z^d; a "
@@ -289,22 +358,38 @@ def _valid_swap_check(shape_f: tuple, shape_g: tuple) -> None:
         )
 
 
-def _array_request(f: Any, g: Any, over: Any, mode: str) -> _Request:
-    """Arrays to a Problem.  Two bool arrays are values of the Boolean semiring (or, and):
-    they are convolved as 0/1 counts, exactly, and the result is ``counts > 0``; a bool
-    array beside numbers is 0/1, as numpy promotes it.  Two 0-d arrays multiply, as scipy's
-    do: they are convolved as 1-element arrays and the result is a scalar."""
-    a = as_value_array(f, "f", bools=True)
-    b = as_value_array(g, "g", bools=True)
-    boolean = a.dtype == bool and b.dtype == bool
-    a, b = (x.astype(np.uint8) if x.dtype == bool else x for x in (a, b))
+def _array_request(f: Any, g: Any, over: Any, mode: str,
+                   semiring: Semiring | None = None) -> _Request:
+    """Arrays to a Problem.  Two bool arrays are values of the Boolean semiring (or, and),
+    exactly as with ``semiring=Boolean()``; a bool array beside numbers is 0/1, as numpy
+    promotes it.  Two 0-d arrays multiply, as scipy's do: they are convolved as 1-element
+    arrays and the result is a scalar."""
+    a, b, S = value_arrays(f, g, semiring)
     scalar = over is None and a.ndim == b.ndim == 0
     if scalar:
         a, b = a.reshape(1), b.reshape(1)
-    return replace(_numeric_request(a, b, over, mode), boolean=boolean, scalar=scalar)
+    return replace(_numeric_request(a, b, over, mode, S), scalar=scalar)
 
 
-def _numeric_request(a: np.ndarray, b: np.ndarray, over: Any, mode: str) -> _Request:
+def value_arrays(f: Any, g: Any, semiring: Any) -> tuple:
+    """``(a, b, S)``: two validated value arrays and their semiring (``semiring``, or for
+    ``None`` the standard numbers, ``Boolean()`` for two bool arrays)."""
+    S = check_semiring(semiring)
+    if not S.is_standard:
+        return S.check_array(f, "f"), S.check_array(g, "g"), S
+    a = as_value_array(f, "f", bools=True)
+    b = as_value_array(g, "g", bools=True)
+    if a.dtype == bool and b.dtype == bool:
+        return a, b, BOOLEAN
+    a, b = (x.astype(np.uint8) if x.dtype == bool else x for x in (a, b))
+    return a, b, S
+
+
+BOOLEAN = Boolean()
+
+
+def _numeric_request(a: np.ndarray, b: np.ndarray, over: Any, mode: str,
+                     S: Semiring) -> _Request:
     if over is None or isinstance(over, Lattice):
         if over is not None and a.ndim != over.d:
             raise StructureMismatch(f"Got f with {a.ndim} dimensions, but {over!r} needs {over.d}")
@@ -319,8 +404,8 @@ def _numeric_request(a: np.ndarray, b: np.ndarray, over: Any, mode: str) -> _Req
             _valid_swap_check(a.shape, b.shape)
         lattice = over if over is not None else _lattice_for(a.ndim)
         zero = (0,) * a.ndim
-        p = Problem(Function._from_dense(a, lattice, zero), Function._from_dense(b, lattice, zero),
-                    lattice, hints={"mode": mode})
+        p = Problem(Function._from_dense(a, lattice, zero, S),
+                    Function._from_dense(b, lattice, zero, S), lattice, hints={"mode": mode})
         return _Request(p, True, a.shape, b.shape, mode=mode)
     over = check_structure(over)
     if mode != "full":
@@ -334,7 +419,8 @@ def _numeric_request(a: np.ndarray, b: np.ndarray, over: Any, mode: str) -> _Req
                 f"Got arrays of shapes {a.shape} and {b.shape}, but {over!r} takes 1-D "
                 "coefficient arrays"
             )
-        p = Problem(Function._from_dense(a, over, (0,)), Function._from_dense(b, over, (0,)), over)
+        p = Problem(Function._from_dense(a, over, (0,), S), Function._from_dense(b, over, (0,), S),
+                    over)
         return _Request(p, True, a.shape, b.shape)
     if over.dense_layout != "finite":
         hint = ("use ac.convolve_dirichlet for arrays, or Functions"
@@ -349,15 +435,17 @@ def _numeric_request(a: np.ndarray, b: np.ndarray, over: Any, mode: str) -> _Req
         raise StructureMismatch(
             f"Got f with shape {a.shape} and g with shape {b.shape}, but they must match"
         )
-    p = Problem(Function._from_dense(va, over), Function._from_dense(vb, over), over)
+    p = Problem(Function._from_dense(va, over, None, S), Function._from_dense(vb, over, None, S),
+                over)
     return _Request(p, True, a.shape, b.shape, out_shape=a.shape)
 
 
-def _request(f: Any, g: Any, over: Any, mode: Any, name: str) -> _Request:
+def _request(f: Any, g: Any, over: Any, mode: Any, name: str,
+             semiring: Any = None) -> _Request:
     mode = check_choice(mode, "mode", MODES)
     if isinstance(f, Function) or isinstance(g, Function):
-        return _functions_request(f, g, over, mode, name)
-    return _array_request(f, g, over, mode)
+        return _functions_request(f, g, over, mode, name, semiring)
+    return _array_request(f, g, over, mode, semiring)
 
 
 def _centered(array: np.ndarray, shape: tuple) -> np.ndarray:
@@ -386,9 +474,45 @@ def _finish(req: _Request, result: Function) -> Any:
         out = np.zeros((0,) * len(req.shape_f), dtype=result._dense_form()[0].dtype)
     else:
         out = apply_mode(result._dense_form()[0], req.shape_f, req.shape_g, req.mode)
-    if req.boolean:  # exact counts of the pairs of Trues that meet: True where there is one
-        out = out > 0
     return out.reshape(())[()] if req.scalar else out
+
+
+def _finish_witness(req: _Request, result: Function, where: Any) -> tuple:
+    """``(values, where)`` in the caller's form (see ``convolve``'s ``witness``)."""
+    values = _finish(req, result)
+    p = req.problem
+    if not req.arrays:
+        return values, _witness_dict(p, result, where)
+    if p.over.dense_layout == "finite":
+        return values, where.reshape(req.out_shape) if req.out_shape is not None else where
+    if 0 in req.shape_f or 0 in req.shape_g:
+        where = np.full(values.shape, -1, dtype=np.intp)
+    else:
+        where = apply_mode(where, req.shape_f, req.shape_g, req.mode)
+    if len(req.shape_f) > 1:
+        index = np.stack(np.unravel_index(np.maximum(where, 0), req.shape_f), axis=-1)
+        index[where < 0] = -1
+        where = index
+    return values, (where.reshape(())[()] if req.scalar else where)
+
+
+def _witness_dict(p: Problem, result: Function, where: Any) -> dict:
+    """``{c: a}`` over the result's support, from an engine's witnesses."""
+    support = result.support
+    if isinstance(where, dict):
+        return {c: a for c, a in where.items() if c in support}
+    f = p.f
+    if f._start is None:
+        elements = p.over.elements()
+        return {c: elements[int(where[p.over.index(c)])] for c in support}
+    array, start = result._dense_form()
+    out = {}
+    for c in support:
+        coords = (c,) if getattr(p.over, "scalar_elements", False) else c
+        i = int(where[tuple(x - s for x, s in zip(coords, start))])
+        index = np.unravel_index(i, f._array.shape)
+        out[c] = _element(p.over, tuple(s + int(k) for s, k in zip(f._start, index)))
+    return out
 
 
 def along_axes(a: Any, b: Any, mode: str, axes: tuple, full: Any, batched: Any = None) -> Any:
@@ -478,7 +602,7 @@ def _fft_batches(method: str) -> Any:
     return run
 
 
-def _axes_operands(f: Any, g: Any, over: Any, axes: Any) -> tuple:
+def _axes_operands(f: Any, g: Any, over: Any, axes: Any, semiring: Any = None) -> tuple:
     """Validated arrays for ``axes=``, which applies to arrays on Z^d only."""
     if isinstance(f, Function) or isinstance(g, Function) or not (
             over is None or isinstance(over, Lattice)):
@@ -488,8 +612,11 @@ def _axes_operands(f: Any, g: Any, over: Any, axes: Any) -> tuple:
             f"Got axes={axes!r} with {what}, but axes= applies only to arrays on Z^d "
             "(over=None or a Lattice)"
         )
-    a = as_value_array(f, "f", bools=True)
-    b = as_value_array(g, "g", bools=True)
+    if semiring is not None and not check_semiring(semiring).is_standard:
+        a, b, _ = value_arrays(f, g, semiring)
+    else:
+        a = as_value_array(f, "f", bools=True)
+        b = as_value_array(g, "g", bools=True)
     if a.ndim != b.ndim:
         raise StructureMismatch(
             f"Got f with {a.ndim} dimensions and g with {b.ndim}, but they must have the same "
@@ -518,7 +645,8 @@ def _reject_positional_structure(mode: Any, method: Any, name: str,
 
 
 def convolve(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
-             over: Monoid | None = None, axes: Any = None) -> Any:
+             over: Monoid | None = None, axes: Any = None, semiring: Semiring | None = None,
+             witness: bool = False) -> Any:
     r"""Convolve ``f`` and ``g`` over a monoid: ``(f * g)(c) = sum over a . b = c of f(a) g(b)``.
 
     Parameters
@@ -543,11 +671,23 @@ def convolve(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
         ``scipy.signal.fftconvolve``'s ``axes`` (the other axes must have equal lengths or
         length 1 in one array; an axis of ``axes`` where either array has length 1 is
         broadcast too; ``mode`` crops the convolved axes only).  ``None``: every axis.
+    semiring : Semiring, optional, keyword-only
+        The values' algebra (``ac.semirings``): ``add`` replaces the sum and ``mul`` the
+        product, ``(f * g)(c) = add over a . b = c of mul(f(a), g(b))``.  ``None``: the
+        standard numbers for arrays (``Boolean()`` for two bool arrays), the Functions'
+        own semiring for Functions (an explicit one must equal it).
+    witness : bool, default False, keyword-only
+        For a selective semiring (max, min, or), also return ``where``: for every output,
+        a pair attaining it, as the index into ``f`` (an int array for 1-D arrays; for
+        N-D arrays a last axis of length ``ndim``; -1 where no pair exists; for finite
+        structures the position in ``elements()`` order) or, for Functions, a dict
+        ``{c: a}`` over the result's support.
 
     Returns
     -------
     Function or ndarray
-        A Function for Functions, an array for arrays.  Integer input gives exact integers
+        A Function for Functions, an array for arrays (``(values, where)`` with
+        ``witness=True``).  Integer input gives exact integers
         (int64 where a bound proves it safe, else Python ints in an object array); Fractions
         and sympy values stay exact; floats follow numpy.  Two bool arrays are values of the
         Boolean semiring (or adds, and multiplies) and give a bool array, as in scipy and
@@ -560,11 +700,13 @@ def convolve(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
     StructureMismatch
         Operands on different structures, or shapes that do not fit ``over``.
     InvalidArgument
-        Unknown ``mode`` or ``method``, a ``valid`` mode neither array fits in, or ``axes``
-        out of range, repeated, or given with Functions or a structure other than Z^d.
+        Unknown ``mode`` or ``method``, a ``valid`` mode neither array fits in, ``axes``
+        out of range, repeated, or given with Functions or a structure other than Z^d, or
+        ``witness=True`` with a semiring that is not selective.
     InvalidType
-        Non-numeric values, a non-structure ``over``, a Function beside an array, or a
-        structure passed positionally (``over=`` is keyword-only).
+        Non-numeric values (values outside ``semiring``), a non-structure ``over``, a
+        Function beside an array, or a structure passed positionally (``over=`` is
+        keyword-only).
     MethodNotApplicable
         ``method`` names an engine that cannot evaluate this input.
 
@@ -598,23 +740,59 @@ def convolve(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
     >>> f, g = ac.delta((1, 0, 2), over=S3), ac.delta((0, 2, 1), over=S3)
     >>> ac.convolve(f, g).to_dict()
     {(2, 0, 1): 1}
+    >>> ac.convolve([0, 3, 1], [0, 1], semiring=ac.semirings.MaxPlus(), witness=True)
+    (array([0, 3, 4, 2]), array([0, 1, 1, 2]))
     """
     _reject_positional_structure(mode, method, "convolve")
+    witness = _check_witness(witness, semiring, f, g)
     if is_dask_array(f) or is_dask_array(g):  # lazy, chunked: algconv.daskarray (extra dask)
         from .daskarray import convolve as convolve_dask
 
+        _standard_only(semiring, witness, "a dask array")
         return convolve_dask(f, g, over=over, method=method, mode=mode, axes=axes)
     if axes is not None:
-        a, b, axes = _axes_operands(f, g, over, axes)
+        _standard_only(None, witness, "axes=")
+        a, b, axes = _axes_operands(f, g, over, axes, semiring)
+        S = None if semiring is None else check_semiring(semiring)
         return along_axes(a, b, check_choice(mode, "mode", MODES), axes,
-                          lambda x, y: convolve(x, y, "full", method), _fft_batches(method))
-    req = _request(f, g, over, mode, "convolve")
-    engine = _engine_for(req.problem, method)
-    return _finish(req, engine.run(req.problem))
+                          lambda x, y: convolve(x, y, "full", method, semiring=S),
+                          _fft_batches(method) if S is None or S.is_standard else None)
+    req = _request(f, g, over, mode, "convolve", semiring)
+    p = req.problem
+    if witness:
+        if not p.semiring.is_selective:
+            raise InvalidArgument(
+                f"Got witness=True with values in {p.semiring!r}, but witnesses exist only "
+                "for selective semirings (add is max, min or or: MaxPlus, MinPlus, MaxTimes, "
+                "Boolean)"
+            )
+        p.hints["witness"] = True
+        return _finish_witness(req, *_engine_for(p, method).run_witness(p))
+    return _finish(req, run_engine(_engine_for(p, method), p))
+
+
+def _check_witness(witness: Any, semiring: Any, f: Any, g: Any) -> bool:
+    if not isinstance(witness, (bool, np.bool_)):
+        raise InvalidType(f"Got witness={describe(witness)}, but expected a bool")
+    if semiring is not None:
+        check_semiring(semiring)
+    return bool(witness)
+
+
+def _standard_only(semiring: Any, witness: bool, what: str) -> None:
+    """Raise ``InvalidArgument`` for a semiring or witnesses where only the standard numbers
+    run (dask arrays in ``convolve``, witnesses with ``axes``)."""
+    if witness or (semiring is not None and not check_semiring(semiring).is_standard):
+        raise InvalidArgument(
+            f"Got {'witness=True' if witness else f'semiring={semiring!r}'} with {what}, but "
+            "that takes the standard numbers only; use in-memory arrays without axes (or "
+            "ac.filter, which takes dask arrays in any semiring)"
+        )
 
 
 def correlate(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
-              over: Monoid | None = None, axes: Any = None) -> Any:
+              over: Monoid | None = None, axes: Any = None,
+              semiring: Semiring | None = None) -> Any:
     r"""Cross-correlate: ``(f (*) g)(c) = sum over a of f(a . c) conj(g(a))``.
 
     On arrays with ``over=None`` this equals ``scipy.signal.correlate(f, g, mode)``, with the
@@ -629,6 +807,9 @@ def correlate(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
         As for :func:`convolve`: ``correlate(f, g, axes=ax)`` is
         ``convolve(f, np.flip(g.conj(), ax), axes=ax)`` (scipy.signal.correlate has no
         ``axes``; this is its correlation along those axes only).
+    semiring : Semiring, optional, keyword-only
+        As for :func:`convolve`: ``add over a of mul(f(a . c), g(a))``, without
+        conjugation outside the standard numbers.
 
     Returns
     -------
@@ -655,23 +836,33 @@ def correlate(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
            [5, 6]])
     >>> ac.correlate([1, 2, 3, 4], [1, 0, 0, 0], over=ac.Cyclic(4))
     array([1, 2, 3, 4])
+    >>> ac.correlate([0, 5, 1], [0, 2], semiring=ac.semirings.MaxPlus())  # max of f(a + c) + g(a)
+    array([2, 7, 5, 1])
     """
     _reject_positional_structure(mode, method, "correlate")
+    if is_dask_array(f) or is_dask_array(g):
+        _standard_only(semiring, False, "a dask array")
     if axes is not None:
-        a, b, axes = _axes_operands(f, g, over, axes)
-        return along_axes(a, _conj_array(np.flip(b, axes)), check_choice(mode, "mode", MODES),
-                          axes, lambda x, y: convolve(x, y, "full", method), _fft_batches(method))
-    req = _request(f, g, over, mode, "correlate")
+        a, b, axes = _axes_operands(f, g, over, axes, semiring)
+        S = None if semiring is None else check_semiring(semiring)
+        standard = S is None or S.is_standard
+        flipped = np.flip(b, axes)
+        return along_axes(a, _conj_array(flipped) if standard else flipped,
+                          check_choice(mode, "mode", MODES), axes,
+                          lambda x, y: convolve(x, y, "full", method, semiring=S),
+                          _fft_batches(method) if standard else None)
+    req = _request(f, g, over, mode, "correlate", semiring)
     p = req.problem
+    S = p.semiring
     if isinstance(p.over, Group):
         if req.arrays and p.over.dense_layout == "lattice":
-            b = p.g._array
-            adj = Function._from_dense(_conj_array(b[(slice(None, None, -1),) * b.ndim]),
-                                       p.over, p.g._start)
+            b = p.g._array[(slice(None, None, -1),) * p.g._array.ndim]
+            adj = Function._from_dense(_conj_array(b) if S.is_standard else b,
+                                       p.over, p.g._start, S)
             q = Problem(p.f, adj, p.over, p.hints)
-            return _finish(replace(req, problem=q), _engine_for(q, method).run(q))
+            return _finish(replace(req, problem=q), run_engine(_engine_for(q, method), q))
         q = Problem(p.g.reflected_conjugate(), p.f, p.over)
-        return _finish(replace(req, problem=q), _engine_for(q, method).run(q))
+        return _finish(replace(req, problem=q), run_engine(_engine_for(q, method), q))
     if not p.over.is_finite:
         raise InvalidArgument(
             f"Got over={p.over!r}, but correlate needs a group or a finite monoid: on an "
@@ -679,6 +870,11 @@ def correlate(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
         )
     if method not in ("auto", "table"):
         _engine_for(p, method)  # validates the name
+    if not S.is_standard:
+        from .engines.semiring_sum import table_correlate
+
+        h = table_correlate(p.over, p.f._dense_form()[0], p.g._dense_form()[0], S)
+        return _finish(req, Function._from_dense(h, p.over, None, S))
     return _finish(req, _finite_monoid_correlate(p))
 
 
@@ -696,7 +892,8 @@ def _finite_monoid_correlate(p: Problem) -> Function:
 
 
 def choose_method(f: Any, g: Any, mode: str = "full", measure: bool = False, *,
-                  over: Monoid | None = None) -> MethodChoice:
+                  over: Monoid | None = None, semiring: Semiring | None = None,
+                  witness: bool = False) -> MethodChoice:
     """Which engine ``convolve(f, g, mode, over=over)`` would use, and why.
 
     Hard guards come first (the engine applies to the structure, keeps exact values
@@ -707,8 +904,8 @@ def choose_method(f: Any, g: Any, mode: str = "full", measure: bool = False, *,
 
     Parameters
     ----------
-    f, g, mode, over
-        As for :func:`convolve` (``over`` is keyword-only).  The positional order
+    f, g, mode, over, semiring, witness
+        As for :func:`convolve` (keyword-only after ``measure``).  The positional order
         ``(f, g, mode, measure)`` is ``scipy.signal.choose_conv_method``'s.
     measure : bool, default False
         Time the applicable engines instead of estimating (those estimated to take more
@@ -730,4 +927,7 @@ def choose_method(f: Any, g: Any, mode: str = "full", measure: bool = False, *,
       table ...
     """
     _reject_positional_structure(mode, measure, "choose_method", second="measure")
-    return _select(_request(f, g, over, mode, "choose_method").problem, measure=measure)
+    p = _request(f, g, over, mode, "choose_method", semiring).problem
+    if _check_witness(witness, semiring, f, g):
+        p.hints["witness"] = True
+    return _select(p, measure=measure)

@@ -17,6 +17,7 @@ import numpy as np
 
 from . import arith
 from .errors import InvalidArgument, InvalidType, StructureMismatch
+from .semirings import STANDARD, Semiring, check_semiring
 from .structures.base import Group, Monoid, check_structure
 from .validation import as_value_array, check_int, check_real, check_value, describe, is_integer
 
@@ -43,11 +44,17 @@ class Function:
         ``Reals()``) are one key, with the sum of their values.
     over : Monoid
         The structure (required, a structure object).
+    semiring : Semiring, optional
+        The values' algebra (``ac.semirings``); ``None`` is the standard numbers.  Values
+        equal to its zero are not in the support; ``f * g``, ``f + g``, ``f ** k`` and
+        ``c * f`` use its operations, and Functions with different semirings refuse to
+        combine (``StructureMismatch``).
 
     Raises
     ------
     InvalidType
-        If ``over`` is not a structure, ``mapping`` is not a mapping, or a value is not a number.
+        If ``over`` is not a structure, ``mapping`` is not a mapping, or a value is not a
+        number (not a value of ``semiring``).
     NotInStructure
         If a key is not an element of ``over``.
 
@@ -72,14 +79,18 @@ class Function:
     >>> g = ac.delta((0, 2, 1), over=S3)
     >>> f * g == g * f
     False
+    >>> hops = ac.Function({1: 1, 2: 3}, over=ac.Integers(), semiring=ac.semirings.MinPlus())
+    >>> (hops ** 3).to_dict()  # the cheapest way to go 3..6 in three hops
+    {3: 3, 4: 5, 5: 7, 6: 9}
     """
 
-    __slots__ = ("over", "_dict", "_array", "_start")
+    __slots__ = ("over", "_dict", "_array", "_start", "semiring")
     __hash__ = None  # mutable-looking value type: compare with ==, do not hash
     __array_ufunc__ = None  # numpy defers to f's operators: np.float64(2) * f is a Function
 
-    def __init__(self, mapping: Mapping, over: Monoid):
+    def __init__(self, mapping: Mapping, over: Monoid, semiring: Semiring | None = None):
         over = check_structure(over)
+        semiring = check_semiring(semiring)
         if not isinstance(mapping, Mapping):
             raise InvalidType(
                 f"Got mapping={describe(mapping)}, but expected a dict element -> value "
@@ -88,33 +99,36 @@ class Function:
         data = {}
         for key, v in mapping.items():
             x = over.check(key, "key")
-            v = check_value(v, f"mapping[{key!r}]")
-            data[x] = data[x] + v if x in data else v  # keys equal in over's canonical form
-        data = {x: v for x, v in data.items() if not _is_zero(v)}
-        self._set(over, _one_inexact_dtype(data), None, None)
+            v = semiring.check(v, f"mapping[{key!r}]")
+            data[x] = semiring.add(data[x], v) if x in data else v  # keys equal in over's form
+        self._set(over, _nonzero_values(data, semiring), None, None)
+        self.semiring = semiring
 
     def _set(self, over, data, array, start) -> None:
         self.over, self._dict, self._array, self._start = over, data, array, start
 
     @classmethod
-    def _from_dict(cls, data: dict, over: Monoid) -> "Function":
+    def _from_dict(cls, data: dict, over: Monoid, semiring: Semiring = STANDARD) -> "Function":
         """Trusted constructor: ``data`` has canonical keys; zeros are dropped here."""
         f = cls.__new__(cls)
-        f._set(over, _one_inexact_dtype({x: v for x, v in data.items() if not _is_zero(v)}),
-               None, None)
+        f._set(over, _nonzero_values(data, semiring), None, None)
+        f.semiring = semiring
         return f
 
     @classmethod
-    def _from_dense(cls, array: np.ndarray, over: Monoid, start: tuple | None = None) -> "Function":
+    def _from_dense(cls, array: np.ndarray, over: Monoid, start: tuple | None = None,
+                    semiring: Semiring = STANDARD) -> "Function":
         """Trusted constructor for a validated array in ``over``'s dense layout."""
         f = cls.__new__(cls)
         f.over, f._dict, f._array, f._start = over, None, array, start  # hot path: no _set call
+        f.semiring = semiring
         return f
 
     # --- other constructors -----------------------------------------------------------------
 
     @classmethod
-    def from_array(cls, array: Any, over: Monoid, start: Any = None) -> "Function":
+    def from_array(cls, array: Any, over: Monoid, start: Any = None,
+                   semiring: Semiring | None = None) -> "Function":
         """A dense Function from an array.
 
         Parameters
@@ -130,6 +144,9 @@ class Function:
         start : int or tuple of int, optional
             The element at index 0: defaults to the identity (``0``, ``(0, ..., 0)``, or
             ``1`` on ``Multiplicative()``); not allowed on finite structures.
+        semiring : Semiring, optional
+            The values' algebra (``ac.semirings``); ``None`` is the standard numbers.
+            ``Boolean()`` takes bool arrays.
 
         Returns
         -------
@@ -144,9 +161,14 @@ class Function:
         >>> g = ac.Function.from_array([[1, 2], [3, 4]], over=ac.product(ac.Cyclic(2), ac.Cyclic(2)))
         >>> g((1, 0))
         3
+        >>> h = ac.Function.from_array([0, -1, 2], over=ac.Integers(), semiring=ac.semirings.MaxPlus())
+        >>> (h * h).to_array()
+        array([ 0, -1,  2,  1,  4])
         """
         over = check_structure(over)
-        values = as_value_array(array, "array")
+        semiring = check_semiring(semiring)
+        values = as_value_array(array, "array") if semiring.is_standard else (
+            semiring.check_array(array, "array"))
         if isinstance(array, np.ndarray) and np.may_share_memory(values, array):
             values = values.copy()  # the Function owns its values: the caller may mutate array
         layout = over.dense_layout
@@ -161,14 +183,14 @@ class Function:
                     f"Got start={start!r}, but a finite structure ({over!r}) takes arrays in "
                     "elements() order with no start"
                 )
-            return cls._from_dense(_finite_vector(values, over, "array"), over)
+            return cls._from_dense(_finite_vector(values, over, "array"), over, None, semiring)
         d = over.d if layout == "lattice" else 1
         if values.ndim != d:
             raise StructureMismatch(
                 f"Got array with {values.ndim} dimensions, but {over!r} needs {d}"
             )
         start = _check_start(start, over, d)
-        return cls._from_dense(values, over, start)
+        return cls._from_dense(values, over, start, semiring)
 
     @classmethod
     def from_callable(cls, fn: Callable[[Any], Any], over: Monoid) -> "Function":
@@ -202,11 +224,12 @@ class Function:
     def __call__(self, x: Any) -> Any:
         """The value at ``x`` (zero outside the support)."""
         x = self.over.check(x, "x")
+        zero = self.semiring.zero
         if self._array is None:
-            return self._dict.get(x, 0)
+            return self._dict.get(x, zero)
         i = self._position(x)
         if i is None:
-            return arith.zero_like(self._array)
+            return arith.zero_like(self._array) if self.semiring.is_standard else zero
         value = self._array[i]
         return value.item() if isinstance(value, np.generic) else value
 
@@ -226,8 +249,11 @@ class Function:
 
     def _dense_items(self):
         array = self._array
-        nonzero = np.argwhere(array != 0) if array.dtype != object else [
-            i for i in np.ndindex(array.shape) if not _is_zero(array[i])]
+        if not self.semiring.is_standard:
+            nonzero = np.argwhere(~self.semiring.zero_mask(array))
+        else:
+            nonzero = np.argwhere(array != 0) if array.dtype != object else [
+                i for i in np.ndindex(array.shape) if not _is_zero(array[i])]
         if self._start is None:
             els = self.over.elements()
             index = (els[int(i[0])] for i in nonzero)
@@ -270,6 +296,8 @@ class Function:
         >>> ac.Function.from_array([2**62, 2**62], over=ac.Integers()).total()
         9223372036854775808
         """
+        if not self.semiring.is_standard:
+            return self.semiring.reduce(v for _, v in self._items())
         if self._array is not None:
             return arith.safe_sum(self._array)
         return sum(self._dict.values(), 0)
@@ -328,10 +356,8 @@ class Function:
             from . import config
 
             config.check_memory(16.0 * config_check, f"a dense array on {self.over!r}")
-            values = arith.values_array(list(self._dict.values()))
-            out = np.zeros(self.over.order, dtype=values.dtype)
-            if values.dtype == object:
-                out[:] = 0
+            values = self._values_array()
+            out = self._zeros(self.over.order, values.dtype)
             for x, v in zip(self._dict, values):
                 out[self.over.index(x)] = v
             return out
@@ -344,12 +370,31 @@ class Function:
         from . import config
 
         config.check_memory(16.0 * np.prod(shape, dtype=float), "the bounding box of the support")
-        values = arith.values_array(list(self._dict.values()))
-        out = np.zeros(shape, dtype=values.dtype)
-        if values.dtype == object:
-            out[...] = 0
+        values = self._values_array()
+        out = self._zeros(shape, values.dtype)
         for x, v in zip(self._dict, values):
             out[tuple(c - l for c, l in zip(_coords(self.over, x), lo))] = v
+        return out
+
+    def _values_array(self) -> np.ndarray:
+        """The dict's values as one array (the semiring's array form)."""
+        values = list(self._dict.values())
+        if self.semiring.is_standard:
+            return arith.values_array(values)
+        kinds = {type(v) for v in values}
+        plain = len(kinds) == 1 and kinds <= {int, float, bool}
+        return self.semiring.check_array(np.array(values) if plain else _objects(values),
+                                         "values")
+
+    def _zeros(self, shape: Any, dtype: np.dtype) -> np.ndarray:
+        """An array of the semiring's zero, holding values of ``dtype``."""
+        if not self.semiring.is_standard:
+            if len(self._dict) == np.prod(shape):  # no gap: the values' own dtype
+                return np.empty(shape, dtype=dtype)
+            return self.semiring.zeros(shape, dtype)
+        out = np.zeros(shape, dtype=dtype)
+        if dtype == object:
+            out[...] = 0
         return out
 
     def __array__(self, dtype: Any = None, copy: bool | None = None) -> np.ndarray:
@@ -399,10 +444,17 @@ class Function:
                 f"Got Functions over {self.over!r} and {other.over!r}, but they must be over "
                 "equal structures"
             )
+        check_same_semiring(self, other)
         return other
 
     def _combine(self, other: "Function", op: Callable[[Any, Any], Any]) -> "Function":
         """Value-wise ``op`` over the union of supports (dense when both are on one grid)."""
+        S = self.semiring
+        if not S.is_standard:  # a value missing on one side is S's zero
+            result = dict(self._items())
+            for x, v in other._items():
+                result[x] = op(result[x], v) if x in result else op(S.zero, v)
+            return Function._from_dict(result, self.over, S)
         if self._array is not None and other._array is not None:
             a, b = arith.exact_pair(self._array, other._array, terms=2)
             if self._start is None:
@@ -424,16 +476,39 @@ class Function:
 
     def __add__(self, other: "Function") -> "Function":
         other = self._same_structure(other, "+")
+        if not self.semiring.is_standard:
+            return self._combine(other, self.semiring.add)
         return self._combine(other, lambda x, y: x + y)
 
     def __sub__(self, other: "Function") -> "Function":
         other = self._same_structure(other, "-")
+        self._require_subtraction("f - g")
+        if not self.semiring.is_standard:
+            return self._combine(other, lambda x, y: self.semiring.add(x, -y))
         return self._combine(other, lambda x, y: x - y)
 
     def __neg__(self) -> "Function":
+        self._require_subtraction("-f")
+        if not self.semiring.is_standard:
+            return self._map(lambda v: self.semiring.add(self.semiring.zero, -v))
         return self._scale(-1)
 
-    def _scale(self, c: Any) -> "Function":
+    def _require_subtraction(self, what: str) -> None:
+        if not self.semiring.has_subtraction:
+            raise InvalidArgument(
+                f"Got {what} with values in {self.semiring!r}, which has no subtraction "
+                "(only Standard() and Modular(m) do)"
+            )
+
+    def _map(self, fn: Callable[[Any], Any]) -> "Function":
+        """The Function ``x -> fn(f(x))`` on the support (``fn`` keeps the semiring's zero)."""
+        return Function._from_dict({x: fn(v) for x, v in self._items()}, self.over,
+                                   self.semiring)
+
+    def _scale(self, c: Any, right: bool = False) -> "Function":
+        if not self.semiring.is_standard:  # c * f is mul(c, f(x)); f * c is mul(f(x), c)
+            S = self.semiring
+            return self._map((lambda v: S.mul(v, c)) if right else (lambda v: S.mul(c, v)))
         if self._array is not None:
             a, b = arith.exact_pair(self._array, arith.values_array([c]), terms=1)
             return Function._from_dense(a * b[0], self.over, self._start)
@@ -450,10 +525,13 @@ class Function:
                 "Got f * ndarray, but a Function multiplies a Function (convolution) or a "
                 "number (scaling); build Function.from_array first"
             )
-        return self._scale(check_value(other, "c"))
+        return self._scale(self._scalar(other), right=True)
 
     def __rmul__(self, other: Any) -> "Function":
-        return self._scale(check_value(other, "c"))
+        return self._scale(self._scalar(other))
+
+    def _scalar(self, c: Any) -> Any:
+        return check_value(c, "c") if self.semiring.is_standard else self.semiring.check(c, "c")
 
     def __pow__(self, k: int) -> "Function":
         """The ``k``-fold convolution power, by repeated squaring (``f ** 0`` is the identity).
@@ -475,7 +553,10 @@ class Function:
             k >>= 1
             if k:
                 base = base * base
-        return delta(over=self.over) if result is None else result
+        if result is None:
+            return Function._from_dict({self.over.identity: self.semiring.one}, self.over,
+                                       self.semiring)
+        return result
 
     def pointwise(self, other: "Function") -> "Function":
         """The value-wise product ``x -> f(x) g(x)`` (not convolution).
@@ -488,6 +569,10 @@ class Function:
         {0: 4, 1: 9}
         """
         other = self._same_structure(other, ".pointwise")
+        if not self.semiring.is_standard:
+            mine, S = self.to_dict(), self.semiring
+            return Function._from_dict(
+                {x: S.mul(mine[x], v) for x, v in other._items() if x in mine}, self.over, S)
         if self._array is not None and other._array is not None and self._start is None:
             a, b = arith.exact_pair(self._array, other._array, terms=1)
             return Function._from_dense(a * b, self.over)
@@ -498,7 +583,7 @@ class Function:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Function):
             return NotImplemented
-        if self.over != other.over:
+        if self.over != other.over or self.semiring != other.semiring:
             return False
         mine, theirs = self.to_dict(), other.to_dict()
         return mine.keys() == theirs.keys() and all(
@@ -531,6 +616,8 @@ class Function:
         shown = ", ".join(f"{x!r}: {v!r}" for x, v in items[:8])
         if len(items) > 8:
             shown += ", ..."
+        if not self.semiring.is_standard:
+            return f"Function({{{shown}}}, over={self.over!r}, semiring={self.semiring!r})"
         return f"Function({{{shown}}}, over={self.over!r})"
 
     # --- helpers for correlation ------------------------------------------------------------
@@ -544,18 +631,19 @@ class Function:
         >>> ac.Function({1: 1j}, over=ac.Cyclic(4)).reflected_conjugate().to_dict()
         {3: -1j}
         """
-        over = self.over
+        over, S = self.over, self.semiring
         if not isinstance(over, Group):
             raise InvalidArgument(f"reflection x -> x^-1 needs a group, but over={over!r}")
+        conj = arith.conjugate if S.is_standard else (lambda v: v)  # other semirings: none
         if self._array is not None:
-            array = _conj_array(self._array)
+            array = _conj_array(self._array) if S.is_standard else self._array
             if self._start is None:
-                return Function._from_dense(array[over.inverse_indices()], over)
+                return Function._from_dense(array[over.inverse_indices()], over, None, S)
             flipped = array[(slice(None, None, -1),) * array.ndim]
             start = tuple(-(s + n - 1) for s, n in zip(self._start, array.shape))
-            return Function._from_dense(flipped, over, start)
+            return Function._from_dense(flipped, over, start, S)
         return Function._from_dict(
-            {over.inverse(x): arith.conjugate(v) for x, v in self._dict.items()}, over)
+            {over.inverse(x): conj(v) for x, v in self._dict.items()}, over, S)
 
 
 #: seconds per squared bit of the exact rational values ``f ** k`` creates: CPython
@@ -605,6 +693,8 @@ def _value_sizes(f: "Function") -> tuple[int, str, Any, int]:
     """(support size, value kind, ``D * sum |f|``, common denominator ``D``) of ``f``."""
     from .validation import value_kind
 
+    if not f.semiring.is_standard:  # values do not grow in bits as numbers do
+        return len(f.to_dict()), "object", 0, 1
     a = f._array
     if a is not None and a.dtype != object:  # numeric: no Python loop over the values
         nonzero = a[a != 0]
@@ -636,6 +726,28 @@ def _one_inexact_dtype(data: dict) -> dict:
     common = np.result_type(*dtypes)
     return {x: common.type(v) if isinstance(v, (float, complex, np.inexact)) else v
             for x, v in data.items()}
+
+
+def _nonzero_values(data: dict, semiring: Semiring) -> dict:
+    """``data`` without the semiring's zeros (one float dtype for the standard numbers)."""
+    if semiring.is_standard:
+        return _one_inexact_dtype({x: v for x, v in data.items() if not _is_zero(v)})
+    return {x: v for x, v in data.items() if not semiring.is_zero(v)}
+
+
+def check_same_semiring(f: "Function", g: "Function") -> None:
+    """Raise ``StructureMismatch`` unless ``f`` and ``g`` take values in equal semirings."""
+    if f.semiring != g.semiring:
+        raise StructureMismatch(
+            f"Got Functions with values in {f.semiring!r} and {g.semiring!r}, but they must "
+            "use equal semirings"
+        )
+
+
+def _objects(values: list) -> np.ndarray:
+    out = np.empty(len(values), dtype=object)
+    out[:] = values
+    return out
 
 
 def _is_zero(v: Any) -> bool:
@@ -696,7 +808,7 @@ def _finite_vector(values: np.ndarray, over: Monoid, name: str) -> np.ndarray:
     )
 
 
-def delta(x: Any = None, over: Monoid = None) -> Function:
+def delta(x: Any = None, over: Monoid = None, semiring: Semiring | None = None) -> Function:
     """The indicator of one element (the identity by default): the unit of convolution.
 
     Parameters
@@ -705,6 +817,8 @@ def delta(x: Any = None, over: Monoid = None) -> Function:
         Where the value is 1; defaults to ``over.identity``.
     over : Monoid
         The structure (required).
+    semiring : Semiring, optional
+        The values' algebra: the value at ``x`` is its ``one``.
 
     Examples
     --------
@@ -717,5 +831,6 @@ def delta(x: Any = None, over: Monoid = None) -> Function:
     {2: 1}
     """
     over = check_structure(over)
+    semiring = check_semiring(semiring)
     x = over.identity if x is None else over.check(x, "x")
-    return Function._from_dict({x: 1}, over)
+    return Function._from_dict({x: semiring.one}, over, semiring)

@@ -92,6 +92,10 @@ class Semiring:
     is_selective: bool = False
     #: whether ``f - g`` exists (a ring: Standard, Modular)
     has_subtraction: bool = False
+    #: whether the values are an image of the integers (Boolean: ``n > 0``, Modular:
+    #: ``n mod m``), so that an exact integer convolution followed by ``from_integers``
+    #: computes the convolution: the standard engines' exact sums then serve it
+    integer_image: bool = False
     name: str = ""
 
     # --- the scalar operations ---------------------------------------------------------------
@@ -142,6 +146,12 @@ class Semiring:
     def mul_arrays(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         """``mul`` entry by entry (broadcasting)."""
         return _object_ufunc(self.mul)(x, y)
+
+    def add_at(self, h: np.ndarray, index: np.ndarray, values: np.ndarray) -> None:
+        """``h[index[k]] = add(h[index[k]], values[k])`` for every ``k``, in place (indices
+        may repeat, as ``numpy.ufunc.at``)."""
+        for i, v in zip(index.tolist(), values):
+            h[i] = self.add(h[i], v)
 
     def zero_mask(self, array: np.ndarray) -> np.ndarray:
         """A bool array: where ``array`` holds ``zero``."""
@@ -410,6 +420,9 @@ class _Tropical(Semiring):
     def add_arrays(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         return self._add_ufunc(x, y)
 
+    def add_at(self, h: np.ndarray, index: np.ndarray, values: np.ndarray) -> None:
+        self._add_ufunc.at(h, index, values)
+
     def mul_arrays(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         return self._mul_ufunc(x, y)
 
@@ -558,8 +571,21 @@ class Boolean(Semiring):
                               f"but {self!r} takes bool arrays")
         return array
 
+    integer_image = True
+
+    def to_integers(self, array: np.ndarray) -> np.ndarray:
+        """Bools as the counts 0 and 1."""
+        return array.astype(np.uint8)
+
+    def from_integers(self, array: np.ndarray) -> np.ndarray:
+        """Counts of pairs of Trues as bools: True where there is one."""
+        return array > 0
+
     def add_arrays(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         return np.logical_or(x, y)
+
+    def add_at(self, h: np.ndarray, index: np.ndarray, values: np.ndarray) -> None:
+        np.logical_or.at(h, index, values)
 
     def mul_arrays(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         return np.logical_and(x, y)
@@ -622,6 +648,9 @@ class LogSumExp(Semiring):
 
     def add_arrays(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         return np.logaddexp(x, y)
+
+    def add_at(self, h: np.ndarray, index: np.ndarray, values: np.ndarray) -> None:
+        np.logaddexp.at(h, index, values)
 
     def mul_arrays(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         return np.add(x, y)
@@ -715,6 +744,23 @@ class Modular(Semiring):
         if self.m <= 2**62:
             return np.mod(np.add(x, y), self.m)
         return np.mod(_objects(x) + _objects(y), self.m)
+
+    integer_image = True
+
+    def to_integers(self, array: np.ndarray) -> np.ndarray:
+        """Residues as the integers they are."""
+        return array
+
+    def from_integers(self, array: np.ndarray) -> np.ndarray:
+        """Exact integer sums reduced mod ``m``."""
+        return self.output(np.mod(array, self.m))
+
+    def add_at(self, h: np.ndarray, index: np.ndarray, values: np.ndarray) -> None:
+        if h.dtype == np.int64 and self.m <= 2**31:  # len(values) * m stays below 2**63
+            np.add.at(h, index, values)
+            np.mod(h, self.m, out=h)
+        else:
+            super().add_at(h, index, values)
 
     def mul_arrays(self, x: np.ndarray, y: np.ndarray) -> np.ndarray:
         if self.m <= 2**31:

@@ -47,6 +47,16 @@ class Problem:
     hints: dict = field(default_factory=dict)
 
     @property
+    def semiring(self):
+        """The values' algebra (both Functions have it: dispatch checks)."""
+        return self.f.semiring
+
+    @property
+    def witness(self) -> bool:
+        """Whether the caller asked for witnesses (``convolve(..., witness=True)``)."""
+        return self.hints.get("witness", False)
+
+    @property
     def kind(self) -> str:
         """The value kind of the result: 'int', 'rational', 'float', 'complex' or 'object'."""
         kind = self.__dict__.get("_kind")  # cached by hand: cached_property locks (3.11)
@@ -197,6 +207,12 @@ class Engine:
     #: a lower bound of ``cost`` on any input (the fixed per-call seconds); lets
     #: ``convolve`` skip estimating an engine that cannot beat the best found so far
     min_cost: float = 0.0
+    #: whether ``applies``/``run`` handle values in any semiring (``p.semiring``); an engine
+    #: without it sees only the standard numbers (and, for ``Boolean()`` and
+    #: ``Modular(m)``, the exact integer problem they are an image of: see dispatch)
+    semirings: bool = False
+    #: whether ``run_witness`` gives witnesses (selective semirings)
+    witnesses: bool = False
 
     def applies(self, p: Problem) -> str | None:
         """``None`` if this engine can evaluate ``p``, else why not (completes "it needs ...")."""
@@ -214,6 +230,12 @@ class Engine:
         """The full convolution ``p.f * p.g``."""
         raise NotImplementedError
 
+    def run_witness(self, p: Problem) -> tuple:
+        """``(p.f * p.g, where)`` for a selective semiring: ``where`` holds, per output, the
+        flat index into ``p.f``'s array (dense operands: an array shaped as the result's,
+        -1 where no pair) or ``{c: a}`` (dict operands)."""
+        raise NotImplementedError
+
     def __repr__(self) -> str:
         return f"<engine {self.name!r}>"
 
@@ -222,5 +244,5 @@ def lattice_result(array: np.ndarray, p: Problem) -> Function:
     """Wrap a full lattice convolution array with the right start (``start_f + start_g``)."""
     sf, sg = p.f._start, p.g._start
     start = (sf[0] + sg[0],) if len(sf) == 1 else tuple(a + b for a, b in zip(sf, sg))
-    return Function._from_dense(array, p.over, start)
+    return Function._from_dense(array, p.over, start, p.semiring)
 

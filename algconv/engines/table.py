@@ -18,6 +18,7 @@ from .. import arith, config
 from ..function import Function
 from ..structures.base import Group
 from .base import Engine, Problem, all_finite, float_work_dtype
+from .semiring_sum import run_table
 
 __all__ = ["TableEngine", "table_convolve"]
 
@@ -123,12 +124,14 @@ class TableEngine(Engine):
     name = "table"
     exact = True
     keeps_nonfinite = True
+    semirings = True
+    witnesses = True
     summary = "vectorised numpy over the Cayley table (finite structures)"
 
     def applies(self, p: Problem) -> str | None:
         if not p.over.is_finite:
             return f"it needs a finite structure, but over={p.over!r} is infinite"
-        if not p.dense and not p.finite:
+        if not p.dense and p.semiring.is_standard and not p.finite:
             return ("it multiplies every entry of the dense form, but a Function stored as a "
                     "dict holds only its support, and the values are not all finite")
         return None
@@ -151,7 +154,12 @@ class TableEngine(Engine):
         rows = min(chunk_rows(n, p.itemsize), n)
         return table + rows * n * (8.0 + max(p.itemsize, 8)) + 4.0 * n * p.itemsize
 
+    def run_witness(self, p: Problem) -> tuple:
+        return run_table(p, witness=True)
+
     def run(self, p: Problem) -> Function:
+        if not p.semiring.is_standard:
+            return run_table(p)
         a, _ = p.f._dense_form()
         b, _ = p.g._dense_form()
         return Function._from_dense(table_convolve(p.over, a, b), p.over)
