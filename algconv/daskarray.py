@@ -32,6 +32,7 @@ from .dispatch import convolve as _convolve_in_memory
 from .engines import ENGINES
 from .errors import InvalidArgument, InvalidType, StructureMismatch
 from .filtering import BOUNDARIES, boolean_fill, check_boundary, holds, kernel_and_centres
+from .semirings import Boolean, check_semiring
 from .filtering import filter as filter_in_memory
 from .structures.numbers import Integers, Lattice
 from .validation import (
@@ -217,11 +218,11 @@ def _radii(shape: tuple, centres: tuple) -> tuple:
 
 
 def _filter_block(block: np.ndarray, kernel: np.ndarray, origin: tuple, radii: tuple,
-                  reach: tuple, out_dtype: np.dtype) -> np.ndarray:
+                  reach: tuple, out_dtype: np.dtype, semiring: Any = None) -> np.ndarray:
     """The filtered interior of one chunk extended by ``reach`` on every side."""
     inner = block[tuple(slice(d - l, block.shape[ax] - (d - r))
                         for ax, (d, (l, r)) in enumerate(zip(reach, radii)))]
-    out = filter_in_memory(inner, kernel, boundary="fill", origin=origin)
+    out = filter_in_memory(inner, kernel, boundary="fill", origin=origin, semiring=semiring)
     out = out[tuple(slice(l, n - r) for (l, r), n in zip(radii, out.shape))]
     return _cast(np.asarray(out), out_dtype)
 
@@ -262,8 +263,8 @@ def _pad_axis(x: Any, ax: int, depth: int, boundary: str, fillvalue: Any) -> Any
     return padded.rechunk({ax: tuple(chunks)})
 
 
-def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0, *,
-           origin: Any = 0, axes: Any = None) -> Any:
+def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = None, *,
+           origin: Any = 0, axes: Any = None, semiring: Any = None) -> Any:
     r"""Filter a dask image with an in-memory kernel, lazily; same shape and chunks out.
 
     Parameters
@@ -278,8 +279,14 @@ def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0, 
         ``fill`` (constant ``fillvalue``), ``wrap`` (periodic), ``reflect``
         (``d c b a | a b c d | d c b a``), ``mirror`` (``d c b | a b c d | c b a``),
         ``nearest`` (``a a a | a b c d | d d d``).
-    fillvalue : number, default 0
-        The value outside ``image`` for ``boundary='fill'`` (ndimage's ``constant``).
+    fillvalue : number, optional
+        The value outside ``image`` for ``boundary='fill'`` (ndimage's ``constant``);
+        ``None`` is the semiring's zero (0 for the standard numbers).
+    semiring : Semiring, optional, keyword-only
+        As for :func:`algconv.filter`: each chunk, extended by the boundary rule (``fill``:
+        the semiring's zero by default), is filtered in memory with ``semiring``.  Integer
+        images under ``MaxPlus()`` / ``MinPlus()`` with a ``fill`` boundary compute in
+        float64 (exact below 2**53) and give float64.
     origin, axes : keyword-only
         As for :func:`algconv.filter` (ndimage's ``origin`` and ``axes``).
 
@@ -334,6 +341,11 @@ def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0, 
     if not is_dask_array(x):
         raise InvalidType(f"Got image={describe(x)}, but expected a dask.array.Array")
     _check_x(x, "image")
+    S = check_semiring(semiring)
+    if not S.is_standard:
+        return _semiring_filter(x, kernel, boundary, fillvalue, origin, axes, S)
+    if fillvalue is None:
+        fillvalue = 0
     x, k, boolean = _bools(x, as_value_array(kernel, "kernel", bools=True))
     k, centres = kernel_and_centres(k, x.ndim, origin, axes)
     boundary = check_boundary(boundary)
@@ -361,6 +373,40 @@ def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0, 
                          token="algconv-filter", **block)
     out = out if out.chunks == x.chunks else out.rechunk(x.chunks)
     return out > 0 if boolean else out  # Boolean semiring: exact counts, True where one
+
+
+def _semiring_filter(x: Any, kernel: Any, boundary: str, fillvalue: Any, origin: Any,
+                     axes: Any, S: Any) -> Any:
+    """``filter`` of a dask image with values in ``S``: padded explicitly by the boundary
+    rule, then each chunk with its overlap filtered in memory by ``ac.filter(semiring=S)``."""
+    import dask.array as da
+
+    k = S.check_array(kernel, "kernel")
+    k, centres = kernel_and_centres(k, x.ndim, origin, axes)
+    boundary = check_boundary(boundary)
+    fill = S.zero if fillvalue is None else S.check(fillvalue, "fillvalue")
+    if x.dtype == bool and not isinstance(S, Boolean) or x.dtype.kind not in "iufb":
+        raise InvalidType(f"Got image with dtype {x.dtype}, but {S!r} takes "
+                          f"{'bool' if isinstance(S, Boolean) else 'int or float'} images")
+    if boundary == "fill" and not holds(x.dtype, fill):
+        x = x.astype(np.float64)
+    radii = _radii(k.shape, centres)
+    depth = tuple(max(lr) for lr in radii)
+    probe = filter_in_memory(np.zeros((1,) * x.ndim, dtype=x.dtype), np.zeros_like(k)[
+        tuple(slice(0, 1) for _ in k.shape)], semiring=S)
+    dtype = probe.dtype
+    if 0 in x.shape:
+        return da.zeros(x.shape, dtype=dtype, chunks=x.chunks)
+    source = _rechunked(x, depth)
+    chunks = source.chunks
+    for ax, d in enumerate(depth):
+        source = _pad_axis(source, ax, d, boundary, fill)
+    origin = tuple(c - n // 2 for n, c in zip(k.shape, centres))
+    out = da.map_overlap(_filter_block, source, depth=depth, boundary="none", trim=False,
+                         chunks=chunks, dtype=dtype, meta=np.empty((0,) * x.ndim, dtype),
+                         token="algconv-filter-semiring", kernel=k, origin=origin,
+                         radii=radii, reach=depth, out_dtype=dtype, semiring=S)
+    return out if out.chunks == x.chunks else out.rechunk(x.chunks)
 
 
 # --- convolve: overlap-add ---------------------------------------------------------------------

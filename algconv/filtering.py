@@ -26,6 +26,7 @@ from .engines import ENGINES
 from .engines.base import Problem, all_finite
 from .errors import InvalidArgument, InvalidType, StructureMismatch
 from .function import Function
+from .semirings import Boolean, Semiring, _Tropical, check_semiring
 from .structures.numbers import Integers, Lattice
 from .validation import (
     as_value_array,
@@ -151,8 +152,8 @@ def _fft_cost(padded_shape: tuple, kernel: np.ndarray, kind: str) -> float:
     return min(ENGINES[name].cost(probe) for name in ("fft", "overlap-add"))
 
 
-def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0, *,
-           origin: Any = 0, axes: Any = None) -> np.ndarray:
+def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = None, *,
+           origin: Any = 0, axes: Any = None, semiring: Semiring | None = None) -> np.ndarray:
     r"""Convolve an image with a kernel, same shape out, with a boundary rule (N-D).
 
     Parameters
@@ -168,9 +169,11 @@ def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0, 
         ``d c b | a b c d | c b a``; ``nearest`` = ``a a a | a b c d | d d d``.  These are
         scipy.ndimage's ``constant``, ``wrap``, ``reflect``, ``mirror`` and ``nearest``;
         ndimage's name ``constant`` is accepted for ``fill``.
-    fillvalue : number, default 0
-        The value outside the image when ``boundary='fill'``; it enters exactly, the image
-        being widened to a dtype that holds it (as ``convolve`` widens its operands).
+    fillvalue : number, optional
+        The value outside the image when ``boundary='fill'``; ``None`` means the
+        semiring's zero (0 for the standard numbers, ``-inf`` for ``MaxPlus()``).  It
+        enters exactly, the image being widened to a dtype that holds it (as ``convolve``
+        widens its operands).
     origin : int or sequence of int, default 0, keyword-only
         Shifts the kernel's centre, exactly as ``scipy.ndimage.convolve``'s ``origin``: one
         for every filtered axis, or one per axis (of ``axes`` when given, in its order),
@@ -178,6 +181,14 @@ def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0, 
     axes : int or sequence of int, optional, keyword-only
         Filter along these axes only, as ndimage's ``axes``: the kernel has one axis per
         entry (an RGB image ``(H, W, 3)``, a 2-D kernel, ``axes=(0, 1)``).
+    semiring : Semiring, optional, keyword-only
+        The values' algebra (``ac.semirings``): ``out[i] = add over j of mul(K[j], E[i - j
+        + c])``.  ``MaxPlus()`` is grey dilation with a non-flat structuring element
+        (for odd kernel sizes ``filter(image, K, boundary, semiring=MaxPlus())`` equals
+        ``scipy.ndimage.grey_dilation(image, structure=K, mode=...)``); ``MinPlus()`` with
+        the kernel negated and flipped is erosion (``grey_erosion(structure=K)`` is
+        ``filter(image, -K[::-1, ::-1], semiring=MinPlus())``).  Integer images stay
+        integers wherever every output is finite.
 
     Returns
     -------
@@ -237,16 +248,23 @@ def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0, 
            [15,  9]])
     >>> ac.filter([True, False, False, True], [True, True])
     array([ True, False,  True,  True])
+    >>> ac.filter([0, 0, 5, 0, 0], [0, 0, 0], semiring=ac.semirings.MaxPlus())  # flat dilation
+    array([0, 5, 5, 5, 0])
     """
     if is_dask_array(image) or is_dask_array(kernel):  # lazy, chunked: algconv.daskarray
         from .daskarray import filter as filter_dask
 
         return filter_dask(image, kernel, boundary=boundary, fillvalue=fillvalue, origin=origin,
-                           axes=axes)
+                           axes=axes, semiring=semiring)
+    S = check_semiring(semiring)
+    if not S.is_standard:
+        return _semiring_filter(image, kernel, boundary, fillvalue, origin, axes, S)
     image = as_value_array(image, "image", bools=True)
     kernel = as_value_array(kernel, "kernel", bools=True)
     boundary = check_boundary(boundary)
     boolean = image.dtype == bool and kernel.dtype == bool
+    if fillvalue is None:
+        fillvalue = 0
     fillvalue = boolean_fill(fillvalue) if boolean else check_value(fillvalue, "fillvalue")
     image, kernel = (x.astype(np.uint8) if x.dtype == bool else x for x in (image, kernel))
     if image.ndim == 0:
@@ -254,6 +272,36 @@ def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0, 
     kernel, centres = kernel_and_centres(kernel, image.ndim, origin, axes)
     out = _filter(image, kernel, centres, boundary, fillvalue)
     return out > 0 if boolean else out  # Boolean semiring: exact counts, True where one
+
+
+def _semiring_filter(image: Any, kernel: Any, boundary: str, fillvalue: Any, origin: Any,
+                     axes: Any, S: Semiring) -> np.ndarray:
+    """``filter`` with values in a semiring other than the standard numbers: the image padded
+    by the boundary rule (``fill``: the semiring's zero by default) and convolved in
+    ``valid`` mode with ``semiring=S``."""
+    image = S.check_array(image, "image")
+    kernel = S.check_array(kernel, "kernel")
+    boundary = check_boundary(boundary)
+    if fillvalue is None:
+        fill = S.zero
+    elif isinstance(S, Boolean):
+        fill = bool(boolean_fill(fillvalue))
+    else:
+        fill = S.check(fillvalue, "fillvalue")
+    if image.ndim == 0:
+        raise InvalidArgument("Got a 0-dimensional image, but expected an array of ndim >= 1")
+    kernel, centres = kernel_and_centres(kernel, image.ndim, origin, axes)
+    if image.size == 0:
+        return S.zeros(image.shape, image.dtype)
+    ints = image.dtype.kind in "iu" and kernel.dtype.kind in "iu"
+    if boundary == "fill" and image.dtype != object and not holds(image.dtype, fill):
+        image = image.astype(np.float64) if ints and isinstance(S, _Tropical) and max(
+            arith.max_abs(image), arith.max_abs(kernel)) < 2**52 else arith.to_object(image)
+    padded = _padded(image, kernel.shape, centres, boundary, fill)
+    out = convolve(padded, kernel, mode="valid", semiring=S)
+    if ints and out.dtype.kind == "f" and np.isfinite(out).all():
+        return out.astype(np.int64)  # int values below 2**53: exact in float64
+    return out
 
 
 def boolean_fill(fillvalue: Any) -> int:
