@@ -382,9 +382,12 @@ class Function:
         if self.semiring.is_standard:
             return arith.values_array(values)
         kinds = {type(v) for v in values}
-        plain = len(kinds) == 1 and kinds <= {int, float, bool}
-        return self.semiring.check_array(np.array(values) if plain else _objects(values),
-                                         "values")
+        if kinds == {int}:
+            array = arith.values_array(values)  # int64, or Python ints past it
+        else:
+            array = np.array(values) if len(kinds) == 1 and kinds <= {float, bool} else (
+                _objects(values))
+        return self.semiring.check_array(array, "values")
 
     def _zeros(self, shape: Any, dtype: np.dtype) -> np.ndarray:
         """An array of the semiring's zero, holding values of ``dtype``."""

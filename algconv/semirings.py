@@ -753,6 +753,8 @@ class Modular(Semiring):
 
     def from_integers(self, array: np.ndarray) -> np.ndarray:
         """Exact integer sums reduced mod ``m``."""
+        if self.m > INT64_MAX:
+            array = _objects(array)
         return self.output(np.mod(array, self.m))
 
     def add_at(self, h: np.ndarray, index: np.ndarray, values: np.ndarray) -> None:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from typing import Any
 
 import numpy as np
 from hypothesis import strategies as st
@@ -48,7 +49,8 @@ from .structures.product import Product, product
 from .structures.words import FreeMonoid
 from .validation import check_choice, check_int, describe
 
-__all__ = ["elements", "functions", "values", "finite_groups", "finite_monoids", "HOOK"]
+__all__ = ["elements", "functions", "values", "semiring_values", "finite_carrier", "finite_groups",
+           "finite_monoids", "HOOK"]
 
 #: the name of the optional method a structure provides to supply its own element strategy
 HOOK = "hypothesis_elements"
@@ -186,7 +188,7 @@ def _word(word: list, identity: tuple) -> tuple:
 # --- values and Functions ----------------------------------------------------------------------
 
 
-def values(kind: str = "int") -> st.SearchStrategy:
+def values(kind: str = "int", *, semiring: Any = None) -> st.SearchStrategy:
     """A strategy for Function values of one kind, small so that laws hold exactly.
 
     Parameters
@@ -195,6 +197,11 @@ def values(kind: str = "int") -> st.SearchStrategy:
         ``int``: integers in ``[-5, 5]``; ``rational``: Fractions with denominators up to
         6; ``float`` and ``complex``: finite and of modest size (compare with a tolerance);
         ``sympy``: ``a*x + b`` with a sympy symbol ``x`` and small integers ``a, b``.
+    semiring : Semiring, optional, keyword-only
+        Values of this semiring instead (``kind`` is then ignored): small ints and the
+        zero for ``MaxPlus``/``MinPlus``, ints in ``[0, 5]`` for ``MaxTimes``, bools,
+        floats in ``[-10, 10]`` and ``-inf`` for ``LogSumExp``, ``range(m)`` for
+        ``Modular(m)``; for a user semiring small ints, its zero and its one.
 
     Returns
     -------
@@ -206,7 +213,11 @@ def values(kind: str = "int") -> st.SearchStrategy:
     >>> from hypothesis import find
     >>> find(ac.strategies.values("rational"), lambda v: v.denominator > 1)
     Fraction(1, 2)
+    >>> find(ac.strategies.values(semiring=ac.semirings.MaxPlus()), lambda v: v < 0)
+    -inf
     """
+    if semiring is not None:
+        return semiring_values(semiring)
     kind = check_choice(kind, "kind", VALUE_KINDS)
     small = st.integers(-5, 5)
     if kind == "int":
@@ -224,8 +235,52 @@ def values(kind: str = "int") -> st.SearchStrategy:
     return st.builds(lambda a, b: a * x + b, small, small.map(sympy.Integer))
 
 
+def semiring_values(semiring: Any) -> st.SearchStrategy:
+    """Values of ``semiring`` (see :func:`values`), shrinking toward its zero."""
+    from . import semirings as sr
+
+    S = sr.check_semiring(semiring)
+    small = st.integers(-5, 5)
+    carrier = finite_carrier(S)
+    if carrier is not None:
+        return st.sampled_from(carrier)
+    if S.is_standard:
+        return small
+    if isinstance(S, (sr.MaxPlus, sr.MinPlus)):
+        return st.one_of(st.just(S.zero), small)
+    if isinstance(S, sr.MaxTimes):
+        return st.integers(0, 5)
+    if isinstance(S, sr.LogSumExp):
+        return st.one_of(st.just(S.zero), st.floats(-10, 10, allow_subnormal=False))
+    if isinstance(S, sr.Modular):
+        return st.integers(0, S.m - 1)
+    return st.one_of(st.sampled_from([S.zero, S.one]), st.integers(-3, 3))
+
+
+#: finite carriers up to this size are enumerated (laws check every triple)
+FINITE_CARRIER = 12
+
+
+def finite_carrier(semiring: Any) -> list | None:
+    """Every value of a small finite semiring (``Boolean()``, ``Modular(m)`` for
+    ``m <= FINITE_CARRIER``), zero first; ``None`` for the others.
+
+    >>> import algconv as ac
+    >>> finite_carrier(ac.semirings.Boolean()), finite_carrier(ac.semirings.Modular(3))
+    ([False, True], [0, 1, 2])
+    """
+    from . import semirings as sr
+
+    if isinstance(semiring, sr.Boolean):
+        return [False, True]
+    if isinstance(semiring, sr.Modular) and semiring.m <= FINITE_CARRIER:
+        return list(range(semiring.m))
+    return None
+
+
 def functions(M: Monoid, values: st.SearchStrategy | None = None, max_support: int = 4,
-              *, min_support: int = 0, dense: bool = False) -> st.SearchStrategy:
+              *, min_support: int = 0, dense: bool = False,
+              semiring: Any = None) -> st.SearchStrategy:
     """A strategy for finitely supported Functions on ``M``.
 
     Parameters
@@ -243,6 +298,8 @@ def functions(M: Monoid, values: st.SearchStrategy | None = None, max_support: i
         see: on a finite structure a vector of length ``order`` (keep the order modest); on
         ``Z``, ``Z^d``, ``N`` and ``Multiplicative`` an array with ``min_support`` to
         ``max_support`` entries along each axis and a drawn ``start``.
+    semiring : Semiring, optional, keyword-only
+        The Functions' semiring; ``values`` then defaults to ``values(semiring=semiring)``.
 
     Returns
     -------
@@ -264,13 +321,13 @@ def functions(M: Monoid, values: st.SearchStrategy | None = None, max_support: i
             f"Got min_support={min_support}, but expected at most max_support={max_support}"
         )
     if values is None:
-        values = globals()["values"]("int")
+        values = globals()["values"]("int", semiring=semiring)
     elif not isinstance(values, st.SearchStrategy):
         raise InvalidType(f"Got values={describe(values)}, but expected a hypothesis strategy")
     if dense:
-        return _dense_functions(M, values, min_support, max_support)
+        return _dense_functions(M, values, min_support, max_support, semiring)
     mappings = st.dictionaries(elements(M), values, min_size=min_support, max_size=max_support)
-    return mappings.map(lambda d: Function(d, over=M))
+    return mappings.map(lambda d: Function(d, over=M, semiring=semiring))
 
 
 def _array(flat: list, shape: tuple) -> np.ndarray:
@@ -279,11 +336,12 @@ def _array(flat: list, shape: tuple) -> np.ndarray:
 
 
 @st.composite
-def _dense_functions(draw, M: Monoid, values: st.SearchStrategy, lo: int, hi: int) -> Function:
+def _dense_functions(draw, M: Monoid, values: st.SearchStrategy, lo: int, hi: int,
+                     semiring: Any = None) -> Function:
     layout = M.dense_layout
     if layout == "finite":
         flat = draw(st.lists(values, min_size=M.order, max_size=M.order))
-        return Function.from_array(_array(flat, (M.order,)), over=M)
+        return Function.from_array(_array(flat, (M.order,)), over=M, semiring=semiring)
     if layout not in ("lattice", "offset"):
         raise InvalidArgument(
             f"Got dense=True with M={M!r}, but only Z, Z^d, N, Multiplicative and finite "
@@ -293,7 +351,8 @@ def _dense_functions(draw, M: Monoid, values: st.SearchStrategy, lo: int, hi: in
     shape = draw(st.tuples(*[st.integers(max(lo, 1), max(hi, 1))] * d))
     size = int(np.prod(shape))
     flat = draw(st.lists(values, min_size=size, max_size=size))
-    return Function.from_array(_array(flat, shape), over=M, start=draw(elements(M)))
+    return Function.from_array(_array(flat, shape), over=M, start=draw(elements(M)),
+                               semiring=semiring)
 
 
 # --- structures --------------------------------------------------------------------------------
