@@ -40,11 +40,12 @@ from .errors import InvalidArgument, InvalidType, MethodNotApplicable
 from .function import Function, delta
 from .structures.base import Group, Monoid, check_structure
 from .validation import check_choice, check_int, describe
-from ._semiring_laws import check_semiring  # noqa: E402 - re-exported as ac.laws.check_semiring
+from ._semiring_laws import SEMIRING_LAWS, check_semiring  # re-exported: ac.laws.check_semiring
 
 __all__ = [
     "check",
     "check_semiring",
+    "SEMIRING_LAWS",
     "LawReport",
     "LawResult",
     "ConvolutionLaws",
