@@ -1,0 +1,17 @@
+"""Fast array kernels of the value semirings (max-plus, min-plus, Boolean, mod m, log-sum-exp).
+
+Numpy arrays in, numpy arrays out, full convolution on Z^d (``out.shape == a.shape +
+b.shape - 1``, ``out[c] = add over i + j = c of mul(a[i], b[j])``), each exact or with a
+proven error bound.  Private: ``algconv.semirings`` and the engines call them.
+
+* ``tropical``: ``tropical_convolve`` (max-plus / min-plus, witnesses), ``tropical_filter``
+  (grey dilation / erosion with ``algconv.filter``'s geometry, through scipy.ndimage);
+* ``concave``: ``concave_tropical`` (concave / convex sequences by a merge of slopes);
+* ``boolean``: ``boolean_convolve``;
+* ``modular``: ``modular_convolve`` (any modulus m >= 2);
+* ``logsumexp``: ``logsumexp_convolve``.
+"""
+
+from .tropical import tropical_convolve, tropical_filter
+
+__all__ = ["tropical_convolve", "tropical_filter"]

@@ -1,0 +1,319 @@
+"""The semiring kernels (algconv/_semiring_kernels) against brute force over index pairs.
+
+Truth is computed here with Python numbers, one pair at a time: max / min of ``a[i] + b[j]``
+with the zero annihilating, ``any`` of ``a[i] and b[j]``, exact integer sums reduced mod m,
+and log-sum-exp in mpmath at 60 digits.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from algconv.errors import InvalidArgument, InvalidType, StructureMismatch
+from algconv._semiring_kernels import tropical_convolve, tropical_filter
+
+INF = math.inf
+
+
+# ------------------------------------------------------------------ brute force
+
+
+def brute_tropical(a, b, maximize=True):
+    """(values, witnesses) by a loop over all pairs in Python; ties: smallest index into a."""
+    a, b = np.asarray(a, dtype=object), np.asarray(b, dtype=object)
+    zero = -INF if maximize else INF
+    shape = tuple(m + n - 1 for m, n in zip(a.shape, b.shape))
+    out = np.empty(shape, dtype=object)
+    out[...] = zero
+    where = np.full(shape, -1, dtype=np.int64)
+    for fi, i in enumerate(np.ndindex(a.shape)):
+        for j in np.ndindex(b.shape):
+            c = tuple(x + y for x, y in zip(i, j))
+            x, y = a[i], b[j]
+            v = zero if zero in (x, y) else x + y
+            if v == zero:
+                continue
+            if (v > out[c]) if maximize else (v < out[c]):
+                out[c], where[c] = v, fi
+    return out, where
+
+
+def extend(image, index, boundary, fill):
+    """The image extended past its edges, at a possibly outside N-D ``index``."""
+    out = []
+    for i, n in zip(index, image.shape):
+        if 0 <= i < n:
+            out.append(i)
+            continue
+        if boundary == "fill":
+            return fill
+        if boundary == "wrap":
+            out.append(i % n)
+        elif boundary == "nearest":
+            out.append(min(max(i, 0), n - 1))
+        elif boundary == "reflect":  # d c b a | a b c d | d c b a, period 2n
+            k = i % (2 * n)
+            out.append(k if k < n else 2 * n - 1 - k)
+        else:  # mirror: d c b | a b c d | c b a, period 2n - 2
+            p = max(2 * n - 2, 1)
+            k = i % p
+            out.append(k if k < n else p - k)
+    return image[tuple(out)]
+
+
+def brute_filter(image, kernel, maximize, boundary, fill, origin):
+    """out[i] = max_j kernel[j] + E[i - j + c], c = k // 2 + origin, as algconv.filter."""
+    image, kernel = np.asarray(image, dtype=object), np.asarray(kernel, dtype=object)
+    origin = [origin] * image.ndim if isinstance(origin, int) else origin
+    centre = [k // 2 + o for k, o in zip(kernel.shape, origin)]
+    zero = -INF if maximize else INF
+    out = np.empty(image.shape, dtype=object)
+    for i in np.ndindex(image.shape):
+        best = zero
+        for j in np.ndindex(kernel.shape):
+            e = extend(image, [x - y + c for x, y, c in zip(i, j, centre)], boundary, fill)
+            k = kernel[j]
+            v = zero if zero in (e, k) else e + k
+            best = max(best, v) if maximize else min(best, v)
+        out[i] = best
+    return out
+
+
+def same(got, want):
+    """Equal values, ints as ints (no float crept in) and floats equal, infinities too."""
+    assert got.shape == want.shape
+    for x, y in zip(got.flat, want.flat):
+        if isinstance(y, int):
+            assert isinstance(x, (int, np.integer)) and int(x) == y, (x, y)
+        else:
+            assert x == y, (x, y)
+
+
+# ------------------------------------------------------------------ strategies
+
+def tropical_values(maximize, kind):
+    zero = -INF if maximize else INF
+    if kind == "int":
+        return st.integers(-5, 5)
+    if kind == "bigint":
+        return st.sampled_from([2**63 - 1, -(2**63), 2**62, -(2**62), 0, 1, -1, 2**70])
+    return st.one_of(st.integers(-4, 4).map(float), st.just(zero), st.just(-zero),
+                     st.floats(-10, 10, allow_nan=False))
+
+
+@st.composite
+def tropical_pairs(draw, kind):
+    maximize = draw(st.booleans())
+    ndim = draw(st.integers(1, 2))
+    shapes = [tuple(draw(st.integers(1, 4)) for _ in range(ndim)) for _ in range(2)]
+    values = tropical_values(maximize, kind)
+    arrays = []
+    for shape in shapes:
+        flat = draw(st.lists(values, min_size=math.prod(shape), max_size=math.prod(shape)))
+        if kind == "bigint":
+            x = np.empty(shape, dtype=object)
+            x.flat[:] = flat
+        else:
+            x = np.array(flat, dtype=np.int64 if kind == "int" else np.float64).reshape(shape)
+        arrays.append(x)
+    return arrays[0], arrays[1], maximize
+
+
+# ------------------------------------------------------------------ tropical_convolve
+
+
+@settings(max_examples=150, deadline=None)
+@given(tropical_pairs("float"))
+def test_tropical_floats_with_infinities_and_witness(case):
+    a, b, maximize = case
+    out, where = tropical_convolve(a, b, maximize=maximize, witness=True)
+    want, want_where = brute_tropical(a, b, maximize)
+    same(out, want)
+    assert out.dtype == np.float64
+    np.testing.assert_array_equal(where, want_where)
+    np.testing.assert_array_equal(tropical_convolve(a, b, maximize=maximize), out)
+
+
+@settings(max_examples=100, deadline=None)
+@given(tropical_pairs("int"))
+def test_tropical_ints_stay_int64_with_ties(case):
+    a, b, maximize = case
+    out, where = tropical_convolve(a, b, maximize=maximize, witness=True)
+    want, want_where = brute_tropical(a, b, maximize)
+    assert out.dtype == np.int64
+    same(out, want)
+    np.testing.assert_array_equal(where, want_where)
+
+
+@settings(max_examples=60, deadline=None)
+@given(tropical_pairs("bigint"))
+def test_tropical_near_int64_limits_widen_never_wrap(case):
+    a, b, maximize = case
+    out, where = tropical_convolve(a, b, maximize=maximize, witness=True)
+    want, want_where = brute_tropical(a, b, maximize)
+    same(out, want)
+    np.testing.assert_array_equal(where, want_where)
+    if any(not -(2**63) <= v < 2**63 for v in want.flat):
+        assert out.dtype == object
+
+
+def test_tropical_int64_overflow_goes_to_python_ints():
+    a = np.array([2**63 - 1, 0], dtype=np.int64)
+    out = tropical_convolve(a, np.array([1, 2**62]))
+    assert out.dtype == object
+    assert out.tolist() == [2**63, 2**63 - 1 + 2**62, 2**62]
+    low = tropical_convolve(np.array([-(2**63)]), np.array([-1]), maximize=False)
+    assert low.tolist() == [-(2**63) - 1]
+    assert tropical_convolve(np.array([2**63 - 2]), np.array([1])).dtype == np.int64
+
+
+def test_tropical_uint64_and_bool_and_fractions():
+    from fractions import Fraction
+
+    out = tropical_convolve(np.array([2**64 - 1], dtype=np.uint64), np.array([1, 0]))
+    assert out.tolist() == [2**64, 2**64 - 1]
+    assert tropical_convolve(np.array([True, False]), np.array([1])).tolist() == [2, 1]
+    f = np.array([Fraction(1, 3), Fraction(1, 2)], dtype=object)
+    assert tropical_convolve(f, f).tolist() == [Fraction(2, 3), Fraction(5, 6), Fraction(1)]
+    g = np.array([Fraction(1, 3), -INF], dtype=object)
+    out, where = tropical_convolve(g, np.array([INF, 0], dtype=object), witness=True)
+    assert out.tolist() == [INF, Fraction(1, 3), -INF] and where.tolist() == [0, 0, -1]
+
+
+def test_tropical_annihilation_beats_the_opposite_infinity():
+    out = tropical_convolve(np.array([-INF, 1.0]), np.array([INF, 0.0]))
+    assert out.tolist() == [-INF, INF, 1.0]
+    out = tropical_convolve(np.array([INF]), np.array([-INF]), maximize=False)
+    assert out.tolist() == [INF]
+
+
+def test_tropical_loops_over_either_side_same_witness():
+    rng = np.random.default_rng(3)
+    a = rng.integers(0, 3, size=(3, 4))  # many ties
+    b = rng.integers(0, 3, size=(5, 6))
+    for x, y in ((a, b), (b, a)):
+        out, where = tropical_convolve(x, y, witness=True)
+        want, want_where = brute_tropical(x, y)
+        same(out, want)
+        np.testing.assert_array_equal(where, want_where)
+
+
+@pytest.mark.parametrize("a, b, error, match", [
+    (np.zeros(0), np.zeros(3), InvalidArgument, "non-empty"),
+    (np.zeros((2, 2)), np.zeros(3), StructureMismatch, "dimensions"),
+    (np.array([np.nan]), np.zeros(3), InvalidArgument, "NaN"),
+    (np.array([1j]), np.zeros(3), InvalidType, "complex"),
+    (np.array(["x"], dtype=object), np.zeros(3), InvalidType, "real"),
+])
+def test_tropical_bad_input(a, b, error, match):
+    with pytest.raises(error, match=match):
+        tropical_convolve(a, b)
+
+
+# ------------------------------------------------------------------ tropical_filter
+
+BOUNDARY_NAMES = ["fill", "wrap", "reflect", "mirror", "nearest"]
+
+
+@st.composite
+def filter_cases(draw):
+    maximize = draw(st.booleans())
+    zero = -INF if maximize else INF
+    ndim = draw(st.integers(1, 2))
+    shape = tuple(draw(st.integers(1, 6)) for _ in range(ndim))
+    kshape = tuple(draw(st.integers(1, 4)) for _ in range(ndim))
+    kind = draw(st.sampled_from(["int", "float", "flat"]))
+    image = np.array(draw(st.lists(st.integers(-9, 9), min_size=math.prod(shape),
+                                   max_size=math.prod(shape)))).reshape(shape)
+    if kind == "flat":
+        kernel = np.full(kshape, draw(st.integers(-3, 3)))
+    else:
+        kernel = np.array(draw(st.lists(st.integers(-3, 3), min_size=math.prod(kshape),
+                                        max_size=math.prod(kshape)))).reshape(kshape)
+    if kind == "float":
+        image, kernel = image.astype(float), kernel.astype(float)
+        if draw(st.booleans()):
+            kernel.flat[draw(st.integers(0, kernel.size - 1))] = zero
+        if draw(st.booleans()):
+            image.flat[draw(st.integers(0, image.size - 1))] = draw(st.sampled_from([INF,
+                                                                                     -INF]))
+        if (kernel == zero).all():
+            kernel.flat[0] = 0.0
+    boundary = draw(st.sampled_from(BOUNDARY_NAMES))
+    origin = [draw(st.integers(-(k // 2), (k - 1) // 2)) for k in kshape]
+    fill = draw(st.one_of(st.none(), st.integers(-5, 5)))
+    return image, kernel, maximize, boundary, fill, origin
+
+
+@settings(max_examples=250, deadline=None)
+@given(filter_cases())
+def test_tropical_filter_against_brute_force(case):
+    image, kernel, maximize, boundary, fill, origin = case
+    got = tropical_filter(image, kernel, maximize=maximize, boundary=boundary, fillvalue=fill,
+                          origin=origin)
+    zero = -INF if maximize else INF
+    want = brute_filter(image, kernel, maximize, boundary, zero if fill is None else fill,
+                        origin)
+    same(got, want)
+    if image.dtype.kind == "i" and kernel.dtype.kind == "i":
+        assert got.dtype == np.int64
+
+
+def test_tropical_filter_is_grey_dilation_and_erosion():
+    import scipy.ndimage
+
+    rng = np.random.default_rng(0)
+    image = rng.standard_normal((40, 30))
+    s = rng.standard_normal((5, 4))
+    for mode in ("reflect", "constant", "nearest", "mirror", "wrap"):
+        boundary = "fill" if mode == "constant" else mode
+        np.testing.assert_array_equal(
+            tropical_filter(image, s, boundary=boundary, fillvalue=0.0),
+            scipy.ndimage.grey_dilation(image, structure=s, mode=mode))
+        # erosion is min-plus with the structuring function negated and flipped; an even
+        # axis centred one step earlier (grey_erosion correlates about k // 2)
+        np.testing.assert_array_equal(
+            tropical_filter(image, -s[::-1, ::-1], maximize=False, boundary=boundary,
+                            fillvalue=0.0, origin=(0, -1)),
+            scipy.ndimage.grey_erosion(image, structure=s, mode=mode))
+        np.testing.assert_array_equal(
+            tropical_filter(image, -s[::-1, :3][:, ::-1], maximize=False, boundary=boundary,
+                            fillvalue=0.0),
+            scipy.ndimage.grey_erosion(image, structure=s[:, :3], mode=mode))
+    np.testing.assert_array_equal(tropical_filter(image, np.zeros((7, 7)), boundary="reflect"),
+                                  scipy.ndimage.grey_dilation(image, size=(7, 7)))
+
+
+def test_tropical_filter_ints_beyond_float_exactness_and_int64():
+    image = np.array([2**60 + 1, 3, 2**60 + 7], dtype=np.int64)
+    got = tropical_filter(image, np.array([0, 1, 0]), boundary="nearest")
+    assert got.tolist() == [2**60 + 2, 2**60 + 7, 2**60 + 8]
+    big = tropical_filter(np.array([2**63 - 1, 0]), np.array([5, 5]))
+    assert big.dtype == object and big.tolist() == [2**63 + 4, 5]
+
+
+def test_tropical_filter_kernel_larger_than_image():
+    image = np.array([1.0, 5.0, 2.0])
+    kernel = np.arange(7.0)
+    for boundary in BOUNDARY_NAMES:
+        same(tropical_filter(image, kernel, boundary=boundary),
+             brute_filter(image, kernel, True, boundary, -INF, 0))
+
+
+@pytest.mark.parametrize("kwargs, error, match", [
+    ({"boundary": "edge"}, InvalidArgument, "boundary"),
+    ({"origin": 5}, InvalidArgument, "origin"),
+    ({"kernel": np.full(3, -INF)}, InvalidArgument, "zero"),
+    ({"kernel": np.zeros((2, 2))}, StructureMismatch, "dimensions"),
+    ({"kernel": np.array([np.nan])}, InvalidArgument, "NaN"),
+])
+def test_tropical_filter_bad_input(kwargs, error, match):
+    kernel = kwargs.pop("kernel", np.zeros(3))
+    with pytest.raises(error, match=match):
+        tropical_filter(np.zeros(4), kernel, **kwargs)
