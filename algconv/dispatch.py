@@ -488,7 +488,8 @@ def _finish_witness(req: _Request, result: Function, where: Any) -> tuple:
     if 0 in req.shape_f or 0 in req.shape_g:
         where = np.full(values.shape, -1, dtype=np.intp)
     else:
-        where = apply_mode(where, req.shape_f, req.shape_g, req.mode)
+        where = apply_mode(where, req.shape_f, req.shape_g, req.mode).copy()
+        where[p.semiring.zero_mask(np.asarray(values))] = -1  # no pair contributes
     if len(req.shape_f) > 1:
         index = np.stack(np.unravel_index(np.maximum(where, 0), req.shape_f), axis=-1)
         index[where < 0] = -1
@@ -679,9 +680,10 @@ def convolve(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
     witness : bool, default False, keyword-only
         For a selective semiring (max, min, or), also return ``where``: for every output,
         a pair attaining it, as the index into ``f`` (an int array for 1-D arrays; for
-        N-D arrays a last axis of length ``ndim``; -1 where no pair exists; for finite
-        structures the position in ``elements()`` order) or, for Functions, a dict
-        ``{c: a}`` over the result's support.
+        N-D arrays a last axis of length ``ndim``; -1 where no pair contributes, i.e.
+        where the output is the semiring's zero; for finite structures the position in
+        ``elements()`` order) or, for Functions, a dict ``{c: a}`` over the result's
+        support.
 
     Returns
     -------

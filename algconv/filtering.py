@@ -21,12 +21,13 @@ import numpy as np
 import scipy.ndimage
 
 from . import arith, config
+from ._semiring_kernels import tropical_filter
 from .dispatch import convolve
 from .engines import ENGINES
 from .engines.base import Problem, all_finite
 from .errors import InvalidArgument, InvalidType, StructureMismatch
 from .function import Function
-from .semirings import Boolean, Semiring, _Tropical, check_semiring
+from .semirings import Boolean, MaxPlus, MinPlus, Semiring, _Tropical, check_semiring
 from .structures.numbers import Integers, Lattice
 from .validation import (
     as_value_array,
@@ -290,9 +291,14 @@ def _semiring_filter(image: Any, kernel: Any, boundary: str, fillvalue: Any, ori
         fill = S.check(fillvalue, "fillvalue")
     if image.ndim == 0:
         raise InvalidArgument("Got a 0-dimensional image, but expected an array of ndim >= 1")
+    source = kernel
     kernel, centres = kernel_and_centres(kernel, image.ndim, origin, axes)
     if image.size == 0:
         return S.zeros(image.shape, image.dtype)
+    if type(S) in (MaxPlus, MinPlus) and axes is None and not S.zero_mask(kernel).all():
+        # grey dilation / erosion: scipy.ndimage where its conventions provably agree
+        return tropical_filter(image, source, maximize=isinstance(S, MaxPlus),
+                               boundary=boundary, fillvalue=fill, origin=origin)
     ints = image.dtype.kind in "iu" and kernel.dtype.kind in "iu"
     if boundary == "fill" and image.dtype != object and not holds(image.dtype, fill):
         image = image.astype(np.float64) if ints and isinstance(S, _Tropical) and max(

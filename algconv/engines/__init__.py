@@ -15,6 +15,7 @@ from .dirichlet import DirichletEngine
 from .exact import ExactEngine
 from .fft import FFTEngine, OverlapAddEngine
 from .fourier import FourierEngine
+from .semiring_fast import SEMIRING_ENGINES
 from .table import TableEngine
 from .transforms import XorEngine, ZetaEngine
 
@@ -46,3 +47,5 @@ register(FourierEngine())
 register(FFTEngine())
 register(OverlapAddEngine())
 register(ExactEngine())
+for _engine in SEMIRING_ENGINES:
+    register(_engine())

@@ -1,0 +1,222 @@
+"""Fast engines for the built-in semirings on dense arrays over Z, Z^d and N.
+
+Each wraps one kernel of ``algconv._semiring_kernels`` (numpy arrays in and out, full
+convolution on Z^d, exact or with a proven error bound) and applies only to its semiring on
+a lattice layout with both operands dense; everything else stays with the direct and table
+engines, which take every semiring.  An engine whose kernel is not built applies nowhere.
+
+* ``tropical``: max-plus / min-plus, one vectorised max (min) per entry of the smaller
+  array, witnesses included; ``concave``: max-plus of two concave sequences (min-plus of
+  two convex ones) by a merge of slopes, in linear time;
+* ``boolean``, ``modular``, ``logsumexp``: their semirings' kernels.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .. import _semiring_kernels as kernels
+from ..semirings import Boolean, LogSumExp, MaxPlus, MinPlus, Modular
+from .base import Engine, Problem, lattice_result
+
+__all__ = ["TropicalEngine", "ConcaveEngine", "BooleanEngine", "ModularEngine",
+           "LogSumExpEngine", "SEMIRING_ENGINES"]
+
+#: tropical_convolve: seconds per pair and per entry of the smaller operand, and per call
+#: (float64 on the 2-core machine, best of 3: 1.1e-9 per pair at 1e4 x 1e4, 0.9e-9 at
+#: 1e5 x 100, 2.4e-9 at 512^2 x 5^2; 43 us at 1000 x 10)
+SECONDS_PER_TROPICAL_PAIR = 1.1e-9
+SECONDS_PER_TROPICAL_SHIFT = 2e-6
+TROPICAL_OVERHEAD = 1e-5
+#: the linear-time kernels (concave merge, Boolean and modular and log-sum-exp transforms):
+#: seconds per output entry, times log2 of the length for the transforms, and per call
+SECONDS_PER_LINEAR_ENTRY = 3e-8
+SECONDS_PER_TRANSFORM_ENTRY = 1.5e-8
+FAST_OVERHEAD = 5e-5
+
+
+def _missing(name: str) -> str | None:
+    if getattr(kernels, name, None) is None:
+        return f"its kernel algconv._semiring_kernels.{name} is not built"
+    return None
+
+
+def _dense_lattice(p: Problem) -> str | None:
+    if not (p.dense and p.over.dense_layout == "lattice"):
+        return ("it needs two arrays on Z, Z^d or N (a lattice layout), but "
+                f"over={p.over!r}" + ("" if p.dense else " with dict-stored Functions"))
+    if p.f._array.size == 0 or p.g._array.size == 0:
+        return "it needs non-empty arrays"
+    return None
+
+
+class _SemiringKernelEngine(Engine):
+    """An engine for one semiring (``kinds``) on dense lattice arrays, through a kernel."""
+
+    exact = True
+    keeps_nonfinite = True
+    semirings = True
+    kernel = ""
+    kinds: tuple = ()
+
+    def applies(self, p: Problem) -> str | None:
+        S = p.semiring
+        if type(S) not in self.kinds:
+            names = " or ".join(f"{k.__name__}()" if k is not Modular else "Modular(m)"
+                                for k in self.kinds)
+            return f"it needs values in {names}, but they are in {S!r}"
+        return _missing(self.kernel) or _dense_lattice(p)
+
+    def _full(self, p: Problem) -> np.ndarray:
+        raise NotImplementedError
+
+    def run(self, p: Problem):
+        return lattice_result(self._full(p), p)
+
+
+class TropicalEngine(_SemiringKernelEngine):
+    """Max-plus / min-plus on dense arrays: one vectorised max per entry of the smaller.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> ac.convolve([0, 2, 1], [0, 1], method="tropical", semiring=ac.semirings.MaxPlus())
+    array([0, 2, 3, 2])
+    """
+
+    name = "tropical"
+    kernel = "tropical_convolve"
+    kinds = (MaxPlus, MinPlus)
+    witnesses = True
+    summary = "max-plus / min-plus by vectorised shifts (algconv._semiring_kernels)"
+
+    def cost(self, p: Problem) -> float:
+        return TROPICAL_OVERHEAD + min(p.size("f"), p.size("g")) * SECONDS_PER_TROPICAL_SHIFT \
+            + p.pairs * SECONDS_PER_TROPICAL_PAIR
+
+    def memory(self, p: Problem) -> float:
+        return 3.0 * p.full_size() * max(p.itemsize, 8)
+
+    def _full(self, p: Problem) -> np.ndarray:
+        return kernels.tropical_convolve(p.f._array, p.g._array,
+                                         maximize=isinstance(p.semiring, MaxPlus))
+
+    def run_witness(self, p: Problem) -> tuple:
+        out, where = kernels.tropical_convolve(p.f._array, p.g._array,
+                                               maximize=isinstance(p.semiring, MaxPlus),
+                                               witness=True)
+        return lattice_result(out, p), where
+
+
+def _shaped(p: Problem, maximize: bool) -> str | None:
+    """Why two 1-D arrays are not both concave (max-plus) / convex (min-plus), or None."""
+    for name, h in (("f", p.f._array), ("g", p.g._array)):
+        if h.ndim != 1:
+            return f"it needs 1-D arrays, but {name} has {h.ndim} dimensions"
+        if h.dtype.kind not in "iuf":
+            return f"it needs int or float arrays, but {name} has dtype {h.dtype}"
+        if h.dtype.kind == "f" and not np.isfinite(h).all():
+            return f"it needs finite values, but {name} holds an infinity"
+        second = np.diff(h.astype(np.float64) if h.dtype.kind == "f" else h, 2)
+        bent = (second > 0) if maximize else (second < 0)
+        if bent.any():
+            return f"{name} is not {'concave' if maximize else 'convex'}"
+    return None
+
+
+class ConcaveEngine(_SemiringKernelEngine):
+    """Max-plus of two concave sequences (min-plus of two convex): a merge of slopes.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> S = ac.semirings.MaxPlus()
+    >>> ac.convolve([0, 3, 4], [0, 2, 3], semiring=S).tolist()
+    [0, 3, 5, 6, 7]
+    """
+
+    name = "concave"
+    kernel = "concave_tropical"
+    kinds = (MaxPlus, MinPlus)
+    summary = "concave max-plus / convex min-plus by a merge of slopes, linear time"
+
+    def applies(self, p: Problem) -> str | None:
+        return super().applies(p) or _shaped(p, isinstance(p.semiring, MaxPlus))
+
+    def cost(self, p: Problem) -> float:
+        return FAST_OVERHEAD + p.full_size() * SECONDS_PER_LINEAR_ENTRY
+
+    def memory(self, p: Problem) -> float:
+        return 4.0 * p.full_size() * 8
+
+    def _full(self, p: Problem) -> np.ndarray:
+        maximize = isinstance(p.semiring, MaxPlus)
+        out = kernels.concave_tropical(p.f._array, p.g._array, maximize=maximize)
+        if out is None:  # not concave after all (the kernel's own test): the general path
+            out = kernels.tropical_convolve(p.f._array, p.g._array, maximize=maximize)
+        return out
+
+
+def _transform_cost(p: Problem) -> float:
+    n = p.full_size()
+    return FAST_OVERHEAD + n * max(np.log2(max(n, 2)), 1.0) * SECONDS_PER_TRANSFORM_ENTRY
+
+
+class BooleanEngine(_SemiringKernelEngine):
+    """Boolean (or, and) convolution of bool arrays by an exact count."""
+
+    name = "boolean"
+    kernel = "boolean_convolve"
+    kinds = (Boolean,)
+    summary = "Boolean or-and convolution, exact (algconv._semiring_kernels)"
+
+    def cost(self, p: Problem) -> float:
+        return _transform_cost(p)
+
+    def memory(self, p: Problem) -> float:
+        return 6.0 * p.full_size() * 8
+
+    def _full(self, p: Problem) -> np.ndarray:
+        return kernels.boolean_convolve(p.f._array, p.g._array)
+
+
+class ModularEngine(_SemiringKernelEngine):
+    """Convolution mod m, exact for every m >= 2."""
+
+    name = "modular"
+    kernel = "modular_convolve"
+    kinds = (Modular,)
+    summary = "products mod m, exact for every m (algconv._semiring_kernels)"
+
+    def cost(self, p: Problem) -> float:
+        bits = max(p.semiring.m.bit_length() / 30.0, 1.0)
+        return FAST_OVERHEAD + _transform_cost(p) * bits
+
+    def memory(self, p: Problem) -> float:
+        return 12.0 * p.full_size() * 8 * max(p.semiring.m.bit_length() / 30.0, 1.0)
+
+    def _full(self, p: Problem) -> np.ndarray:
+        return kernels.modular_convolve(p.f._array, p.g._array, p.semiring.m)
+
+
+class LogSumExpEngine(_SemiringKernelEngine):
+    """Log-sum-exp convolution, accurate in every entry."""
+
+    name = "logsumexp"
+    kernel = "logsumexp_convolve"
+    kinds = (LogSumExp,)
+    summary = "log-sum-exp, accurate in every entry (algconv._semiring_kernels)"
+
+    def cost(self, p: Problem) -> float:
+        return _transform_cost(p) * 4
+
+    def memory(self, p: Problem) -> float:
+        return 8.0 * p.full_size() * 8
+
+    def _full(self, p: Problem) -> np.ndarray:
+        return kernels.logsumexp_convolve(p.f._array, p.g._array)
+
+
+#: registered after the standard engines, in this order
+SEMIRING_ENGINES = (TropicalEngine, ConcaveEngine, BooleanEngine, ModularEngine,
+                    LogSumExpEngine)
