@@ -22,6 +22,12 @@ Examples
 >>> main(["conv", '["1/2", "1/2"]', '["1/3", 1]'])
 ["1/6", "2/3", "1/2"]
 0
+>>> main(["conv", "[0, 3, 1]", "[0, 1]", "--semiring", "max-plus"])
+[0, 3, 4, 2]
+0
+>>> main(["conv", "[5, 6]", "[6, 1]", "--semiring", "mod:7"])
+[2, 6, 6]
+0
 """
 
 from __future__ import annotations
@@ -67,6 +73,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "on a finite structure arrays list values in its elements() order")
     parser.add_argument("--mode", default="full", help="full | same | valid (arrays on Z^d)")
     parser.add_argument("--method", default="auto", help="auto or an engine name")
+    parser.add_argument("--semiring", metavar="NAME", default=None,
+                        help="the values' algebra: " + " | ".join(SEMIRING_NAMES) +
+                        " | mod:M (an int M >= 2); boolean arrays are written with 0 and 1")
     parser.add_argument("--output", "-o", metavar="PATH",
                         help="write the result to a .npy, .csv or .json file instead of "
                         "printing; PATH is overwritten (a symlink at PATH is replaced, never "
@@ -171,6 +180,46 @@ def _read_npy(path: Path, name: str) -> np.ndarray:
     return np.load(path, allow_pickle=False)
 
 
+#: ``--semiring`` names -> the semiring class (``mod:M`` is ``Modular(M)``)
+SEMIRING_NAMES = ("standard", "max-plus", "min-plus", "max-times", "boolean", "log")
+
+
+def parse_semiring(text: str | None) -> Any:
+    """The semiring ``--semiring`` names (never evaluated as code), or None.
+
+    Examples
+    --------
+    >>> parse_semiring("max-plus"), parse_semiring("mod:998244353"), parse_semiring(None)
+    (MaxPlus(), Modular(998244353), None)
+    """
+    from .. import semirings
+
+    if text is None:
+        return None
+    classes = dict(zip(SEMIRING_NAMES, (semirings.Standard, semirings.MaxPlus,
+                                        semirings.MinPlus, semirings.MaxTimes,
+                                        semirings.Boolean, semirings.LogSumExp)))
+    name = text.strip().lower()
+    if name in classes:
+        return classes[name]()
+    if name.startswith("mod:") and _INT.match(name[4:].strip()):
+        return semirings.Modular(int(name[4:].strip()))
+    raise InvalidArgument(f"Got --semiring {describe(text)}, but expected one of "
+                          + ", ".join(SEMIRING_NAMES) + " or mod:M with an int M >= 2")
+
+
+def _as_semiring_values(array: np.ndarray, semiring: Any, name: str) -> np.ndarray:
+    """Boolean arrays come as 0 / 1 on the command line: bools for ``Boolean()``."""
+    from ..semirings import Boolean
+
+    if not isinstance(semiring, Boolean):
+        return array
+    if array.dtype == object or not np.isin(array, (0, 1)).all():
+        raise BadInput(f"Got {name} with values other than 0 and 1, but --semiring boolean "
+                       "takes 0 (False) and 1 (True)")
+    return array.astype(bool)
+
+
 def parse_over(spec: str | None) -> Any:
     """The structure named by ``spec`` (``algconv.spec.parse_structure``), or None."""
     if spec is None:
@@ -251,8 +300,11 @@ def run(args: argparse.Namespace) -> int:
     f = read_array(args.f, "f")
     g = read_array(args.g, "g")
     over = parse_over(args.over)
+    semiring = parse_semiring(args.semiring)
+    f, g = (_as_semiring_values(x, semiring, name) for x, name in ((f, "f"), (g, "g")))
     try:
-        result = np.asarray(convolve(f, g, over=over, method=args.method, mode=args.mode))
+        result = np.asarray(convolve(f, g, over=over, method=args.method, mode=args.mode,
+                                     semiring=semiring))
     except TypeError as e:  # pragma: no cover - convolve raises InvalidType itself
         if isinstance(e, InvalidType):
             raise
