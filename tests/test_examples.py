@@ -14,7 +14,7 @@ SCRIPTS = sorted((ROOT / "examples").glob("[0-9][0-9]_*.py"))
 def test_one_script_per_step():
     from algconv.tour import STEPS
 
-    assert len(SCRIPTS) == len(STEPS) == 10
+    assert len(SCRIPTS) == len(STEPS) == 11
 
 
 @pytest.mark.slow

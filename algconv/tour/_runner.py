@@ -69,7 +69,7 @@ def run_tour(out: str | Path = "algconv-tour", only: Iterable[str | int] | None 
         The folder for pictures, animation, sounds and ``index.html`` (created if needed);
         nothing is written anywhere else.
     only : iterable of str or int, optional
-        Step numbers or keys to run; all ten when omitted.
+        Step numbers or keys to run; all of them when omitted.
     stream, progress : file, optional
         Where the steps print (stdout) and where the progress lines go (stderr).
 
@@ -127,7 +127,8 @@ EXAMPLES = "https://github.com/algconv/algconv/tree/main/examples"
 EXAMPLE_SCRIPTS = {1: "01_ball_drop.py", 2: "02_flip_and_slide.py", 3: "03_echo.py",
                    4: "04_ball_drop_2d.py", 5: "05_images.py", 6: "06_conv_layer.py",
                    7: "07_fft_vs_direct.py", 8: "08_laws_and_groups.py",
-                   9: "09_closed_forms.py", 10: "10_dirichlet.py"}
+                   9: "09_closed_forms.py", 10: "10_dirichlet.py",
+                   11: "11_beyond_sums.py"}
 
 #: (f * g)(c) = sum over a . b = c of f(a) g(b) = sum over a of f(a) g(c - a), as MathML
 #: (rendered by the browser itself: no script, no network)

@@ -23,11 +23,11 @@ def test_full_tour_writes_pictures_and_index(tmp_path, monkeypatch, capsys):
     html = (out / "index.html").read_text()
     for n in pngs + gifs:
         assert f"src='{n}'" in html
-    positions = [html.index(f"<h2>{k}. ") for k in range(1, 11)]
+    positions = [html.index(f"<h2>{k}. ") for k in range(1, 12)]
     assert positions == sorted(positions)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cwd", "tour"]
     assert list(work.iterdir()) == []
-    assert "10/10 step 10" in stderr and "algconv tour: 10 steps ran, 0 failed;" in stderr
+    assert "11/11 step 11" in stderr and "algconv tour: 11 steps ran, 0 failed;" in stderr
 
 
 def test_only_and_bad_step(tmp_path, capsys):

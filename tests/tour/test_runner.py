@@ -9,9 +9,9 @@ from algconv.tour import STEPS, Step, StepResult, find_step, run_tour, write_ind
 from algconv.tour._base import Output
 
 
-def test_ten_steps_in_order_with_unique_keys():
-    assert [s.number for s in STEPS] == list(range(1, 11))
-    assert len({s.key for s in STEPS}) == 10
+def test_eleven_steps_in_order_with_unique_keys():
+    assert [s.number for s in STEPS] == list(range(1, 12))
+    assert len({s.key for s in STEPS}) == 11
     assert all(s.title and len(s.explanation) > 100 for s in STEPS)
 
 
