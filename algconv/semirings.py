@@ -54,8 +54,6 @@ __all__ = [
     "Boolean",
     "LogSumExp",
     "Modular",
-    "check_semiring",
-    "STANDARD",
 ]
 
 #: ints below this magnitude are exact in float64 (a max-plus sum of two stays exact)

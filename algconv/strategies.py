@@ -236,7 +236,13 @@ def values(kind: str = "int", *, semiring: Any = None) -> st.SearchStrategy:
 
 
 def semiring_values(semiring: Any) -> st.SearchStrategy:
-    """Values of ``semiring`` (see :func:`values`), shrinking toward its zero."""
+    """Values of ``semiring`` (see :func:`values`), shrinking toward its zero.
+
+    >>> import algconv as ac
+    >>> from hypothesis import find
+    >>> find(semiring_values(ac.semirings.Modular(5)), lambda v: v > 2)
+    3
+    """
     from . import semirings as sr
 
     S = sr.check_semiring(semiring)

@@ -33,7 +33,7 @@ SECONDS = 10
 MEMORY = 2**26
 
 PUBLIC_MODULES = ("structures", "fourier", "laws", "strategies", "graphs", "probability",
-                  "linear", "symbolic", "config", "plot")
+                  "linear", "symbolic", "config", "plot", "semirings")
 
 
 def _callable(obj) -> bool:
@@ -57,6 +57,7 @@ def _public_callables() -> dict:
                 found.setdefault(f"ac.{mod_name}.{name}", obj)
     for cls, names in ((ac.Function, ("from_array", "from_callable")),
                        (ac.Monoid, ("from_operation",)),
+                       (ac.semirings.Semiring, ("from_operations",)),
                        (ac.FiniteGroup, ("from_cayley_table", "from_generators", "from_sympy"))):
         for name in names:
             found[f"ac.{cls.__name__}.{name}"] = getattr(cls, name)
@@ -89,6 +90,10 @@ _INSTANCES = {
     "Multiplicative()": ac.Multiplicative(),
     "product(Cyclic(2), Cyclic(3))": ac.product(ac.Cyclic(2), ac.Cyclic(3)),
     "Reals()": ac.Reals(),
+    "Function(max-plus on Z)": ac.Function({0: 1, 2: -3}, over=ac.Integers(),
+                                           semiring=ac.semirings.MaxPlus()),
+    "Function(mod 7 on Cyclic(3))": ac.Function.from_array(
+        [1, 5, 0], over=ac.Cyclic(3), semiring=ac.semirings.Modular(7)),
 }
 
 
@@ -227,5 +232,6 @@ def test_junk_raises_only_algconv_errors(name):
 def test_the_sweep_sees_the_whole_public_api():
     assert {"ac.convolve", "ac.filter", "ac.inverse", "ac.probability.mixing_curve",
             "ac.graphs.cayley_graph", "ac.FiniteGroup.from_cayley_table",
-            "ac.symbolic.convolve", "ac.laws.check"} <= set(CALLABLES)
+            "ac.symbolic.convolve", "ac.laws.check", "ac.laws.check_semiring",
+            "ac.semirings.Modular", "ac.Semiring.from_operations"} <= set(CALLABLES)
     assert len(CALLABLES) > 80
