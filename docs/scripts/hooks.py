@@ -27,6 +27,7 @@ API_PAGES = [
     ("Convolution", "convolve", ["algconv.dispatch", "algconv.cyclic", "algconv.filtering"]),
     ("Functions", "function", ["algconv.function"]),
     ("Structures", "structures", ["algconv.structures", "algconv.spec"]),
+    ("Value algebras (semirings)", "semirings", ["algconv.semirings"]),
     ("Transforms, Dirichlet and inverses", "transforms",
      ["algconv.transforms", "algconv.engines.transforms", "algconv.engines.dirichlet",
       "algconv.inverse"]),
