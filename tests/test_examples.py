@@ -41,3 +41,17 @@ def test_install_hint_gives_the_commands_plot_gives(script):
     # the two forms algconv.plot's missing-extra hint gives: in a clone, and installed
     clone = install_command("plot").split(" (run in ")[0]  # this test runs from a clone
     assert hints == [clone, 'pip install "algconv[plot]"']
+
+
+SEMIRING_SCRIPTS = sorted((ROOT / "examples").glob("semirings_*.py"))
+
+
+@pytest.mark.parametrize("script", SEMIRING_SCRIPTS, ids=[s.stem for s in SEMIRING_SCRIPTS])
+def test_semiring_examples_run_and_check_themselves(script, tmp_path):
+    assert len(SEMIRING_SCRIPTS) >= 2
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    proc = subprocess.run([sys.executable, str(script)], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert "brute force" in proc.stdout or "ways mod" in proc.stdout
+    assert list(tmp_path.iterdir()) == []  # they print; they write nothing
