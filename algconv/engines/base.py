@@ -24,7 +24,7 @@ __all__ = ["Problem", "Engine", "EXACT_KINDS", "all_finite", "float_work_dtype",
 #: value kinds that must never be rounded through floating point
 EXACT_KINDS = frozenset({"int", "rational", "object"})
 #: numpy dtype kind -> position in validation.KINDS
-_NUMERIC_RANK = {"i": 0, "u": 0, "f": 2, "c": 3}
+_NUMERIC_RANK = {"b": 0, "i": 0, "u": 0, "f": 2, "c": 3}
 
 
 @dataclass
