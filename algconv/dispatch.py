@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from . import arith, config
+from ._kernels import MODES, bool_operands, check_valid_shapes
 from .engines import ENGINES
 from .engines.base import EXACT_KINDS, Engine, Problem, float_work_dtype
 from .engines.fft import lattice_fft
@@ -26,8 +27,6 @@ from .structures.numbers import Integers, Lattice
 from .validation import as_value_array, check_axes, check_choice, describe, is_dask_array
 
 __all__ = ["convolve", "correlate", "choose_method", "MethodChoice", "MODES"]
-
-MODES = ("full", "same", "valid")
 
 
 @dataclass
@@ -348,16 +347,6 @@ def _lattice_for(ndim: int) -> Monoid:
     return _INTEGERS if ndim == 1 else Lattice(ndim)
 
 
-def _valid_swap_check(shape_f: tuple, shape_g: tuple) -> None:
-    fits = all(m >= n for m, n in zip(shape_f, shape_g))
-    fits_swapped = all(n >= m for m, n in zip(shape_f, shape_g))
-    if not (fits or fits_swapped):
-        raise InvalidArgument(
-            f"Got shapes {shape_f} and {shape_g} with mode='valid', but one array must be at "
-            "least as large as the other in every dimension"
-        )
-
-
 def _array_request(f: Any, g: Any, over: Any, mode: str,
                    semiring: Semiring | None = None) -> _Request:
     """Arrays to a Problem.  Two bool arrays are values of the Boolean semiring (or, and),
@@ -381,7 +370,7 @@ def value_arrays(f: Any, g: Any, semiring: Any) -> tuple:
     b = as_value_array(g, "g", bools=True)
     if a.dtype == bool and b.dtype == bool:
         return a, b, BOOLEAN
-    a, b = (x.astype(np.uint8) if x.dtype == bool else x for x in (a, b))
+    a, b, _ = bool_operands(a, b)  # a bool array beside numbers counts True as 1
     return a, b, S
 
 
@@ -401,7 +390,7 @@ def _numeric_request(a: np.ndarray, b: np.ndarray, over: Any, mode: str,
         if a.ndim == 0:
             raise InvalidArgument("Got 0-dimensional f and g, but expected arrays of ndim >= 1")
         if mode == "valid":
-            _valid_swap_check(a.shape, b.shape)
+            check_valid_shapes(a.shape, b.shape)
         lattice = over if over is not None else _lattice_for(a.ndim)
         zero = (0,) * a.ndim
         p = Problem(Function._from_dense(a, lattice, zero, S),
@@ -540,7 +529,7 @@ def along_axes(a: Any, b: Any, mode: str, axes: tuple, full: Any, batched: Any =
             "must have equal lengths or length 1 in one of the arrays"
         )
     if mode == "valid":
-        _valid_swap_check(tuple(a.shape[ax] for ax in conv), tuple(b.shape[ax] for ax in conv))
+        check_valid_shapes(tuple(a.shape[ax] for ax in conv), tuple(b.shape[ax] for ax in conv))
     batch = [ax for ax in others if a.shape[ax] == b.shape[ax] != 1]
     out = None if not batch or batched is None else batched(a, b, conv, batch)
     if not batch:

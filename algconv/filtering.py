@@ -22,6 +22,7 @@ import scipy.ndimage
 
 from . import arith, config
 from ._semiring_kernels import tropical_filter
+from ._kernels import bool_operands
 from .dispatch import convolve
 from .engines import ENGINES
 from .engines.base import Problem, all_finite
@@ -263,11 +264,10 @@ def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = Non
     image = as_value_array(image, "image", bools=True)
     kernel = as_value_array(kernel, "kernel", bools=True)
     boundary = check_boundary(boundary)
-    boolean = image.dtype == bool and kernel.dtype == bool
+    image, kernel, boolean = bool_operands(image, kernel)
     if fillvalue is None:
         fillvalue = 0
     fillvalue = boolean_fill(fillvalue) if boolean else check_value(fillvalue, "fillvalue")
-    image, kernel = (x.astype(np.uint8) if x.dtype == bool else x for x in (image, kernel))
     if image.ndim == 0:
         raise InvalidArgument("Got a 0-dimensional image, but expected an array of ndim >= 1")
     kernel, centres = kernel_and_centres(kernel, image.ndim, origin, axes)

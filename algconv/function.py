@@ -16,6 +16,7 @@ from typing import Any, Callable, Mapping
 import numpy as np
 
 from . import arith
+from ._kernels import identically_zero, is_sympy, is_zero
 from .errors import InvalidArgument, InvalidType, StructureMismatch
 from .semirings import STANDARD, Semiring, check_semiring
 from .structures.base import Group, Monoid, check_structure
@@ -253,7 +254,7 @@ class Function:
             nonzero = np.argwhere(~self.semiring.zero_mask(array))
         else:
             nonzero = np.argwhere(array != 0) if array.dtype != object else [
-                i for i in np.ndindex(array.shape) if not _is_zero(array[i])]
+                i for i in np.ndindex(array.shape) if not is_zero(array[i])]
         if self._start is None:
             els = self.over.elements()
             index = (els[int(i[0])] for i in nonzero)
@@ -395,10 +396,7 @@ class Function:
             if len(self._dict) == np.prod(shape):  # no gap: the values' own dtype
                 return np.empty(shape, dtype=dtype)
             return self.semiring.zeros(shape, dtype)
-        out = np.zeros(shape, dtype=dtype)
-        if dtype == object:
-            out[...] = 0
-        return out
+        return np.zeros(shape, dtype=dtype)  # an object array of zeros holds the int 0
 
     def __array__(self, dtype: Any = None, copy: bool | None = None) -> np.ndarray:
         """``np.asarray(f)``: the dense array of :meth:`to_array`, on structures that have one.
@@ -734,7 +732,7 @@ def _one_inexact_dtype(data: dict) -> dict:
 def _nonzero_values(data: dict, semiring: Semiring) -> dict:
     """``data`` without the semiring's zeros (one float dtype for the standard numbers)."""
     if semiring.is_standard:
-        return _one_inexact_dtype({x: v for x, v in data.items() if not _is_zero(v)})
+        return _one_inexact_dtype({x: v for x, v in data.items() if not is_zero(v)})
     return {x: v for x, v in data.items() if not semiring.is_zero(v)}
 
 
@@ -753,30 +751,9 @@ def _objects(values: list) -> np.ndarray:
     return out
 
 
-def _is_zero(v: Any) -> bool:
-    try:
-        if v == 0:
-            return True
-    except TypeError:  # pragma: no cover - exotic values without ==
-        return False
-    return _is_sympy(v) and bool(v.free_symbols) and _sympy_zero(v)
-
-
-def _is_sympy(v: Any) -> bool:
-    return type(v).__module__.startswith("sympy")
-
-
-def _sympy_zero(v: Any) -> bool:
-    """Whether a symbolic value is identically 0 (decided by expansion: polynomial and
-    rational identities; anything it cannot decide counts as non-zero)."""
-    import sympy
-
-    return sympy.expand(sympy.together(v)) == 0
-
-
 def _values_equal(a: Any, b: Any) -> bool:
-    if _is_sympy(a) or _is_sympy(b):
-        return a == b or _sympy_zero(a - b)
+    if is_sympy(a) or is_sympy(b):
+        return a == b or identically_zero(a - b)
     return bool(a == b)
 
 
