@@ -161,9 +161,12 @@ def test_arrays_all_modes_against_brute_force(name, shapes):
     if S.is_selective:
         values, where = ac.convolve(a, b, semiring=S, witness=True)
         assert values.tolist() == full.tolist()
-        _, _, mul, _ = OPS[name]
+        _, _, mul, zero = OPS[name]
         for c in np.ndindex(values.shape):
             i = tuple(np.atleast_1d(where[c]))
+            if i[0] == -1:  # no pair contributes: the output is the zero
+                assert values[c] == zero and all(x == -1 for x in i)
+                continue
             j = tuple(x - y for x, y in zip(c, i))
             assert all(0 <= x < n for x, n in zip(j, b.shape))
             assert mul(a_checked[i].item(), b_checked[j].item()) == values[c]
