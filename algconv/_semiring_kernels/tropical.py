@@ -185,10 +185,12 @@ def _loop(a: np.ndarray, b: np.ndarray, out: np.ndarray, where: np.ndarray | Non
             pick(view, tmp, out=view)
             continue
         mask = better(tmp, view)
+        wview = where[tuple(slice(i, i + n) for i, n in zip(index, big.shape))]
         if path == "object":
             mask = mask.astype(bool)
+        elif path == "int64":  # the start value is an int too: the first pair always wins
+            mask |= wview == -1
         np.copyto(view, tmp, where=mask)
-        wview = where[tuple(slice(i, i + n) for i, n in zip(index, big.shape))]
         np.copyto(wview, k if over_a else a_index, where=mask)
     if where is not None and path != "int64":
         where[_is_zero(out, zero)] = -1
