@@ -77,9 +77,10 @@ def error_bound(norms_a: list, norms_b: list, fft_shape: tuple, terms: int) -> f
 
 
 def norm(x: np.ndarray) -> float:
-    """``||x||_2`` of an integer-valued float array (the sum of squares is exact below 2^53)."""
+    """``||x||_2`` of an integer-valued float array (the sum of squares is exact below 2^53,
+    in any order of summation)."""
     flat = x.ravel()
-    return math.sqrt(float(np.dot(flat, flat)))
+    return math.sqrt(float(np.einsum("i,i->", flat, flat)))
 
 
 def digit_convolutions(da: list, db: list, plan: tuple,
@@ -90,48 +91,77 @@ def digit_convolutions(da: list, db: list, plan: tuple,
     fshape, block_a, block_b, _ = plan
     shape = tuple(m + n - 1 for m, n in zip(da[0].shape, db[0].shape))
     count = len(da) + len(db) - 1
-    if block_a is None:
-        axes = tuple(range(len(shape)))
-        fa = [scipy.fft.rfftn(x, fshape, axes) for x in da]
-        fb = [scipy.fft.rfftn(x, fshape, axes) for x in db]
-        crop = tuple(slice(0, n) for n in shape)
-        out = np.empty((count,) + shape, dtype=bool if positive else np.int64)
-        for k in range(count):
-            spectrum = _sum_products(fa, fb, k)
-            c = scipy.fft.irfftn(spectrum, fshape, axes)[crop]
-            if positive:
-                np.greater(c, 0.5, out=out[k])
-            elif not _round_into(c, out[k]):
-                return None
-        return out
-    return _blocked(da, db, fshape[0], block_a, block_b, shape[0], count, positive)
+    if block_a is not None:
+        return _blocked(da, db, fshape[0], block_a, block_b, shape[0], count, positive)
+    axes = tuple(range(1, len(shape) + 1))
+    # digits zero-padded into one buffer and transformed together: scipy.fft pads (and
+    # allocates) once per call otherwise, which costs as much as the transform
+    fa = scipy.fft.rfftn(_stack(da, fshape), axes=axes)
+    fb = scipy.fft.rfftn(_stack(db, fshape), axes=axes)
+    spectra = np.empty((count,) + fa.shape[1:], dtype=complex)
+    term = np.empty(fa.shape[1:], dtype=complex)
+    for k in range(count):
+        _sum_products(fa, fb, k, len(da), len(db), spectra[k], term)
+    del fa, fb
+    c = scipy.fft.irfftn(spectra, fshape, axes=axes)
+    c = c[(slice(None),) + tuple(slice(0, n) for n in shape)]
+    out = np.empty((count,) + shape, dtype=bool if positive else np.int64)
+    if positive:
+        np.greater(c, 0.5, out=out)
+    elif not _round_into(c, out):
+        return None
+    return out
 
 
-def _sum_products(fa: list, fb: list, k: int) -> np.ndarray:
-    spectrum = None
-    for s in range(max(0, k - len(fb) + 1), min(k, len(fa) - 1) + 1):
-        term = fa[s] * fb[k - s]
-        spectrum = term if spectrum is None else np.add(spectrum, term, out=spectrum)
-    return spectrum
+def _stack(digits: list, fshape: tuple) -> np.ndarray:
+    buffer = np.zeros((len(digits),) + fshape)
+    for s, x in enumerate(digits):
+        buffer[(s,) + tuple(slice(0, n) for n in x.shape)] = x
+    return buffer
+
+
+def _sum_products(fa, fb, k: int, la: int, lb: int, out: np.ndarray, term: np.ndarray,
+                  pairs: tuple | None = None) -> None:
+    """``out = sum over s + t = k of fa[s] fb[t]`` (with ``pairs`` of blocks ``(i, j)``:
+    ``fa[s, i] fb[t, j]``), in place."""
+    first = True
+    for s in range(max(0, k - lb + 1), min(k, la - 1) + 1):
+        for i, j in ((None, None),) if pairs is None else pairs:
+            x, y = (fa[s], fb[k - s]) if pairs is None else (fa[s, i], fb[k - s, j])
+            if first:
+                np.multiply(x, y, out=out)
+                first = False
+            else:
+                np.multiply(x, y, out=term)
+                np.add(out, term, out=out)
 
 
 def _round_into(c: np.ndarray, out: np.ndarray) -> bool:
-    """``out[...] = rint(c)``; False if a value is farther than the budget from an integer."""
-    rounded = np.rint(c)
-    if c.size and float(np.max(np.abs(c - rounded))) > ERROR_BUDGET:
-        return False  # pragma: no cover - excluded by the error bound
-    out[...] = rounded
+    """``out[...] = rint(c)``; False if a value is farther than the budget from an integer.
+    ``c`` is overwritten; one row at a time, so the temporaries stay small."""
+    if c.size == 0:
+        return True
+    rows, dest = c.reshape(-1, c.shape[-1]), out.reshape(-1, out.shape[-1])
+    rounded = np.empty(rows.shape[1])
+    for row, target in zip(rows, dest):
+        np.rint(row, out=rounded)
+        target[...] = rounded
+        np.subtract(row, rounded, out=row)
+        if max(float(row.max()), -float(row.min())) > ERROR_BUDGET:
+            return False  # pragma: no cover - excluded by the error bound
     return True
 
 
 def _blocks(digits: list, block: int, size: int) -> np.ndarray:
     """Spectra ``(len(digits), blocks, size // 2 + 1)`` of the digit arrays cut in blocks."""
     n = digits[0].shape[0]
-    count = -(-n // block)
-    padded = np.zeros((len(digits), count, block))
+    count, full = -(-n // block), n // block
+    padded = np.zeros((len(digits), count, size))
     for s, x in enumerate(digits):
-        padded[s].reshape(-1)[:n] = x
-    return scipy.fft.rfft(padded, size, axis=-1)
+        padded[s, :full, :block] = x[: full * block].reshape(full, block)
+        if full < count:
+            padded[s, full, : n - full * block] = x[full * block:]
+    return scipy.fft.rfft(padded, axis=-1)
 
 
 def _blocked(da: list, db: list, size: int, block_a: int, block_b: int, length: int,
@@ -146,16 +176,9 @@ def _blocked(da: list, db: list, size: int, block_a: int, block_b: int, length: 
     term = np.empty(fa.shape[2], dtype=complex)  # no allocation per product (page faults)
     for q in range(na + nb - 1):
         lo, hi = max(0, q - nb + 1), min(q, na - 1)
+        pairs = tuple((i, q - i) for i in range(lo, hi + 1))
         for k in range(count):
-            first = True
-            for s in range(max(0, k - len(db) + 1), min(k, len(da) - 1) + 1):
-                for i in range(lo, hi + 1):
-                    if first:
-                        np.multiply(fa[s, i], fb[k - s, q - i], out=spectra[k])
-                        first = False
-                    else:
-                        np.multiply(fa[s, i], fb[k - s, q - i], out=term)
-                        np.add(spectra[k], term, out=spectra[k])
+            _sum_products(fa, fb, k, len(da), len(db), spectra[k], term, pairs)
         values = scipy.fft.irfft(spectra, size, axis=-1)[:, :span]
         if positive:
             np.greater(values, 0.5, out=piece)

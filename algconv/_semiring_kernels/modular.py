@@ -117,33 +117,49 @@ def _exact_then_reduce(a: np.ndarray, b: np.ndarray, m: int) -> np.ndarray:
     return full
 
 
-def _balanced(x: np.ndarray, m: int) -> np.ndarray:
-    """Residues in ``[0, m)`` moved to ``(-m/2, m/2]`` (one bit fewer)."""
-    return np.where(x > m // 2, x - m, x)
-
-
-def _digits(x: np.ndarray, w: int, count: int) -> list[np.ndarray]:
-    """Balanced base-``2^w`` digits (``|d| <= 2^(w-1)``) of int64 ``x``, as float64."""
+def _digits(x: np.ndarray, m: int, w: int, count: int) -> np.ndarray:
+    """Balanced base-``2^w`` digits (``|d| <= 2^(w-1)``) of the residues ``x`` taken in
+    ``(-m/2, m/2]``, as float64, shape ``(count,) + x.shape``; computed in cache-sized
+    chunks (fresh full-size temporaries cost more than the arithmetic)."""
     half, mask = 1 << (w - 1), (1 << w) - 1
-    out = []
-    for _ in range(count):
-        d = ((x + half) & mask) - half
-        out.append(d.astype(np.float64))
-        x = (x - d) >> w
+    out = np.empty((count,) + x.shape)
+    flat, rows = x.reshape(-1), out.reshape(count, -1)
+    for lo in range(0, flat.size, CHUNK):
+        v = flat[lo:lo + CHUNK].copy()
+        v[v > m // 2] -= m  # balanced residues: one bit fewer
+        for s in range(count):
+            d = ((v + half) & mask) - half
+            rows[s, lo:lo + CHUNK] = d
+            v -= d
+            v >>= w
     return out
 
 
-def _choose(a: np.ndarray, b: np.ndarray, plan: tuple) -> tuple | None:
-    """``(w, digits_a, digits_b)`` with the fewest digits whose error bound holds."""
-    bits = max(int(np.abs(a).max()), int(np.abs(b).max()), 1).bit_length()
+def _estimate(x: np.ndarray, m: int, w: int, count: int) -> list[float]:
+    """The digits' 2-norms estimated from a sample (only to skip hopeless widths)."""
+    flat = x.reshape(-1)
+    step = max(flat.size // 4096, 1)
+    sample = _digits(flat[::step], m, w, count)
+    return [_fft.norm(d) * math.sqrt(flat.size / sample.shape[1]) for d in sample]
+
+
+def _choose(a: np.ndarray, b: np.ndarray, m: int, plan: tuple) -> tuple | None:
+    """``(w, digits_a, digits_b, bound)`` with the fewest digits whose error bound holds;
+    ``bound`` exceeds every ``|c_k|`` (Cauchy-Schwarz: ``sum ||a_s|| ||b_t||``)."""
+    bits = max(min(m // 2, int(max(a.max(), b.max()))), 1).bit_length()  # balanced
     for count in range(1, 64):
         w = -(-(bits + 1) // count)  # |x| < 2^bits <= 2^(w count - 1)
         if w > 26:
             continue
-        da, db = _digits(a, w, count), _digits(b, w, count)
+        if w > 1 and _fft.error_bound(_estimate(a, m, w, count), _estimate(b, m, w, count),
+                                      plan[0], plan[3]) > 2 * _fft.ERROR_BUDGET:
+            continue  # hopeless: the sample says the bound is twice over
+        da, db = _digits(a, m, w, count), _digits(b, m, w, count)
         norms_a, norms_b = [_fft.norm(x) for x in da], [_fft.norm(x) for x in db]
         if _fft.error_bound(norms_a, norms_b, plan[0], plan[3]) <= _fft.ERROR_BUDGET:
-            return w, da, db
+            bound = max(sum(norms_a[s] * norms_b[k - s] for s in range(count)
+                            if 0 <= k - s < count) for k in range(2 * count - 1))
+            return w, da, db, int(bound * (1 + 1e-9)) + 1
         if w == 1:
             return None
     return None  # pragma: no cover
@@ -151,36 +167,61 @@ def _choose(a: np.ndarray, b: np.ndarray, plan: tuple) -> tuple | None:
 
 def _limbs(a: np.ndarray, b: np.ndarray, m: int) -> np.ndarray | None:
     plan = _fft.fft_plan(a.shape, b.shape)
-    chosen = _choose(_balanced(a, m), _balanced(b, m), plan)
+    chosen = _choose(a, b, m, plan)
     if chosen is None:  # pragma: no cover - needs ~1e24 pairs
         return None
-    w, da, db = chosen
+    w, da, db, bound = chosen
     c = _fft.digit_convolutions(da, db, plan)
     if c is None:  # pragma: no cover - excluded by the error bound
         return None
-    return _horner(c, w, m)
+    return _recombine(c, w, m, bound)
 
 
-def _horner(c: np.ndarray, w: int, m: int) -> np.ndarray:
-    """``sum_k c[k] 2^(w k) mod m`` in ``[0, m)``, int64 (``c`` int64, ``|c| < 2^62``)."""
-    r = c[-1] % m
-    if m * (1 << w) < 2**62:  # r 2^w + c[k] stays within int64
+#: outputs recombined at a time: the temporaries stay in cache (and are not page-faulted
+#: in afresh for every operation)
+CHUNK = 1 << 14
+
+
+def _recombine(c: np.ndarray, w: int, m: int, bound: int) -> np.ndarray:
+    """``sum_k c[k] 2^(w k) mod m`` in ``[0, m)``, int64 (``|c[k]| < bound``)."""
+    shape = c.shape[1:]
+    c = c.reshape(len(c), -1)
+    if m >= INT64_MODULUS:
+        total = python_ints(c[-1], "c")
         for k in range(len(c) - 2, -1, -1):
-            r = ((r << w) + c[k]) % m
-        return r
-    if m < INT64_MODULUS:  # r 2^w mod m with a float estimate of the quotient
-        scale = float(1 << w) / m
-        for k in range(len(c) - 2, -1, -1):
-            q = np.floor(r.astype(np.float64) * scale).astype(np.int64)
-            # exact: r 2^w - q m lies in (-m, 2m), so wrapping int64 arithmetic is exact
-            with np.errstate(over="ignore"):
-                r = (r.view(np.uint64) * np.uint64(1 << w) - q.view(np.uint64) * np.uint64(m)
-                     ).view(np.int64)
-            r = np.where(r < 0, r + m, r)
-            r = np.where(r >= m, r - m, r)
-            r = (r + c[k] % m) % m
-        return r
-    total = python_ints(c[-1], "c")
-    for k in range(len(c) - 2, -1, -1):
-        total = ((total << w) + python_ints(c[k], "c")) % m
-    return total.astype(np.int64)
+            total = ((total << w) + python_ints(c[k], "c")) % m
+        return total.astype(np.int64).reshape(shape)
+    # digits grouped g at a time into int64 "super-digits" of s = g w bits, |C| < 2^62
+    g = 1
+    while (g + 1) * w <= 40 and bound * (1 << (w * g)) * 2 < 2**62:
+        g += 1
+    s = g * w
+    groups = [c[k:k + g] for k in range(0, len(c), g)]
+    out = np.empty(c.shape[1], dtype=np.int64)
+    for lo in range(0, c.shape[1], CHUNK):
+        part = slice(lo, lo + CHUNK)
+        r = None
+        for group in reversed(groups):
+            digit = group[-1, part].copy()
+            for t in range(len(group) - 2, -1, -1):
+                digit <<= w
+                digit += group[t, part]
+            r = digit % m if r is None else _step(r, digit, s, m)
+        out[part] = r
+    return out.reshape(shape)
+
+
+def _step(r: np.ndarray, digit: np.ndarray, s: int, m: int) -> np.ndarray:
+    """``(r 2^s + digit) mod m`` for ``0 <= r < m < 2^62``, ``|digit| < 2^62``, ``s <= 40``.
+
+    The quotient is estimated in float64 within 1 of the truth (its relative error is a few
+    ulps of a number below ``2^41``), so ``r 2^s + digit - q m`` lies in ``[-m, 2m)``, inside
+    int64: computed with wrapping uint64 arithmetic, it is exact.
+    """
+    q = np.floor(r * (float(1 << s) / m) + digit * (1.0 / m)).astype(np.int64)
+    with np.errstate(over="ignore"):
+        x = ((r.view(np.uint64) << np.uint64(s)) + digit.view(np.uint64)
+             - q.view(np.uint64) * np.uint64(m)).view(np.int64)
+    x[x < 0] += m
+    x[x >= m] -= m
+    return x
