@@ -141,12 +141,79 @@ def tropical_convolve(a: Any, b: Any, *, maximize: bool = True,
         out = np.full(shape, zero if path == "float" else 0, dtype=dtype)
         if path == "int64":  # every output has a pair: start from one of them
             out[...] = np.iinfo(np.int64).min if maximize else np.iinfo(np.int64).max
+    pruned = _pruned(a, b, maximize, path) if a.ndim == 1 else None
+    if pruned is not None:
+        return pruned if witness else pruned[0]
     where = np.full(shape, -1, dtype=np.int64) if witness else None
     with np.errstate(invalid="ignore"):  # inf - inf pairs: fmax / fmin drop the NaN
         _loop(a, b, out, where, maximize, path)
     if path == "object":
         out = _narrow(out)
     return (out, where) if witness else out
+
+
+#: pairs below which pruning is not tried
+PRUNE_PAIRS = 10**6
+
+
+def prune_count(n: int, m: int) -> int:
+    """How many of the largest entries of each side are candidates: ``2 sqrt(n)``."""
+    return int(min(n, m, max(32, 2 * math.isqrt(max(n, m)))))
+
+
+def _pruned(a: np.ndarray, b: np.ndarray, maximize: bool, path: str) -> tuple | None:
+    """``(out, where)`` by candidate pairs and a proof that the others cannot win, or
+    ``None`` when the proof fails for too many outputs (then the full loop runs).
+
+    With ``A`` the ``K`` largest entries of ``a`` (``a_K`` the least of them) and ``B``
+    those of ``b``, every pair outside ``A x all`` and ``all x B`` is at most
+    ``a_K + b_K``.  So an output whose best candidate pair exceeds ``a_K + b_K`` is exact
+    after ``2K`` vectorised passes; the rest (the ends of the output, mostly) get their
+    full sum of pairs.  Exact for any data; fast when the large values are spread out, as
+    they are for general (random) values: ``K = 2 sqrt(n)`` leaves almost nothing over.
+    """
+    n, m = a.size, b.size
+    if n * m < PRUNE_PAIRS or path == "object":
+        return None
+    if path == "float" and not (np.isfinite(a).all() and np.isfinite(b).all()):
+        return None
+    if not maximize:
+        if path == "int64" and (a.min() == INT64_MIN or b.min() == INT64_MIN):
+            return None
+        a, b = -a, -b
+    k = prune_count(n, m)
+    top_a = np.sort(np.argpartition(a, n - k)[n - k:])
+    top_b = np.sort(np.argpartition(b, m - k)[m - k:])
+    threshold = a[top_a].min() + b[top_b].min()
+    if threshold >= a.max() + b.max():  # the largest values tie: nothing can be proven
+        return None
+    start = -np.inf if path == "float" else np.iinfo(np.int64).min
+    out = np.full(n + m - 1, start, dtype=a.dtype)
+    where = np.full(n + m - 1, -1, dtype=np.int64)
+    tmp = np.empty(m, dtype=a.dtype)
+    for i, v in zip(top_a.tolist(), a[top_a].tolist()):  # increasing i: the first one wins
+        np.add(b, v, out=tmp)
+        view, wview = out[i:i + m], where[i:i + m]
+        mask = tmp > view
+        np.copyto(view, tmp, where=mask)
+        wview[mask] = i
+    tmp, index = np.empty(n, dtype=a.dtype), np.arange(n)
+    for j, v in zip(top_b.tolist(), b[top_b].tolist()):
+        np.add(a, v, out=tmp)
+        view, wview = out[j:j + n], where[j:j + n]
+        mask = (tmp > view) | ((tmp == view) & ((index < wview) | (wview < 0)))
+        np.copyto(view, tmp, where=mask)
+        np.copyto(wview, index, where=mask)
+    open_ = np.flatnonzero(~(out > threshold))
+    lo = np.maximum(open_ - m + 1, 0)
+    hi = np.minimum(open_, n - 1)
+    if open_.size > (n + m) // 8 or int((hi - lo + 1).sum()) > n * m // 8:
+        return None  # the large values are bunched: the full loop is cheaper
+    for c, i0, i1 in zip(open_.tolist(), lo.tolist(), hi.tolist()):
+        values = a[i0:i1 + 1] + b[c - i1:c - i0 + 1][::-1]
+        best = int(np.argmax(values))  # the first: the smallest index into a
+        out[c], where[c] = values[best], i0 + best
+    return (out, where) if maximize else (-out, where)
 
 
 def _narrow(out: np.ndarray) -> np.ndarray:

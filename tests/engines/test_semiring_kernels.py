@@ -12,7 +12,7 @@ import random
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from algconv.errors import InvalidArgument, InvalidType, StructureMismatch
@@ -168,6 +168,49 @@ def test_tropical_near_int64_limits_widen_never_wrap(case):
     np.testing.assert_array_equal(where, want_where)
     if any(not -(2**63) <= v < 2**63 for v in want.flat):
         assert out.dtype == object
+
+
+@pytest.fixture
+def prune_always(monkeypatch):
+    """Prune on every size, with 2 candidates a side, so the proof does the work."""
+    from algconv._semiring_kernels import tropical
+
+    monkeypatch.setattr(tropical, "PRUNE_PAIRS", 0)
+    monkeypatch.setattr(tropical, "prune_count", lambda n, m: min(n, m, 2))
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # patched constants
+@given(tropical_pairs("int"), st.integers(0, 12))
+def test_tropical_pruned_equals_brute_force(prune_always, case, extra):
+    a, b, maximize = case
+    a, b = a.ravel(), np.concatenate([b.ravel(), np.arange(extra) % 5 - 2])
+    out, where = tropical_convolve(a, b, maximize=maximize, witness=True)
+    want, want_where = brute_tropical(a, b, maximize)
+    same(out, want)
+    np.testing.assert_array_equal(where, want_where)
+
+
+def test_tropical_pruned_large_random_and_adversarial():
+    from algconv._semiring_kernels import tropical
+
+    rng = np.random.default_rng(7)
+    cases = [(rng.standard_normal(3000), rng.standard_normal(2000)),
+             (rng.integers(-99, 99, 2500), rng.integers(-99, 99, 1200)),
+             (np.arange(1500.0), np.arange(1000.0)),  # sorted: pruning gives up
+             (rng.integers(0, 3, 2000), rng.integers(0, 3, 1000))]  # ties everywhere
+    for a, b in cases:
+        for maximize in (True, False):
+            got, where = tropical_convolve(a, b, maximize=maximize, witness=True)
+            saved, tropical.PRUNE_PAIRS = tropical.PRUNE_PAIRS, 10**18
+            try:
+                want, want_where = tropical_convolve(a, b, maximize=maximize, witness=True)
+            finally:
+                tropical.PRUNE_PAIRS = saved
+            np.testing.assert_array_equal(got, want)
+            np.testing.assert_array_equal(where, want_where)
+    a, b = rng.standard_normal(50), rng.standard_normal(60)  # the loop itself, brute force
+    same(tropical_convolve(a, b), brute_tropical(a, b)[0])
 
 
 def test_tropical_int64_overflow_goes_to_python_ints():
