@@ -154,6 +154,8 @@ def tropical_convolve(a: Any, b: Any, *, maximize: bool = True,
 
 #: pairs below which pruning is not tried
 PRUNE_PAIRS = 10**6
+#: pruning gives up when more than 1 / GIVE_UP of the outputs (or pairs) remain open
+GIVE_UP = 8
 
 
 def prune_count(n: int, m: int) -> int:
@@ -207,7 +209,7 @@ def _pruned(a: np.ndarray, b: np.ndarray, maximize: bool, path: str) -> tuple | 
     open_ = np.flatnonzero(~(out > threshold))
     lo = np.maximum(open_ - m + 1, 0)
     hi = np.minimum(open_, n - 1)
-    if open_.size > (n + m) // 8 or int((hi - lo + 1).sum()) > n * m // 8:
+    if open_.size > (n + m) // GIVE_UP or int((hi - lo + 1).sum()) > n * m // GIVE_UP:
         return None  # the large values are bunched: the full loop is cheaper
     for c, i0, i1 in zip(open_.tolist(), lo.tolist(), hi.tolist()):
         values = a[i0:i1 + 1] + b[c - i1:c - i0 + 1][::-1]
