@@ -92,6 +92,8 @@ def concave_tropical(a: Any, b: Any, *, maximize: bool = True) -> np.ndarray | N
         top = max(abs(int(a.min())), abs(int(a.max())), abs(int(b.min())), abs(int(b.max())))
         if 2 * top > INT64_MAX:  # a sum or a difference could leave int64
             return None
+    if a.dtype.kind == "i":
+        return _merge_ints(a, b, maximize)
     if not maximize:
         a, b = -a, -b
     sa, sb = _slopes(a), _slopes(b)
@@ -100,6 +102,23 @@ def concave_tropical(a: Any, b: Any, *, maximize: bool = True) -> np.ndarray | N
     take_a = _merge(sa, sb)
     out = _read(a, b, take_a)
     return out if maximize else -out
+
+
+def _merge_ints(a: np.ndarray, b: np.ndarray, maximize: bool) -> np.ndarray | None:
+    """Int sequences: the merged slopes' running sum is exact (every partial sum is an
+    output, inside int64 by the caller's bound), so merge the values themselves: numpy's
+    stable sort of two sorted runs is timsort's linear merge."""
+    da, db = np.diff(a), np.diff(b)
+    for d in (da, db):  # concave: non-increasing slopes; convex: non-decreasing
+        if d.size > 1 and not ((d[1:] <= d[:-1]) if maximize else (d[1:] >= d[:-1])).all():
+            return None
+    runs = np.concatenate([da[::-1], db[::-1]] if maximize else [da, db])
+    runs.sort(kind="stable")  # two ascending runs
+    out = np.empty(a.size + b.size - 1, dtype=np.int64)
+    out[0] = a[0] + b[0]
+    np.cumsum(runs[::-1] if maximize else runs, out=out[1:])
+    out[1:] += out[0]
+    return out
 
 
 def _merge(sa: tuple, sb: tuple) -> np.ndarray:
