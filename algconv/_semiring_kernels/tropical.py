@@ -189,6 +189,8 @@ def _pruned(a: np.ndarray, b: np.ndarray, maximize: bool, path: str) -> tuple | 
     threshold = a[top_a].min() + b[top_b].min()
     if threshold >= a.max() + b.max():  # the largest values tie: nothing can be proven
         return None
+    if not _promising(a, b, top_a, top_b, threshold):
+        return None
     start = -np.inf if path == "float" else np.iinfo(np.int64).min
     out = np.full(n + m - 1, start, dtype=a.dtype)
     where = np.full(n + m - 1, -1, dtype=np.int64)
@@ -218,6 +220,24 @@ def _pruned(a: np.ndarray, b: np.ndarray, maximize: bool, path: str) -> tuple | 
     return (out, where) if maximize else (-out, where)
 
 
+#: outputs sampled to decide whether pruning will pay (evenly spaced)
+PRUNE_SAMPLE = 64
+
+
+def _promising(a, b, top_a, top_b, threshold) -> bool:
+    """Whether the candidates settle most of ``PRUNE_SAMPLE`` sampled outputs (a cheap
+    forecast: pruning that settles too few outputs costs ``2K`` passes for nothing)."""
+    n, m = a.size, b.size
+    c = np.linspace(0, n + m - 2, PRUNE_SAMPLE).astype(np.int64)[:, None]
+    best = np.full(c.shape[0], False)
+    for top, x, y, limit in ((top_a, a, b, m), (top_b, b, a, n)):
+        partner = c - top[None, :]
+        ok = (partner >= 0) & (partner < limit)
+        values = x[top][None, :] + y[np.clip(partner, 0, limit - 1)]
+        best |= (ok & (values > threshold)).any(axis=1)
+    return int(best.sum()) * GIVE_UP >= (GIVE_UP - 1) * PRUNE_SAMPLE
+
+
 def _narrow(out: np.ndarray) -> np.ndarray:
     """An object result of Python ints within int64 as int64 (ints stay exact either way)."""
     if out.size and all(type(v) is int for v in out.flat):
@@ -243,6 +263,14 @@ def _loop(a: np.ndarray, b: np.ndarray, out: np.ndarray, where: np.ndarray | Non
     better = (np.greater if over_a else np.greater_equal) if maximize else (
         np.less if over_a else np.less_equal)
     values = small.ravel().tolist()
+    if where is None and big_zero is None and small.ndim == 1:  # the hot loop, bare
+        n = big.size
+        for j, v in enumerate(values):
+            if v != zero:
+                view = out[j:j + n]
+                np.add(big, v, out=tmp)
+                pick(view, tmp, out=view)
+        return
     for k, (index, v) in enumerate(zip(np.ndindex(small.shape), values)):
         if v == zero:
             continue  # the zero annihilates: every pair with it is the zero
