@@ -14,17 +14,16 @@ test); the goals hold for the full sizes only.
 from __future__ import annotations
 
 import argparse
-import math
 import pathlib
 import sys
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))  # uninstalled checkouts
 
-import numpy as np  # noqa: E402
-import scipy.ndimage  # noqa: E402
-import scipy.signal  # noqa: E402
+import numpy as np
+import scipy.ndimage
+import scipy.signal
 
-from algconv._semiring_kernels import (  # noqa: E402
+from algconv._semiring_kernels import (
     boolean_convolve,
     concave_tropical,
     logsumexp_convolve,
@@ -32,8 +31,7 @@ from algconv._semiring_kernels import (  # noqa: E402
     tropical_convolve,
     tropical_filter,
 )
-from algconv.benchmark.timing import best_of  # noqa: E402
-
+from algconv.benchmark.timing import best_of
 
 # ------------------------------------------------------------------ peers
 

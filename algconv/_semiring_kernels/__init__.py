@@ -19,10 +19,10 @@ from .modular import modular_convolve
 from .tropical import tropical_convolve, tropical_filter
 
 __all__ = [
+    "boolean_convolve",
+    "concave_tropical",
+    "logsumexp_convolve",
+    "modular_convolve",
     "tropical_convolve",
     "tropical_filter",
-    "concave_tropical",
-    "boolean_convolve",
-    "modular_convolve",
-    "logsumexp_convolve",
 ]

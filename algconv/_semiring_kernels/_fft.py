@@ -33,7 +33,7 @@ import scipy.fft
 
 from ..engines.exact import EPS, _percival
 
-__all__ = ["ERROR_BUDGET", "BLOCK_FFT", "fft_plan", "error_bound", "digit_convolutions"]
+__all__ = ["BLOCK_FFT", "ERROR_BUDGET", "digit_convolutions", "error_bound", "fft_plan"]
 
 #: the largest per-coefficient error bound accepted before rounding (1/2 would be exact)
 ERROR_BUDGET = 0.25

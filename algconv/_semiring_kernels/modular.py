@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import InvalidArgument, InvalidType
+from ..errors import InvalidType
 from ..validation import check_int, describe
 from . import _fft
 from ._common import INT64_MAX, operands, python_ints

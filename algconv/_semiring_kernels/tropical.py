@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import scipy.ndimage
 
-from ..errors import InvalidArgument, InvalidType, StructureMismatch
+from ..errors import InvalidArgument, InvalidType
 from ..validation import describe
 from ._common import (
     INT64_MAX,
@@ -68,10 +68,14 @@ def _prepare(a: np.ndarray, b: np.ndarray, maximize: bool) -> tuple:
     return python_ints(a, "a"), python_ints(b, "b"), "object"
 
 
+def _is_nan(v: Any) -> bool:
+    return isinstance(v, (float, np.floating)) and math.isnan(v)
+
+
 def _objects(x: np.ndarray, maximize: bool) -> np.ndarray:
     out = x.astype(object)
     for v in out.flat:
-        if v != v:
+        if _is_nan(v):
             raise InvalidArgument(f"Got a NaN value, but NaN is not a value of "
                                   f"{_name(maximize)}")
         if isinstance(v, (complex, np.complexfloating)) or not isinstance(
@@ -378,7 +382,7 @@ def tropical_filter(image: Any, kernel: Any, *, maximize: bool = True, boundary:
     kinds = {_kind(np.asarray(x)) for x in parts}
     for name, x in (("image", image), ("kernel", kernel)):
         reject_nan(x, name, _name(maximize))
-    if not fill_is_zero and fillvalue != fillvalue:
+    if not fill_is_zero and _is_nan(fillvalue):
         raise InvalidArgument(f"Got fillvalue={describe(fillvalue)}, but NaN is not a value "
                               f"of {_name(maximize)}")
     in_footprint = ~_is_zero(kernel, zero) if kernel.dtype.kind in "fO" else np.ones(

@@ -7,6 +7,7 @@ and log-sum-exp in mpmath at 60 digits.
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 
@@ -15,7 +16,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from algconv.errors import InvalidArgument, InvalidType, StructureMismatch
 from algconv._semiring_kernels import (
     boolean_convolve,
     concave_tropical,
@@ -24,6 +24,7 @@ from algconv._semiring_kernels import (
     tropical_convolve,
     tropical_filter,
 )
+from algconv.errors import InvalidArgument, InvalidType, StructureMismatch
 
 INF = math.inf
 
@@ -400,8 +401,8 @@ def exactly_concave(x, maximize):
     from fractions import Fraction
 
     v = [Fraction(t) if isinstance(t, float) else t for t in x.tolist()]
-    d = [q - p for p, q in zip(v, v[1:])]
-    return all((p >= q) if maximize else (p <= q) for p, q in zip(d, d[1:]))
+    d = [q - p for p, q in itertools.pairwise(v)]
+    return all((p >= q) if maximize else (p <= q) for p, q in itertools.pairwise(d))
 
 
 @settings(max_examples=200, deadline=None)
