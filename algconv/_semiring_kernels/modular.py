@@ -196,6 +196,8 @@ def _recombine(c: np.ndarray, w: int, m: int, bound: int) -> np.ndarray:
     while (g + 1) * w <= 40 and bound * (1 << (w * g)) * 2 < 2**62:
         g += 1
     s = g * w
+    # the quotient estimate of _step needs |digit| / m below 2^40: else reduce first
+    reduce_first = bound * (1 << (w * (g - 1))) * 2 > m * 2**40
     groups = [c[k:k + g] for k in range(0, len(c), g)]
     out = np.empty(c.shape[1], dtype=np.int64)
     for lo in range(0, c.shape[1], CHUNK):
@@ -206,16 +208,19 @@ def _recombine(c: np.ndarray, w: int, m: int, bound: int) -> np.ndarray:
             for t in range(len(group) - 2, -1, -1):
                 digit <<= w
                 digit += group[t, part]
-            r = digit % m if r is None else _step(r, digit, s, m)
+            if r is None or reduce_first:
+                digit %= m
+            r = digit if r is None else _step(r, digit, s, m)
         out[part] = r
     return out.reshape(shape)
 
 
 def _step(r: np.ndarray, digit: np.ndarray, s: int, m: int) -> np.ndarray:
-    """``(r 2^s + digit) mod m`` for ``0 <= r < m < 2^62``, ``|digit| < 2^62``, ``s <= 40``.
+    """``(r 2^s + digit) mod m`` for ``0 <= r < m < 2^62``, ``|digit| < min(2^62, 2^40 m)``,
+    ``s <= 40``.
 
-    The quotient is estimated in float64 within 1 of the truth (its relative error is a few
-    ulps of a number below ``2^41``), so ``r 2^s + digit - q m`` lies in ``[-m, 2m)``, inside
+    The quotient is estimated in float64 within 1 of the truth (its error is a few ulps of
+    a number below ``2^41``), so ``r 2^s + digit - q m`` lies in ``[-m, 2m)``, inside
     int64: computed with wrapping uint64 arithmetic, it is exact.
     """
     q = np.floor(r * (float(1 << s) / m) + digit * (1.0 / m)).astype(np.int64)

@@ -632,3 +632,17 @@ def test_logsumexp_infinities_and_nan():
     assert logsumexp_convolve([-INF], [INF]).tolist() == [-INF]  # the zero annihilates
     with pytest.raises(InvalidArgument, match="NaN"):
         logsumexp_convolve([np.nan], [0.0])
+
+
+@pytest.mark.parametrize("m", [2, 3, 4093, 2**20 + 7, 998244353, 2**61 - 1, 2**62 - 57,
+                               2**62 + 135])
+def test_modular_recombination_of_large_digits(m):
+    """``sum_k c_k 2^(w k) mod m`` for digits far larger than m (many limbs, small m)."""
+    from algconv._semiring_kernels import modular
+
+    rng = np.random.default_rng(m % 997)
+    c = rng.integers(-(2**44), 2**44, size=(5, 3000))
+    got = modular._recombine(c, 10, m, 2**44)
+    assert got.dtype == np.int64
+    assert got.tolist() == [sum(int(c[k, i]) << (10 * k) for k in range(5)) % m
+                            for i in range(3000)]
