@@ -12,6 +12,17 @@ proven error bound.  Private: ``algconv.semirings`` and the engines call them.
 * ``logsumexp``: ``logsumexp_convolve``.
 """
 
+from .boolean import boolean_convolve
+from .concave import concave_tropical
+from .logsumexp import logsumexp_convolve
+from .modular import modular_convolve
 from .tropical import tropical_convolve, tropical_filter
 
-__all__ = ["tropical_convolve", "tropical_filter"]
+__all__ = [
+    "boolean_convolve",
+    "concave_tropical",
+    "logsumexp_convolve",
+    "modular_convolve",
+    "tropical_convolve",
+    "tropical_filter",
+]

@@ -36,7 +36,7 @@ def full_shape(a: np.ndarray, b: np.ndarray) -> tuple:
     return tuple(m + n - 1 for m, n in zip(a.shape, b.shape))
 
 
-def python_ints(x: np.ndarray, name: str) -> np.ndarray | None:
+def python_ints(x: np.ndarray, name: str = "") -> np.ndarray | None:
     """An int / bool / object array as an object array of Python ints, or ``None`` for an
     object array holding something else."""
     if x.dtype.kind in "biu":
@@ -60,11 +60,7 @@ def int_range(x: np.ndarray) -> tuple[int, int]:
     return int(x.min()), int(x.max())
 
 
-def as_int64(x: np.ndarray) -> np.ndarray:
-    """An int array (or object array of ints known to fit) as int64."""
-    return x if x.dtype == np.int64 else x.astype(np.int64)
-
-
 def reject_nan(x: np.ndarray, name: str, what: str) -> None:
+    """Raise ``InvalidArgument`` if the float array ``x`` holds a NaN."""
     if x.dtype.kind == "f" and np.isnan(x).any():
         raise InvalidArgument(f"Got {name} holding NaN, but NaN is not a value of {what}")

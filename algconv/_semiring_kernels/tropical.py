@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import scipy.ndimage
 
-from ..errors import InvalidArgument, InvalidType, StructureMismatch
+from ..errors import InvalidArgument, InvalidType
 from ..validation import describe
 from ._common import (
     INT64_MAX,
@@ -68,10 +68,14 @@ def _prepare(a: np.ndarray, b: np.ndarray, maximize: bool) -> tuple:
     return python_ints(a, "a"), python_ints(b, "b"), "object"
 
 
+def _is_nan(v: Any) -> bool:
+    return isinstance(v, (float, np.floating)) and math.isnan(v)
+
+
 def _objects(x: np.ndarray, maximize: bool) -> np.ndarray:
     out = x.astype(object)
     for v in out.flat:
-        if v != v:
+        if _is_nan(v):
             raise InvalidArgument(f"Got a NaN value, but NaN is not a value of "
                                   f"{_name(maximize)}")
         if isinstance(v, (complex, np.complexfloating)) or not isinstance(
@@ -141,12 +145,101 @@ def tropical_convolve(a: Any, b: Any, *, maximize: bool = True,
         out = np.full(shape, zero if path == "float" else 0, dtype=dtype)
         if path == "int64":  # every output has a pair: start from one of them
             out[...] = np.iinfo(np.int64).min if maximize else np.iinfo(np.int64).max
+    pruned = _pruned(a, b, maximize, path) if a.ndim == 1 else None
+    if pruned is not None:
+        return pruned if witness else pruned[0]
     where = np.full(shape, -1, dtype=np.int64) if witness else None
     with np.errstate(invalid="ignore"):  # inf - inf pairs: fmax / fmin drop the NaN
         _loop(a, b, out, where, maximize, path)
     if path == "object":
         out = _narrow(out)
     return (out, where) if witness else out
+
+
+#: pairs below which pruning is not tried
+PRUNE_PAIRS = 10**6
+#: pruning gives up when more than 1 / GIVE_UP of the outputs (or pairs) remain open
+GIVE_UP = 8
+
+
+def prune_count(n: int, m: int) -> int:
+    """How many of the largest entries of each side are candidates: ``2 sqrt(n)``."""
+    return int(min(n, m, max(32, 2 * math.isqrt(max(n, m)))))
+
+
+def _pruned(a: np.ndarray, b: np.ndarray, maximize: bool, path: str) -> tuple | None:
+    """``(out, where)`` by candidate pairs and a proof that the others cannot win, or
+    ``None`` when the proof fails for too many outputs (then the full loop runs).
+
+    With ``A`` the ``K`` largest entries of ``a`` (``a_K`` the least of them) and ``B``
+    those of ``b``, every pair outside ``A x all`` and ``all x B`` is at most
+    ``a_K + b_K``.  So an output whose best candidate pair exceeds ``a_K + b_K`` is exact
+    after ``2K`` vectorised passes; the rest (the ends of the output, mostly) get their
+    full sum of pairs.  Exact for any data; fast when the large values are spread out, as
+    they are for general (random) values: ``K = 2 sqrt(n)`` leaves almost nothing over.
+    """
+    n, m = a.size, b.size
+    if n * m < PRUNE_PAIRS or path == "object":
+        return None
+    if path == "float" and not (np.isfinite(a).all() and np.isfinite(b).all()):
+        return None
+    if not maximize:
+        if path == "int64" and (a.min() == INT64_MIN or b.min() == INT64_MIN):
+            return None
+        a, b = -a, -b
+    k = prune_count(n, m)
+    top_a = np.sort(np.argpartition(a, n - k)[n - k:])
+    top_b = np.sort(np.argpartition(b, m - k)[m - k:])
+    threshold = a[top_a].min() + b[top_b].min()
+    if threshold >= a.max() + b.max():  # the largest values tie: nothing can be proven
+        return None
+    if not _promising(a, b, top_a, top_b, threshold):
+        return None
+    start = -np.inf if path == "float" else np.iinfo(np.int64).min
+    out = np.full(n + m - 1, start, dtype=a.dtype)
+    where = np.full(n + m - 1, -1, dtype=np.int64)
+    tmp = np.empty(m, dtype=a.dtype)
+    for i, v in zip(top_a.tolist(), a[top_a].tolist()):  # increasing i: the first one wins
+        np.add(b, v, out=tmp)
+        view, wview = out[i:i + m], where[i:i + m]
+        mask = tmp > view
+        np.copyto(view, tmp, where=mask)
+        wview[mask] = i
+    tmp, index = np.empty(n, dtype=a.dtype), np.arange(n)
+    for j, v in zip(top_b.tolist(), b[top_b].tolist()):
+        np.add(a, v, out=tmp)
+        view, wview = out[j:j + n], where[j:j + n]
+        mask = (tmp > view) | ((tmp == view) & ((index < wview) | (wview < 0)))
+        np.copyto(view, tmp, where=mask)
+        np.copyto(wview, index, where=mask)
+    open_ = np.flatnonzero(~(out > threshold))
+    lo = np.maximum(open_ - m + 1, 0)
+    hi = np.minimum(open_, n - 1)
+    if open_.size > (n + m) // GIVE_UP or int((hi - lo + 1).sum()) > n * m // GIVE_UP:
+        return None  # the large values are bunched: the full loop is cheaper
+    for c, i0, i1 in zip(open_.tolist(), lo.tolist(), hi.tolist()):
+        values = a[i0:i1 + 1] + b[c - i1:c - i0 + 1][::-1]
+        best = int(np.argmax(values))  # the first: the smallest index into a
+        out[c], where[c] = values[best], i0 + best
+    return (out, where) if maximize else (-out, where)
+
+
+#: outputs sampled to decide whether pruning will pay (evenly spaced)
+PRUNE_SAMPLE = 64
+
+
+def _promising(a, b, top_a, top_b, threshold) -> bool:
+    """Whether the candidates settle most of ``PRUNE_SAMPLE`` sampled outputs (a cheap
+    forecast: pruning that settles too few outputs costs ``2K`` passes for nothing)."""
+    n, m = a.size, b.size
+    c = np.linspace(0, n + m - 2, PRUNE_SAMPLE).astype(np.int64)[:, None]
+    best = np.full(c.shape[0], False)
+    for top, x, y, limit in ((top_a, a, b, m), (top_b, b, a, n)):
+        partner = c - top[None, :]
+        ok = (partner >= 0) & (partner < limit)
+        values = x[top][None, :] + y[np.clip(partner, 0, limit - 1)]
+        best |= (ok & (values > threshold)).any(axis=1)
+    return int(best.sum()) * GIVE_UP >= (GIVE_UP - 1) * PRUNE_SAMPLE
 
 
 def _narrow(out: np.ndarray) -> np.ndarray:
@@ -174,6 +267,14 @@ def _loop(a: np.ndarray, b: np.ndarray, out: np.ndarray, where: np.ndarray | Non
     better = (np.greater if over_a else np.greater_equal) if maximize else (
         np.less if over_a else np.less_equal)
     values = small.ravel().tolist()
+    if where is None and big_zero is None and small.ndim == 1:  # the hot loop, bare
+        n = big.size
+        for j, v in enumerate(values):
+            if v != zero:
+                view = out[j:j + n]
+                np.add(big, v, out=tmp)
+                pick(view, tmp, out=view)
+        return
     for k, (index, v) in enumerate(zip(np.ndindex(small.shape), values)):
         if v == zero:
             continue  # the zero annihilates: every pair with it is the zero
@@ -185,10 +286,12 @@ def _loop(a: np.ndarray, b: np.ndarray, out: np.ndarray, where: np.ndarray | Non
             pick(view, tmp, out=view)
             continue
         mask = better(tmp, view)
+        wview = where[tuple(slice(i, i + n) for i, n in zip(index, big.shape))]
         if path == "object":
             mask = mask.astype(bool)
+        elif path == "int64":  # the start value is an int too: the first pair always wins
+            mask |= wview == -1
         np.copyto(view, tmp, where=mask)
-        wview = where[tuple(slice(i, i + n) for i, n in zip(index, big.shape))]
         np.copyto(wview, k if over_a else a_index, where=mask)
     if where is not None and path != "int64":
         where[_is_zero(out, zero)] = -1
@@ -279,7 +382,7 @@ def tropical_filter(image: Any, kernel: Any, *, maximize: bool = True, boundary:
     kinds = {_kind(np.asarray(x)) for x in parts}
     for name, x in (("image", image), ("kernel", kernel)):
         reject_nan(x, name, _name(maximize))
-    if not fill_is_zero and fillvalue != fillvalue:
+    if not fill_is_zero and _is_nan(fillvalue):
         raise InvalidArgument(f"Got fillvalue={describe(fillvalue)}, but NaN is not a value "
                               f"of {_name(maximize)}")
     in_footprint = ~_is_zero(kernel, zero) if kernel.dtype.kind in "fO" else np.ones(

@@ -7,16 +7,24 @@ and log-sum-exp in mpmath at 60 digits.
 
 from __future__ import annotations
 
+import itertools
 import math
 import random
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from algconv._semiring_kernels import (
+    boolean_convolve,
+    concave_tropical,
+    logsumexp_convolve,
+    modular_convolve,
+    tropical_convolve,
+    tropical_filter,
+)
 from algconv.errors import InvalidArgument, InvalidType, StructureMismatch
-from algconv._semiring_kernels import tropical_convolve, tropical_filter
 
 INF = math.inf
 
@@ -161,6 +169,50 @@ def test_tropical_near_int64_limits_widen_never_wrap(case):
     np.testing.assert_array_equal(where, want_where)
     if any(not -(2**63) <= v < 2**63 for v in want.flat):
         assert out.dtype == object
+
+
+@pytest.fixture
+def prune_always(monkeypatch):
+    """Prune on every size, with 2 candidates a side, so the proof does the work."""
+    from algconv._semiring_kernels import tropical
+
+    monkeypatch.setattr(tropical, "PRUNE_PAIRS", 0)
+    monkeypatch.setattr(tropical, "GIVE_UP", 1)
+    monkeypatch.setattr(tropical, "prune_count", lambda n, m: min(n, m, 2))
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # patched constants
+@given(tropical_pairs("int"), st.integers(0, 12))
+def test_tropical_pruned_equals_brute_force(prune_always, case, extra):
+    a, b, maximize = case
+    a, b = a.ravel(), np.concatenate([b.ravel(), np.arange(extra) % 5 - 2])
+    out, where = tropical_convolve(a, b, maximize=maximize, witness=True)
+    want, want_where = brute_tropical(a, b, maximize)
+    same(out, want)
+    np.testing.assert_array_equal(where, want_where)
+
+
+def test_tropical_pruned_large_random_and_adversarial():
+    from algconv._semiring_kernels import tropical
+
+    rng = np.random.default_rng(7)
+    cases = [(rng.standard_normal(3000), rng.standard_normal(2000)),
+             (rng.integers(-99, 99, 2500), rng.integers(-99, 99, 1200)),
+             (np.arange(1500.0), np.arange(1000.0)),  # sorted: pruning gives up
+             (rng.integers(0, 3, 2000), rng.integers(0, 3, 1000))]  # ties everywhere
+    for a, b in cases:
+        for maximize in (True, False):
+            got, where = tropical_convolve(a, b, maximize=maximize, witness=True)
+            saved, tropical.PRUNE_PAIRS = tropical.PRUNE_PAIRS, 10**18
+            try:
+                want, want_where = tropical_convolve(a, b, maximize=maximize, witness=True)
+            finally:
+                tropical.PRUNE_PAIRS = saved
+            np.testing.assert_array_equal(got, want)
+            np.testing.assert_array_equal(where, want_where)
+    a, b = rng.standard_normal(50), rng.standard_normal(60)  # the loop itself, brute force
+    same(tropical_convolve(a, b), brute_tropical(a, b)[0])
 
 
 def test_tropical_int64_overflow_goes_to_python_ints():
@@ -317,3 +369,280 @@ def test_tropical_filter_bad_input(kwargs, error, match):
     kernel = kwargs.pop("kernel", np.zeros(3))
     with pytest.raises(error, match=match):
         tropical_filter(np.zeros(4), kernel, **kwargs)
+
+
+# ------------------------------------------------------------------ concave_tropical
+
+
+@st.composite
+def concave_pairs(draw):
+    maximize = draw(st.booleans())
+    kind = draw(st.sampled_from(["int", "float"]))
+
+    def sequence():
+        n = draw(st.integers(1, 12))
+        if kind == "int":
+            slopes = sorted(draw(st.lists(st.integers(-5, 5), min_size=n - 1,
+                                          max_size=n - 1)), reverse=True)
+            start = draw(st.integers(-9, 9))
+        else:
+            slopes = sorted(draw(st.lists(st.floats(-1e3, 1e3), min_size=n - 1,
+                                          max_size=n - 1)), reverse=True)
+            start = draw(st.floats(-1e6, 1e6))
+        values = [start]
+        for s in slopes:
+            values.append(values[-1] + s)  # rounded: the float slopes may not be concave
+        x = np.array(values, dtype=np.int64 if kind == "int" else np.float64)
+        return x if maximize else -x
+    return sequence(), sequence(), maximize
+
+
+def exactly_concave(x, maximize):
+    from fractions import Fraction
+
+    v = [Fraction(t) if isinstance(t, float) else t for t in x.tolist()]
+    d = [q - p for p, q in itertools.pairwise(v)]
+    return all((p >= q) if maximize else (p <= q) for p, q in itertools.pairwise(d))
+
+
+@settings(max_examples=200, deadline=None)
+@given(concave_pairs())
+def test_concave_tropical_equals_brute_force_or_declines(case):
+    a, b, maximize = case
+    got = concave_tropical(a, b, maximize=maximize)
+    applicable = exactly_concave(a, maximize) and exactly_concave(b, maximize)
+    assert (got is not None) == applicable
+    if got is not None:
+        want, _ = brute_tropical(a, b, maximize)
+        same(got, want)
+        assert got.dtype == a.dtype
+
+
+def test_concave_tropical_declines():
+    assert concave_tropical([0, 2, 1], [0, 1, 3]) is None  # b convex
+    assert concave_tropical([0.0, np.inf], [0.0]) is None
+    assert concave_tropical(np.zeros((2, 2)), np.zeros((2, 2))) is None
+    assert concave_tropical([2**62, 0], [0]) is None  # a difference could leave int64
+    assert concave_tropical(["a"], [1]) is None
+    # slopes equal after rounding but not exactly: 1 + 2^-52 - 1 vs 1e16 + 2 - 1e16
+    x = np.array([0.0, 1.0, 2.0 + 2**-51])
+    assert concave_tropical(x, np.zeros(3)) is None
+    np.testing.assert_array_equal(concave_tropical(-x, np.zeros(3)),
+                                  brute_tropical(-x, np.zeros(3))[0].astype(float))
+
+
+# ------------------------------------------------------------------ boolean_convolve
+
+
+def brute_boolean(a, b):
+    a, b = np.asarray(a, dtype=bool), np.asarray(b, dtype=bool)
+    out = np.zeros(tuple(m + n - 1 for m, n in zip(a.shape, b.shape)), dtype=bool)
+    for i in zip(*np.nonzero(a)):
+        for j in zip(*np.nonzero(b)):
+            out[tuple(x + y for x, y in zip(i, j))] = True
+    return out
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 3).flatmap(lambda d: st.tuples(*[
+    st.tuples(*[st.integers(1, 5)] * d).flatmap(
+        lambda shape: st.lists(st.booleans(), min_size=math.prod(shape),
+                               max_size=math.prod(shape)).map(
+            lambda v, shape=shape: np.array(v, dtype=bool).reshape(shape)))] * 2)))
+def test_boolean_small_against_brute_force(pair):
+    a, b = pair
+    got = boolean_convolve(a, b)
+    assert got.dtype == bool
+    np.testing.assert_array_equal(got, brute_boolean(a, b))
+
+
+@pytest.mark.parametrize("n, m, density", [
+    (3000, 2500, 0.3),  # one FFT
+    (300_000, 200_000, 0.5),  # blocked, both long
+    (300_000, 40, 0.2),  # blocked, a short b
+    (200_000, 150_000, 1e-4),  # sparse: isolated pairs must survive the threshold
+])
+def test_boolean_fft_paths_exact(n, m, density):
+    rng = np.random.default_rng(n + m)
+    a, b = rng.random(n) < density, rng.random(m) < density
+    b[0] = b[-1] = True
+    from algconv.engines.exact import exact_linear  # exact integer counts: limbs or flint
+
+    want = exact_linear(a.astype(np.int64), b.astype(np.int64)) > 0
+    np.testing.assert_array_equal(boolean_convolve(a, b), want)
+
+
+def test_boolean_2d_fft_path_and_ints():
+    rng = np.random.default_rng(1)
+    a, b = rng.random((60, 50)) < 0.1, rng.random((40, 70)) < 0.05
+    import scipy.signal
+
+    want = scipy.signal.convolve(a.astype(np.int64), b.astype(np.int64), method="direct") > 0
+    np.testing.assert_array_equal(boolean_convolve(a, b), want)
+    assert boolean_convolve([0, 1], [1, 1]).tolist() == [False, True, True]
+    with pytest.raises(InvalidArgument, match="bool"):
+        boolean_convolve([0, 2], [1])
+    with pytest.raises(InvalidArgument, match="bool"):
+        boolean_convolve([0.5], [1])
+
+
+# ------------------------------------------------------------------ modular_convolve
+
+
+def brute_modular(a, b, m):
+    a = [int(v) for v in np.asarray(a, dtype=object).flat]
+    b = [int(v) for v in np.asarray(b, dtype=object).flat]
+    out = [0] * (len(a) + len(b) - 1)
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            out[i + j] += x * y
+    return [v % m for v in out]
+
+
+MODULI = [2, 3, 7, 2**16, 65537, 998244353, 10**9 + 7, 2**31 - 1, 2**32, 3**30,
+          2**61 - 1, 10**18 + 9, 2**62 - 57, 2**62 + 135, 2**63 - 25, 2**63, 2**64 + 13,
+          2**100 + 277, 6]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sampled_from(MODULI), st.data())
+def test_modular_small_against_brute_force(m, data):
+    values = st.integers(0, m - 1) | st.sampled_from([0, m - 1, m // 2, (m + 1) // 2])
+    a = data.draw(st.lists(values, min_size=1, max_size=9))
+    b = data.draw(st.lists(values, min_size=1, max_size=9))
+    got = modular_convolve(np.array(a, dtype=object), np.array(b, dtype=object), m)
+    assert got.tolist() == brute_modular(a, b, m)
+    assert got.dtype == (np.int64 if m < 2**63 else object)
+
+
+def random_residues(rng, n, m):
+    if m < 2**63:
+        return rng.integers(0, m, size=n, dtype=np.int64)
+    r = random.Random(int(rng.integers(2**31)))
+    return np.array([r.randrange(m) for _ in range(n)], dtype=object)
+
+
+@pytest.mark.parametrize("m", [2, 7, 998244353, 10**9 + 7, 2**32, 2**61 - 1, 10**18 + 9,
+                               2**62 + 135, 2**63 - 25, 2**64 + 13])
+@pytest.mark.parametrize("n, k", [(1500, 1200), (70_000, 140_000), (200_000, 50)])
+def test_modular_fft_paths_against_exact_integers(m, n, k):
+    from algconv.engines import exact
+    from algconv.engines.exact import exact_linear
+
+    if m >= 2**63 and n > 2000:
+        pytest.skip("Python ints throughout: the exact engine's own tests cover it")
+    rng = np.random.default_rng(n + k + m % 1000)
+    a, b = random_residues(rng, n, m), random_residues(rng, k, m)
+    a[0], b[-1] = m - 1, m - 1  # the largest residue, where balancing matters
+    got = modular_convolve(a, b, m)
+    saved, exact.use_flint = exact.use_flint, False  # truth without python-flint
+    try:
+        want = exact_linear(np.asarray(a, dtype=object), np.asarray(b, dtype=object)) % m
+    finally:
+        exact.use_flint = saved
+    assert got.tolist() == [int(v) for v in want.flat]
+
+
+def test_modular_nd_and_reduction_and_dtypes():
+    rng = np.random.default_rng(5)
+    a = rng.integers(-10**12, 10**12, size=(40, 30))
+    b = rng.integers(0, 2**62, size=(20, 50))
+    m = 10**9 + 7
+    from algconv.engines.exact import exact_linear
+
+    want = exact_linear(a.astype(object), b.astype(object)) % m
+    got = modular_convolve(a, b, m)
+    assert got.dtype == np.int64 and got.tolist() == want.tolist()
+    u = np.array([2**64 - 1], dtype=np.uint64)
+    assert modular_convolve(u, [1], 2**64 + 13).tolist() == [2**64 - 1]
+    assert modular_convolve(u, [1], 1000).tolist() == [(2**64 - 1) % 1000]
+
+
+@pytest.mark.parametrize("m, error", [(1, InvalidArgument), (0, InvalidArgument),
+                                      (2.5, InvalidType), ("7", InvalidType),
+                                      (True, InvalidType)])
+def test_modular_bad_modulus(m, error):
+    with pytest.raises(error, match="m"):
+        modular_convolve([1], [1], m)
+
+
+def test_modular_bad_values():
+    with pytest.raises(InvalidType, match="ints"):
+        modular_convolve([1.5], [1], 7)
+    with pytest.raises(InvalidType, match="ints"):
+        modular_convolve(np.array([1, 0.5], dtype=object), [1], 7)
+
+
+# ------------------------------------------------------------------ logsumexp_convolve
+
+
+def mp_logsumexp(a, b):
+    """The log-sum-exp convolution in mpmath at 60 digits (inputs are exact binary floats)."""
+    import mpmath
+
+    with mpmath.workdps(60):
+        shape = tuple(m + n - 1 for m, n in zip(a.shape, b.shape))
+        sums = np.empty(shape, dtype=object)
+        sums[...] = mpmath.mpf(0)
+        for i in np.ndindex(a.shape):
+            for j in np.ndindex(b.shape):
+                if -INF in (a[i], b[j]):
+                    continue
+                c = tuple(x + y for x, y in zip(i, j))
+                sums[c] += mpmath.exp(mpmath.mpf(a[i]) + mpmath.mpf(b[j]))
+        return [(-INF if s == 0 else float(mpmath.log(s))) for s in sums.flat]
+
+
+def close_in_log_space(got, want):
+    for x, y in zip(got.flat, want):
+        if y == -INF:
+            assert x == -INF
+        else:  # exp(x) within 1e-12 relative of exp(y), and relative where the log is large
+            assert abs(x - y) <= 1e-12 * max(1.0, abs(y)), (x, y)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.integers(1, 2).flatmap(lambda d: st.tuples(*[
+    st.tuples(*[st.integers(1, 5)] * d).flatmap(
+        lambda shape: st.lists(
+            st.floats(-800, 800) | st.just(-INF) | st.floats(-1, 1),
+            min_size=math.prod(shape), max_size=math.prod(shape)).map(
+            lambda v, shape=shape: np.array(v).reshape(shape)))] * 2)))
+def test_logsumexp_against_mpmath(pair):
+    a, b = pair
+    close_in_log_space(logsumexp_convolve(a, b), mp_logsumexp(a, b))
+
+
+def test_logsumexp_tiny_entries_and_long_sums():
+    rng = np.random.default_rng(2)
+    a = rng.standard_normal(300) * 30
+    a[::7] -= 700  # entries far below their neighbours, and each output's largest
+    b = rng.standard_normal(200) * 30
+    close_in_log_space(logsumexp_convolve(a, b), mp_logsumexp(a, b))
+    ones = np.zeros(2000)  # 2000 equal terms: the sum's rounding is what is tested
+    out = logsumexp_convolve(ones, ones)
+    np.testing.assert_allclose(out, np.log(np.minimum(np.arange(1, 4000),
+                                                      np.arange(3999, 0, -1))),
+                               rtol=0, atol=1e-13)
+
+
+def test_logsumexp_infinities_and_nan():
+    out = logsumexp_convolve([INF, 0.0], [0.0, -INF])
+    assert out.tolist() == [INF, 0.0, -INF]
+    assert logsumexp_convolve([-INF], [INF]).tolist() == [-INF]  # the zero annihilates
+    with pytest.raises(InvalidArgument, match="NaN"):
+        logsumexp_convolve([np.nan], [0.0])
+
+
+@pytest.mark.parametrize("m", [2, 3, 4093, 2**20 + 7, 998244353, 2**61 - 1, 2**62 - 57,
+                               2**62 + 135])
+def test_modular_recombination_of_large_digits(m):
+    """``sum_k c_k 2^(w k) mod m`` for digits far larger than m (many limbs, small m)."""
+    from algconv._semiring_kernels import modular
+
+    rng = np.random.default_rng(m % 997)
+    c = rng.integers(-(2**44), 2**44, size=(5, 3000))
+    got = modular._recombine(c, 10, m, 2**44)
+    assert got.dtype == np.int64
+    assert got.tolist() == [sum(int(c[k, i]) << (10 * k) for k in range(5)) % m
+                            for i in range(3000)]
