@@ -28,11 +28,21 @@ __all__ = ["TropicalEngine", "ConcaveEngine", "BooleanEngine", "ModularEngine",
 SECONDS_PER_TROPICAL_PAIR = 1.1e-9
 SECONDS_PER_TROPICAL_SHIFT = 2e-6
 TROPICAL_OVERHEAD = 1e-5
-#: the linear-time kernels (concave merge, Boolean and modular and log-sum-exp transforms):
-#: seconds per output entry, times log2 of the length for the transforms, and per call
+#: the concave merge: seconds per output entry, and per call
 SECONDS_PER_LINEAR_ENTRY = 3e-8
-SECONDS_PER_TRANSFORM_ENTRY = 1.5e-8
 FAST_OVERHEAD = 5e-5
+#: the transform kernels, per output entry times log2 of the output length, plus a fixed
+#: cost per call: boolean_convolve 0.11 s at 1e6 x 1e6 and 0.9 ms at 1e4 x 1e4,
+#: modular_convolve (998244353) 0.57 s at 1e6 and 4.8 ms at 1e4, 1.5 times that for
+#: 2**61 - 1; measured under a load of about 2 and halved, as the idle-measured constants
+#: of the fft and exact engines they are compared with
+SECONDS_PER_BOOLEAN_ENTRY = 1.3e-9
+SECONDS_PER_MODULAR_ENTRY = 6.5e-9
+TRANSFORM_OVERHEAD = 2.5e-4
+#: logsumexp_convolve is exact-order work per pair (2.6e-9 per pair at 1e4 x 1e4 under
+#: load, 1e-8 at 1e3 x 1e3: a fixed cost per entry of the shorter operand)
+SECONDS_PER_LOGSUMEXP_PAIR = 1.3e-9
+SECONDS_PER_LOGSUMEXP_SHIFT = 5e-6
 
 
 def _missing(name: str) -> str | None:
@@ -157,9 +167,9 @@ class ConcaveEngine(_SemiringKernelEngine):
         return out
 
 
-def _transform_cost(p: Problem) -> float:
+def _transform_cost(p: Problem, per_entry: float) -> float:
     n = p.full_size()
-    return FAST_OVERHEAD + n * max(np.log2(max(n, 2)), 1.0) * SECONDS_PER_TRANSFORM_ENTRY
+    return TRANSFORM_OVERHEAD + n * max(np.log2(max(n, 2)), 1.0) * per_entry
 
 
 class BooleanEngine(_SemiringKernelEngine):
@@ -171,7 +181,7 @@ class BooleanEngine(_SemiringKernelEngine):
     summary = "Boolean or-and convolution, exact (algconv._semiring_kernels)"
 
     def cost(self, p: Problem) -> float:
-        return _transform_cost(p)
+        return _transform_cost(p, SECONDS_PER_BOOLEAN_ENTRY)
 
     def memory(self, p: Problem) -> float:
         return 6.0 * p.full_size() * 8
@@ -189,8 +199,8 @@ class ModularEngine(_SemiringKernelEngine):
     summary = "products mod m, exact for every m (algconv._semiring_kernels)"
 
     def cost(self, p: Problem) -> float:
-        bits = max(p.semiring.m.bit_length() / 30.0, 1.0)
-        return FAST_OVERHEAD + _transform_cost(p) * bits
+        bits = max(0.5 + p.semiring.m.bit_length() / 60.0, 1.0)
+        return _transform_cost(p, SECONDS_PER_MODULAR_ENTRY * bits)
 
     def memory(self, p: Problem) -> float:
         return 12.0 * p.full_size() * 8 * max(p.semiring.m.bit_length() / 30.0, 1.0)
@@ -208,7 +218,8 @@ class LogSumExpEngine(_SemiringKernelEngine):
     summary = "log-sum-exp, accurate in every entry (algconv._semiring_kernels)"
 
     def cost(self, p: Problem) -> float:
-        return _transform_cost(p) * 4
+        return FAST_OVERHEAD + p.pairs * SECONDS_PER_LOGSUMEXP_PAIR + min(
+            p.size("f"), p.size("g")) * SECONDS_PER_LOGSUMEXP_SHIFT
 
     def memory(self, p: Problem) -> float:
         return 8.0 * p.full_size() * 8
