@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 
-from ..function import Function
+from ..function import Function, trusted_dense
 from ..structures.base import FiniteGroup
 from ..structures.finite import BooleanGroup, Cyclic
 from ..structures.permutations import AlternatingGroup, DihedralGroup, SymmetricGroup
@@ -167,6 +167,6 @@ class FourierEngine(Engine):
         return 48.0 * n * n
 
     def run(self, p: Problem) -> Function:
-        a, _ = p.f._dense_form()
-        b, _ = p.g._dense_form()
-        return Function._from_dense(fourier_convolve(p.over, a, b), p.over)
+        a, _ = p.fv.dense()
+        b, _ = p.gv.dense()
+        return trusted_dense(fourier_convolve(p.over, a, b), p.over)

@@ -16,7 +16,7 @@ import numpy as np
 
 from .. import arith, config
 from .._kernels import nonzero_positions, via_integers
-from ..function import Function
+from ..function import Function, trusted_dense
 from ..structures.base import Group
 from .base import Engine, Problem, all_finite, float_work_dtype
 
@@ -144,6 +144,6 @@ class TableEngine(Engine):
         return table + rows * n * (8.0 + max(p.itemsize, 8)) + 4.0 * n * p.itemsize
 
     def run(self, p: Problem) -> Function:
-        a, _ = p.f._dense_form()
-        b, _ = p.g._dense_form()
-        return Function._from_dense(table_convolve(p.over, a, b), p.over)
+        a, _ = p.fv.dense()
+        b, _ = p.gv.dense()
+        return trusted_dense(table_convolve(p.over, a, b), p.over)
