@@ -167,32 +167,25 @@ def _no_engine(p: Problem, candidates: list | None = None) -> None:
     )
 
 
-def _fastest(p: Problem) -> Engine:
-    """The engine ``_select(p)`` picks, skipping engines whose fixed cost cannot win.
-
-    The same choice as ``_select`` (an engine's ``cost`` is never below its ``min_cost``),
-    without estimating every engine: tiny inputs stay cheap to dispatch.
-    """
-    best, best_cost = None, float("inf")
-    for engine in ENGINES.values():
-        if engine.min_cost >= best_cost or guard(engine, p) is not None:
-            continue
-        cost = engine.cost(p)
-        if cost < best_cost:
-            best, best_cost = engine, cost
-    if best is None:
-        _no_engine(p)
-    return _precise(p, best, best_cost)[0]
-
-
 #: ``choose_method(measure=True)`` times only the candidates estimated to finish within
 #: this many seconds; the others keep their estimate (so measuring never hangs)
 MEASURE_MAX_SECONDS = 1.0
 
 
-def _select(p: Problem, measure: bool = False) -> MethodChoice:
-    candidates, best = [], None
+def _select(p: Problem, measure: bool = False, explain: bool = False) -> MethodChoice:
+    """The one selection loop: the engine ``convolve`` runs on ``p``, and why.
+
+    Every registered engine in order: the hard guards first (``guard``), then the lowest
+    cost wins (the first of equal costs), or the fastest measured with ``measure``.  The
+    choice depends only on ``p``'s value and the configuration (structures by value:
+    caches never enter a cost).  Without ``explain`` an engine whose fixed cost
+    (``min_cost``, a lower bound of its ``cost``) cannot beat the best so far is skipped
+    unexamined, which keeps tiny calls cheap and picks the same engine.
+    """
+    candidates, best, best_cost = [], None, float("inf")
     for name, engine in ENGINES.items():
+        if not (explain or measure) and engine.min_cost >= best_cost:
+            continue
         reason = guard(engine, p)
         if reason is not None:
             candidates.append((name, None, reason))
@@ -207,18 +200,18 @@ def _select(p: Problem, measure: bool = False) -> MethodChoice:
             cost = time.perf_counter() - t0
             note = f"measured; {engine.summary}"
         candidates.append((name, cost, note))
-        if best is None or cost < best[1]:
-            best = (name, cost)
+        if cost < best_cost:
+            best, best_cost = engine, cost
     if best is None:
         _no_engine(p, candidates)
     how = "fastest measured" if measure else "lowest estimated cost"
     reason = f"{how} of {sum(c is not None for _, c, _ in candidates)} applicable engines"
-    engine, precise = _precise(p, ENGINES[best[0]], best[1])
+    engine, precise = _precise(p, best, best_cost)
     return MethodChoice(engine.name, precise or reason, candidates)
 
 
 def _engine_for(p: Problem, method: str) -> Engine:
-    engine = _fastest(p) if method == "auto" else _named_engine(p, method)
+    engine = ENGINES[_select(p).method] if method == "auto" else _named_engine(p, method)
     if not engine.exact and _absorbs(p):
         _warn_absorbed(engine)
     return engine
@@ -460,7 +453,7 @@ def _fft_batches(method: str) -> Any:
         whole = _request(a, b, None, "full", "convolve").problem
         count = int(np.prod([a.shape[ax] for ax in batch]))
         if method == "auto":
-            best = _fastest(one)
+            best = ENGINES[_select(one).method]
             if best is not fft:  # one FFT call for all batches against one call per batch
                 loop = count * (best.cost(one) + BATCH_CALL_OVERHEAD)
                 if (guard(fft, one) is not None
@@ -726,4 +719,5 @@ def choose_method(f: Any, g: Any, mode: str = "full", measure: bool = False, *,
       table ...
     """
     _reject_positional_structure(mode, measure, "choose_method", second="measure")
-    return _select(_request(f, g, over, mode, "choose_method").problem, measure=measure)
+    return _select(_request(f, g, over, mode, "choose_method").problem, measure=measure,
+                   explain=True)

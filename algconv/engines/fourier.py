@@ -13,6 +13,7 @@ import math
 
 import numpy as np
 
+from ..caches import AMORTISED_CALLS
 from ..function import Function, trusted_dense
 from ..structures.base import FiniteGroup
 from ..structures.finite import BooleanGroup, Cyclic
@@ -54,11 +55,9 @@ def _factor_cost(group: FiniteGroup) -> tuple[float, float]:
         parts = [_factor_cost(f) for f in group.factors]
         return (sum(fixed for fixed, _ in parts),
                 sum(per * (n // f.order) for (_, per), f in zip(parts, group.factors)))
-    build = 0.0
-    if "_fourier_basis" not in group.__dict__:
-        build = SECONDS_PER_BASIS_ENTRY * n * n if t is DihedralGroup else (
-            SECONDS_PER_NUMERIC_TERM * float(n) ** 3)
-    return build, SECONDS_PER_DENSE_TERM * n * n
+    build = SECONDS_PER_BASIS_ENTRY * n * n if t is DihedralGroup else (
+        SECONDS_PER_NUMERIC_TERM * float(n) ** 3)
+    return build / AMORTISED_CALLS, SECONDS_PER_DENSE_TERM * n * n  # built once, kept
 
 
 def _numeric_order(group: FiniteGroup) -> int:
