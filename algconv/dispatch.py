@@ -308,8 +308,7 @@ def _numeric_request(a: np.ndarray, b: np.ndarray, over: Any, mode: str) -> _Req
             check_valid_shapes(a.shape, b.shape)
         lattice = over if over is not None else _lattice_for(a.ndim)
         zero = (0,) * a.ndim
-        p = Problem(trusted_dense(a, lattice, zero), trusted_dense(b, lattice, zero),
-                    lattice, hints={"mode": mode})
+        p = Problem(trusted_dense(a, lattice, zero), trusted_dense(b, lattice, zero), lattice)
         return _Request(p, True, a.shape, b.shape, mode=mode)
     over = check_structure(over)
     if mode != "full":
@@ -657,7 +656,7 @@ def correlate(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
             b = p.gv.array
             adj = trusted_dense(conj_array(b[(slice(None, None, -1),) * b.ndim]),
                                 p.over, p.gv.start)
-            q = Problem(p.f, adj, p.over, p.hints)
+            q = Problem(p.f, adj, p.over)
             return _finish(replace(req, problem=q), _engine_for(q, method).run(q))
         q = Problem(p.g.reflected_conjugate(), p.f, p.over)
         return _finish(replace(req, problem=q), _engine_for(q, method).run(q))

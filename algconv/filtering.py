@@ -26,7 +26,7 @@ from .dispatch import convolve
 from .engines import ENGINES
 from .engines.base import Problem, all_finite
 from .errors import InvalidArgument, InvalidType, StructureMismatch
-from .function import Function, trusted_dense
+from .function import trusted_dense
 from .structures.numbers import Integers, Lattice
 from .validation import (
     as_value_array,
@@ -147,7 +147,7 @@ def _fft_cost(padded_shape: tuple, kernel: np.ndarray, kind: str) -> float:
     start = (0,) * kernel.ndim
     shape_only = np.broadcast_to(np.float64(0), padded_shape)  # no memory: costs need shapes
     probe = Problem(trusted_dense(shape_only, over, start),
-                    trusted_dense(kernel, over, start), over, hints={"mode": "valid"})
+                    trusted_dense(kernel, over, start), over)
     probe._kind = kind  # skip scanning values: the kind is already known
     return min(ENGINES[name].cost(probe) for name in ("fft", "overlap-add"))
 

@@ -22,7 +22,7 @@ from typing import Any, Iterable, Mapping
 import numpy as np
 
 from ._files import write_file
-from .errors import AlgconvError, InvalidArgument, InvalidType
+from .errors import InvalidArgument, InvalidType, MissingExtra
 from .validation import as_value_array, check_int, check_real, describe, value_kind
 
 __all__ = [
@@ -38,16 +38,6 @@ __all__ = [
 
 #: colours of f, g, their product and f * g, used by every picture
 COLORS = {"f": "#1f77b4", "g": "#ff7f0e", "product": "#2ca02c", "h": "#d62728"}
-
-
-class MissingExtra(AlgconvError, ImportError):
-    """An optional dependency of algconv is not installed; the message names the extra.
-
-    Examples
-    --------
-    >>> issubclass(ac.plot.MissingExtra, ac.AlgconvError)
-    True
-    """
 
 
 def require_extra(module: str, extra: str = "plot") -> Any:
@@ -542,7 +532,7 @@ def show_kernels(image: Any, kernels: Mapping[str, Any], path: str | Path | None
 
 
 def filtered(image: np.ndarray, kernel: np.ndarray, boundary: str = "fill") -> np.ndarray:
-    """``ac.filter(image, kernel, boundary)``; with ``'fill'`` also without ``ac.filter``.
+    """``ac.filter(image, kernel, boundary)`` as floats, for pictures.
 
     Examples
     --------
@@ -551,18 +541,9 @@ def filtered(image: np.ndarray, kernel: np.ndarray, boundary: str = "fill") -> n
            [0., 2., 0.],
            [0., 0., 2.]])
     """
-    import algconv
+    from .filtering import filter as filter_image
 
-    filter_fn = getattr(algconv, "filter", None)
-    if filter_fn is not None:
-        return np.asarray(filter_fn(image, kernel, boundary=boundary), dtype=float)
-    if boundary != "fill":
-        raise InvalidArgument(
-            f"Got boundary={boundary!r}, but only 'fill' works before ac.filter is available"
-        )
-    from .dispatch import convolve
-
-    return np.asarray(convolve(image, kernel, mode="same"), dtype=float)
+    return np.asarray(filter_image(image, kernel, boundary=boundary), dtype=float)
 
 
 # --- Cayley graphs -----------------------------------------------------------------------------

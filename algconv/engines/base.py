@@ -10,7 +10,7 @@ before comparing costs.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -43,8 +43,6 @@ class Problem:
     f: Function
     g: Function
     over: Monoid
-    #: free-form hints for engines (e.g. the array API's mode), never needed for correctness
-    hints: dict = field(default_factory=dict)
 
     @property
     def fv(self) -> View:
