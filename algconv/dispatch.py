@@ -15,12 +15,13 @@ from typing import Any
 import numpy as np
 
 from . import arith, config
-from ._kernels import MODES, bool_operands, check_valid_shapes
+from ._kernels import MODES, bool_operands, check_valid_shapes, conj_array
 from .engines import ENGINES
 from .engines.base import EXACT_KINDS, Engine, Problem, float_work_dtype
 from .engines.fft import lattice_fft
 from .errors import InvalidArgument, InvalidType, MethodNotApplicable, StructureMismatch
-from .function import Function, _conj_array, _element, _finite_vector, check_same_semiring
+from .function import (Function, check_same_semiring, element_of, finite_vector,
+                       trusted_dense, trusted_dict, view)
 from .semirings import Boolean, Semiring, check_semiring
 from .structures.base import Group, Monoid, check_structure
 from .structures.numbers import Integers, Lattice
@@ -113,11 +114,12 @@ def integer_problem(p: Problem) -> Problem:
         S = p.semiring
 
         def lift(h: Function) -> Function:
-            if h.is_dense:
-                return Function._from_dense(S.to_integers(h._array), h.over, h._start)
-            return Function._from_dict({x: int(v) for x, v in h._items()}, h.over)
+            v = view(h)
+            if v.is_dense:
+                return trusted_dense(S.to_integers(v.array), v.over, v.start)
+            return trusted_dict({x: int(y) for x, y in v.items()}, v.over)
 
-        q = Problem(lift(p.f), lift(p.g), p.over, dict(p.hints))
+        q = Problem(lift(p.f), lift(p.g), p.over)
         p._integers = q
     return q
 
@@ -135,16 +137,24 @@ def run_engine(engine: Engine, p: Problem) -> Function:
     q = _problem_for(engine, p)
     if q is p:
         return engine.run(p)
-    h = engine.run(q)
+    h = view(engine.run(q))
     S = p.semiring
     if h.is_dense:
-        return Function._from_dense(S.from_integers(h._array), h.over, h._start, S)
-    return Function._from_dict({x: S.from_integers(np.array([v]))[0].item()
-                                for x, v in h._items()}, h.over, S)
+        return trusted_dense(S.from_integers(h.array), h.over, h.start, S)
+    return trusted_dict({x: S.from_integers(np.array([v]))[0].item() for x, v in h.items()},
+                        h.over, S)
 
 
-def _guard(engine: Engine, p: Problem) -> str | None:
-    """The reason ``engine`` may not run ``p``, hard guards first; ``None`` if it may."""
+def guard(engine: Engine, p: Problem) -> str | None:
+    """The reason ``engine`` may not run ``p``, hard guards first; ``None`` if it may.
+
+    >>> import algconv as ac
+    >>> from algconv.engines import ENGINES
+    >>> from algconv.function import Function
+    >>> f = Function({0: 1}, over=ac.Integers())
+    >>> guard(ENGINES["fft"], Problem(f, f, ac.Integers()))
+    'it rounds through floating point, but the values are exact (int)'
+    """
     reason = _refusal(engine, p)
     if reason is not None:
         return reason
@@ -169,8 +179,8 @@ def _absorbs(p: Problem) -> bool:
     p._absorbs = False
     if not p.semiring.is_standard or p.kind not in ("float", "complex"):
         return False
-    arrays = [h._array if h.is_dense else np.array(list(h._dict.values()))
-              for h in (p.f, p.g)]
+    arrays = [h.array if h.is_dense else np.array(list(h.mapping.values()))
+              for h in (p.fv, p.gv)]
     dtype = float_work_dtype(np.result_type(*arrays))
     eps = np.finfo(dtype).eps if dtype.kind in "fc" else np.finfo(np.float64).eps
     for a in arrays:
@@ -191,7 +201,7 @@ def _precise(p: Problem, engine: Engine, cost: float) -> tuple[Engine, str | Non
     if engine.exact or not _absorbs(p):
         return engine, None
     direct = ENGINES["direct"]
-    if _guard(direct, p) is None and _cost(direct, p) <= PRECISION_SLOWDOWN * cost:
+    if guard(direct, p) is None and _cost(direct, p) <= PRECISION_SLOWDOWN * cost:
         return direct, (f"the direct sum, since method={engine.name!r} would absorb values "
                         "below its rounding (they span more than the float precision)")
     return engine, None
@@ -209,30 +219,12 @@ def _warn_absorbed(engine: Engine) -> None:
 def _no_engine(p: Problem, candidates: list | None = None) -> None:
     """Raise ``InvalidArgument``: every engine failed a hard guard (memory, in practice)."""
     if candidates is None:
-        candidates = [(name, None, _guard(engine, p)) for name, engine in ENGINES.items()]
+        candidates = [(name, None, guard(engine, p)) for name, engine in ENGINES.items()]
     reasons = "; ".join(f"{name}: {note}" for name, _, note in candidates)
     raise InvalidArgument(
         f"Got an input no engine can evaluate within the limits ({reasons}); raise "
         "algconv.config.limit_memory(...) or use a smaller input"
     )
-
-
-def _fastest(p: Problem) -> Engine:
-    """The engine ``_select(p)`` picks, skipping engines whose fixed cost cannot win.
-
-    The same choice as ``_select`` (an engine's ``cost`` is never below its ``min_cost``),
-    without estimating every engine: tiny inputs stay cheap to dispatch.
-    """
-    best, best_cost = None, float("inf")
-    for engine in ENGINES.values():
-        if engine.min_cost >= best_cost or _guard(engine, p) is not None:
-            continue
-        cost = _cost(engine, p)
-        if cost < best_cost:
-            best, best_cost = engine, cost
-    if best is None:
-        _no_engine(p)
-    return _precise(p, best, best_cost)[0]
 
 
 def _cost(engine: Engine, p: Problem) -> float:
@@ -244,10 +236,21 @@ def _cost(engine: Engine, p: Problem) -> float:
 MEASURE_MAX_SECONDS = 1.0
 
 
-def _select(p: Problem, measure: bool = False) -> MethodChoice:
-    candidates, best = [], None
+def _select(p: Problem, measure: bool = False, explain: bool = False) -> MethodChoice:
+    """The one selection loop: the engine ``convolve`` runs on ``p``, and why.
+
+    Every registered engine in order: the hard guards first (``guard``), then the lowest
+    cost wins (the first of equal costs), or the fastest measured with ``measure``.  The
+    choice depends only on ``p``'s value and the configuration (structures by value:
+    caches never enter a cost).  Without ``explain`` an engine whose fixed cost
+    (``min_cost``, a lower bound of its ``cost``) cannot beat the best so far is skipped
+    unexamined, which keeps tiny calls cheap and picks the same engine.
+    """
+    candidates, best, best_cost = [], None, float("inf")
     for name, engine in ENGINES.items():
-        reason = _guard(engine, p)
+        if not (explain or measure) and engine.min_cost >= best_cost:
+            continue
+        reason = guard(engine, p)
         if reason is not None:
             candidates.append((name, None, reason))
             continue
@@ -263,18 +266,18 @@ def _select(p: Problem, measure: bool = False) -> MethodChoice:
             cost = time.perf_counter() - t0
             note = f"measured; {engine.summary}"
         candidates.append((name, cost, note))
-        if best is None or cost < best[1]:
-            best = (name, cost)
+        if cost < best_cost:
+            best, best_cost = engine, cost
     if best is None:
         _no_engine(p, candidates)
     how = "fastest measured" if measure else "lowest estimated cost"
     reason = f"{how} of {sum(c is not None for _, c, _ in candidates)} applicable engines"
-    engine, precise = _precise(p, ENGINES[best[0]], best[1])
+    engine, precise = _precise(p, best, best_cost)
     return MethodChoice(engine.name, precise or reason, candidates)
 
 
 def _engine_for(p: Problem, method: str) -> Engine:
-    engine = _fastest(p) if method == "auto" else _named_engine(p, method)
+    engine = ENGINES[_select(p).method] if method == "auto" else _named_engine(p, method)
     if not engine.exact and _absorbs(p):
         _warn_absorbed(engine)
     return engine
@@ -393,8 +396,8 @@ def _numeric_request(a: np.ndarray, b: np.ndarray, over: Any, mode: str,
             check_valid_shapes(a.shape, b.shape)
         lattice = over if over is not None else _lattice_for(a.ndim)
         zero = (0,) * a.ndim
-        p = Problem(Function._from_dense(a, lattice, zero, S),
-                    Function._from_dense(b, lattice, zero, S), lattice, hints={"mode": mode})
+        p = Problem(trusted_dense(a, lattice, zero, S), trusted_dense(b, lattice, zero, S),
+                    lattice)
         return _Request(p, True, a.shape, b.shape, mode=mode)
     over = check_structure(over)
     if mode != "full":
@@ -408,8 +411,7 @@ def _numeric_request(a: np.ndarray, b: np.ndarray, over: Any, mode: str,
                 f"Got arrays of shapes {a.shape} and {b.shape}, but {over!r} takes 1-D "
                 "coefficient arrays"
             )
-        p = Problem(Function._from_dense(a, over, (0,), S), Function._from_dense(b, over, (0,), S),
-                    over)
+        p = Problem(trusted_dense(a, over, (0,), S), trusted_dense(b, over, (0,), S), over)
         return _Request(p, True, a.shape, b.shape)
     if over.dense_layout != "finite":
         hint = ("use ac.convolve_dirichlet for arrays, or Functions"
@@ -418,14 +420,13 @@ def _numeric_request(a: np.ndarray, b: np.ndarray, over: Any, mode: str,
             f"Got arrays with over={over!r}, but arrays are accepted on Z^d, N and finite "
             f"structures; {hint}"
         )
-    va = _finite_vector(a, over, "f")
-    vb = _finite_vector(b, over, "g")
+    va = finite_vector(a, over, "f")
+    vb = finite_vector(b, over, "g")
     if a.shape != b.shape:
         raise StructureMismatch(
             f"Got f with shape {a.shape} and g with shape {b.shape}, but they must match"
         )
-    p = Problem(Function._from_dense(va, over, None, S), Function._from_dense(vb, over, None, S),
-                over)
+    p = Problem(trusted_dense(va, over, None, S), trusted_dense(vb, over, None, S), over)
     return _Request(p, True, a.shape, b.shape, out_shape=a.shape)
 
 
@@ -460,9 +461,9 @@ def _finish(req: _Request, result: Function) -> Any:
         out = result.to_array()
         out = out.reshape(req.out_shape) if req.out_shape is not None else out
     elif 0 in req.shape_f or 0 in req.shape_g:
-        out = np.zeros((0,) * len(req.shape_f), dtype=result._dense_form()[0].dtype)
+        out = np.zeros((0,) * len(req.shape_f), dtype=view(result).dense()[0].dtype)
     else:
-        out = apply_mode(result._dense_form()[0], req.shape_f, req.shape_g, req.mode)
+        out = apply_mode(view(result).dense()[0], req.shape_f, req.shape_g, req.mode)
     return out.reshape(())[()] if req.scalar else out
 
 
@@ -491,17 +492,17 @@ def _witness_dict(p: Problem, result: Function, where: Any) -> dict:
     support = result.support
     if isinstance(where, dict):
         return {c: a for c, a in where.items() if c in support}
-    f = p.f
-    if f._start is None:
+    f = p.fv
+    if f.start is None:
         elements = p.over.elements()
         return {c: elements[int(where[p.over.index(c)])] for c in support}
-    array, start = result._dense_form()
+    _, start = view(result).dense()
     out = {}
     for c in support:
         coords = (c,) if getattr(p.over, "scalar_elements", False) else c
         i = int(where[tuple(x - s for x, s in zip(coords, start))])
-        index = np.unravel_index(i, f._array.shape)
-        out[c] = _element(p.over, tuple(s + int(k) for s, k in zip(f._start, index)))
+        index = np.unravel_index(i, f.array.shape)
+        out[c] = element_of(p.over, tuple(s + int(k) for s, k in zip(f.start, index)))
     return out
 
 
@@ -578,10 +579,10 @@ def _fft_batches(method: str) -> Any:
         whole = _request(a, b, None, "full", "convolve").problem
         count = int(np.prod([a.shape[ax] for ax in batch]))
         if method == "auto":
-            best = _fastest(one)
+            best = ENGINES[_select(one).method]
             if best is not fft:  # one FFT call for all batches against one call per batch
                 loop = count * (best.cost(one) + BATCH_CALL_OVERHEAD)
-                if (_guard(fft, one) is not None
+                if (guard(fft, one) is not None
                         or fft.min_cost + count * (fft.cost(one) - fft.min_cost) >= loop):
                     return None
         if (_refusal(fft, whole) is not None or _absorbs(whole)
@@ -757,8 +758,8 @@ def convolve(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
                 "for selective semirings (add is max, min or or: MaxPlus, MinPlus, MaxTimes, "
                 "Boolean)"
             )
-        p.hints["witness"] = True
-        return _finish_witness(req, *_engine_for(p, method).run_witness(p))
+        p = replace(p, witness=True)
+        return _finish_witness(replace(req, problem=p), *_engine_for(p, method).run_witness(p))
     return _finish(req, run_engine(_engine_for(p, method), p))
 
 
@@ -838,7 +839,7 @@ def correlate(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
         S = None if semiring is None else check_semiring(semiring)
         standard = S is None or S.is_standard
         flipped = np.flip(b, axes)
-        return along_axes(a, _conj_array(flipped) if standard else flipped,
+        return along_axes(a, conj_array(flipped) if standard else flipped,
                           check_choice(mode, "mode", MODES), axes,
                           lambda x, y: convolve(x, y, "full", method, semiring=S),
                           _fft_batches(method) if standard else None)
@@ -847,10 +848,9 @@ def correlate(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
     S = p.semiring
     if isinstance(p.over, Group):
         if req.arrays and p.over.dense_layout == "lattice":
-            b = p.g._array[(slice(None, None, -1),) * p.g._array.ndim]
-            adj = Function._from_dense(_conj_array(b) if S.is_standard else b,
-                                       p.over, p.g._start, S)
-            q = Problem(p.f, adj, p.over, p.hints)
+            b = p.gv.array[(slice(None, None, -1),) * p.gv.array.ndim]
+            adj = trusted_dense(conj_array(b) if S.is_standard else b, p.over, p.gv.start, S)
+            q = Problem(p.f, adj, p.over)
             return _finish(replace(req, problem=q), run_engine(_engine_for(q, method), q))
         q = Problem(p.g.reflected_conjugate(), p.f, p.over)
         return _finish(replace(req, problem=q), run_engine(_engine_for(q, method), q))
@@ -864,22 +864,22 @@ def correlate(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
     if not S.is_standard:
         from .engines.semiring_sum import table_correlate
 
-        h = table_correlate(p.over, p.f._dense_form()[0], p.g._dense_form()[0], S)
-        return _finish(req, Function._from_dense(h, p.over, None, S))
+        h = table_correlate(p.over, p.fv.dense()[0], p.gv.dense()[0], S)
+        return _finish(req, trusted_dense(h, p.over, None, S))
     return _finish(req, _finite_monoid_correlate(p))
 
 
 def _finite_monoid_correlate(p: Problem) -> Function:
-    a, _ = p.f._dense_form()
-    b, _ = p.g._dense_form()
+    a, _ = p.fv.dense()
+    b, _ = p.gv.dense()
     n = p.over.order
-    a, b = arith.exact_pair(a, _conj_array(b), terms=n)
+    a, b = arith.exact_pair(a, conj_array(b), terms=n)
     dtype = np.result_type(a, b)
     work = float_work_dtype(dtype)  # float16 summed in float32
     table = p.over.cayley_table()
     with np.errstate(invalid="ignore"):  # inf * 0 is NaN, as in the direct sum
         h = b.astype(work, copy=False) @ a.astype(work, copy=False)[table]
-    return Function._from_dense(h.astype(dtype, copy=False), p.over)
+    return trusted_dense(h.astype(dtype, copy=False), p.over)
 
 
 def choose_method(f: Any, g: Any, mode: str = "full", measure: bool = False, *,
@@ -920,5 +920,5 @@ def choose_method(f: Any, g: Any, mode: str = "full", measure: bool = False, *,
     _reject_positional_structure(mode, measure, "choose_method", second="measure")
     p = _request(f, g, over, mode, "choose_method", semiring).problem
     if _check_witness(witness, semiring, f, g):
-        p.hints["witness"] = True
-    return _select(p, measure=measure)
+        p = replace(p, witness=True)
+    return _select(p, measure=measure, explain=True)

@@ -27,8 +27,8 @@ from .dispatch import convolve
 from .engines import ENGINES
 from .engines.base import Problem, all_finite
 from .errors import InvalidArgument, InvalidType, StructureMismatch
-from .function import Function
-from .semirings import Boolean, MaxPlus, MinPlus, Semiring, _Tropical, check_semiring
+from .function import trusted_dense
+from .semirings import Boolean, MaxPlus, MinPlus, Semiring, check_semiring
 from .structures.numbers import Integers, Lattice
 from .validation import (
     as_value_array,
@@ -148,8 +148,8 @@ def _fft_cost(padded_shape: tuple, kernel: np.ndarray, kind: str) -> float:
     over = Integers() if kernel.ndim == 1 else Lattice(kernel.ndim)
     start = (0,) * kernel.ndim
     shape_only = np.broadcast_to(np.float64(0), padded_shape)  # no memory: costs need shapes
-    probe = Problem(Function._from_dense(shape_only, over, start),
-                    Function._from_dense(kernel, over, start), over, hints={"mode": "valid"})
+    probe = Problem(trusted_dense(shape_only, over, start),
+                    trusted_dense(kernel, over, start), over)
     probe._kind = kind  # skip scanning values: the kind is already known
     return min(ENGINES[name].cost(probe) for name in ("fft", "overlap-add"))
 
@@ -301,7 +301,7 @@ def _semiring_filter(image: Any, kernel: Any, boundary: str, fillvalue: Any, ori
                                boundary=boundary, fillvalue=fill, origin=origin)
     ints = image.dtype.kind in "iu" and kernel.dtype.kind in "iu"
     if boundary == "fill" and image.dtype != object and not holds(image.dtype, fill):
-        image = image.astype(np.float64) if ints and isinstance(S, _Tropical) and max(
+        image = image.astype(np.float64) if ints and isinstance(S, Tropical) and max(
             arith.max_abs(image), arith.max_abs(kernel)) < 2**52 else arith.to_object(image)
     padded = _padded(image, kernel.shape, centres, boundary, fill)
     out = convolve(padded, kernel, mode="valid", semiring=S)

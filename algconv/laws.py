@@ -37,7 +37,7 @@ from .engines import ENGINES
 from .engines.base import Problem
 from .engines.direct import pair_sum
 from .errors import InvalidArgument, InvalidType, MethodNotApplicable
-from .function import Function, delta
+from .function import Function, delta, trusted_dict
 from .structures.base import Group, Monoid, check_structure
 from .validation import check_choice, check_int, describe
 from ._semiring_laws import SEMIRING_LAWS, check_semiring  # re-exported: ac.laws.check_semiring
@@ -493,7 +493,7 @@ _FLOATS = strategies.values("float")
 
 
 def _engine_agreement(ctx: _Context) -> LawResult:
-    from .dispatch import _guard, run_engine
+    from .dispatch import guard, run_engine
     from .engines.semiring_sum import pairs_semiring
 
     used: set = set()
@@ -501,10 +501,10 @@ def _engine_agreement(ctx: _Context) -> LawResult:
     def agree(f, g):
         p = Problem(f, g, ctx.M)
         S = f.semiring
-        reference = Function._from_dict(pair_sum(f, g), ctx.M) if S.is_standard else (
-            Function._from_dict(pairs_semiring(f, g, S), ctx.M, S))
+        reference = trusted_dict(pair_sum(f, g), ctx.M) if S.is_standard else (
+            trusted_dict(pairs_semiring(f, g, S), ctx.M, S))
         for name, engine in ENGINES.items():
-            if _guard(engine, p) is not None:
+            if guard(engine, p) is not None:
                 continue
             used.add(name)
             try:

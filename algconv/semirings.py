@@ -379,7 +379,7 @@ def _inf_note(allowed_inf: float | None) -> str:
     return f" and {'-' if allowed_inf < 0 else '+'}inf (its zero)"
 
 
-class _Tropical(Semiring):
+class Tropical(Semiring):
     """Shared by MaxPlus, MinPlus, MaxTimes: real values, numpy ufuncs."""
 
     is_selective = True
@@ -438,7 +438,7 @@ class _Tropical(Semiring):
         return np.result_type(*dtypes)
 
 
-class MaxPlus(_Tropical):
+class MaxPlus(Tropical):
     """``(R ∪ {-inf}, max, +)``: grey dilation, longest paths, Viterbi in log space.
 
     Examples
@@ -460,7 +460,7 @@ class MaxPlus(_Tropical):
         return x + y
 
 
-class MinPlus(_Tropical):
+class MinPlus(Tropical):
     """``(R ∪ {+inf}, min, +)``: erosion, shortest paths, distance transforms.
 
     Examples
@@ -482,7 +482,7 @@ class MinPlus(_Tropical):
         return x + y
 
 
-class MaxTimes(_Tropical):
+class MaxTimes(Tropical):
     """``(R >= 0, max, x)``: Viterbi with probabilities.
 
     Examples

@@ -40,10 +40,10 @@ import scipy.fft
 
 from .. import arith, config
 from .._kernels import cyclic_shape, scaled_integers
-from ..function import Function
+from ..function import Function, trusted_dense
 from . import direct
 from .base import Engine, Problem, too_many_axes
-from .fft import SECONDS_PER_FFT_POINT, _lattice_shapes, _nlogn
+from .fft import SECONDS_PER_FFT_POINT, nlogn
 
 __all__ = ["ExactEngine", "exact_linear", "exact_circular", "limb_width", "use_flint"]
 
@@ -248,7 +248,7 @@ def _integer_plan(a: np.ndarray, b: np.ndarray) -> tuple[str, float, int, float]
         la, lb = -(-max(bits_a, 1) // w), -(-max(bits_b, 1) // w)
         per_digit = SECONDS_PER_OBJECT_DIGIT if object in (a.dtype, b.dtype) else (
             SECONDS_PER_DIGIT)
-        seconds = (SECONDS_PER_FFT_POINT / 3 * _nlogn(n) * (2 * (la + lb) - 1)
+        seconds = (SECONDS_PER_FFT_POINT / 3 * nlogn(n) * (2 * (la + lb) - 1)
                    + SECONDS_PER_SPECTRUM_POINT * n / 2 * la * lb
                    + per_digit * (la * a.size + lb * b.size) + SECONDS_PER_DIGIT * n * (la + lb))
         # one spectrum (n / 2 complex = 8n bytes) per digit array, the running sum and
@@ -363,7 +363,7 @@ class ExactEngine(Engine):
         return None
 
     def _operands(self, p: Problem) -> tuple[np.ndarray, np.ndarray]:
-        a, b = p.f._dense_form()[0], p.g._dense_form()[0]
+        a, b = p.fv.dense()[0], p.gv.dense()[0]
         shape = cyclic_shape(p.over)
         if shape is not None:
             return a.reshape(shape), b.reshape(shape)
@@ -371,7 +371,7 @@ class ExactEngine(Engine):
 
     def cost(self, p: Problem) -> float:
         if p.over.dense_layout == "lattice":
-            shape_f, shape_g = _lattice_shapes(p)
+            shape_f, shape_g = p.shapes()
         else:
             shape_f = shape_g = cyclic_shape(p.over)
         if p.kind == "rational" or not p.dense:
@@ -386,7 +386,7 @@ class ExactEngine(Engine):
 
     def memory(self, p: Problem) -> float:
         if p.over.dense_layout == "lattice":
-            shape_f, shape_g = _lattice_shapes(p)
+            shape_f, shape_g = p.shapes()
         else:
             shape_f = shape_g = cyclic_shape(p.over)
         n = math.prod(_pow2_shape(tuple(m + n - 1 for m, n in zip(shape_f, shape_g))))
@@ -398,6 +398,6 @@ class ExactEngine(Engine):
     def run(self, p: Problem) -> Function:
         a, b = self._operands(p)
         if p.over.dense_layout == "lattice":
-            start = tuple(x + y for x, y in zip(p.f._dense_form()[1], p.g._dense_form()[1]))
-            return Function._from_dense(exact_linear(a, b), p.over, start)
-        return Function._from_dense(exact_circular(a, b).reshape(-1), p.over)
+            start = tuple(x + y for x, y in zip(p.fv.dense()[1], p.gv.dense()[1]))
+            return trusted_dense(exact_linear(a, b), p.over, start)
+        return trusted_dense(exact_circular(a, b).reshape(-1), p.over)

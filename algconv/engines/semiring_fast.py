@@ -3,7 +3,7 @@
 Each wraps one kernel of ``algconv._semiring_kernels`` (numpy arrays in and out, full
 convolution on Z^d, exact or with a proven error bound) and applies only to its semiring on
 a lattice layout with both operands dense; everything else stays with the direct and table
-engines, which take every semiring.  An engine whose kernel is not built applies nowhere.
+engines, which take every semiring.
 
 * ``tropical``: max-plus / min-plus, one vectorised max (min) per entry of the smaller
   array, witnesses included; ``concave``: max-plus of two concave sequences (min-plus of
@@ -15,7 +15,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import _semiring_kernels as kernels
+from .._semiring_kernels import (
+    boolean_convolve,
+    concave_tropical,
+    logsumexp_convolve,
+    modular_convolve,
+    tropical_convolve,
+)
 from ..semirings import Boolean, LogSumExp, MaxPlus, MinPlus, Modular
 from .base import Engine, Problem, lattice_result
 
@@ -45,17 +51,11 @@ SECONDS_PER_LOGSUMEXP_PAIR = 1.3e-9
 SECONDS_PER_LOGSUMEXP_SHIFT = 5e-6
 
 
-def _missing(name: str) -> str | None:
-    if getattr(kernels, name, None) is None:
-        return f"its kernel algconv._semiring_kernels.{name} is not built"
-    return None
-
-
 def _dense_lattice(p: Problem) -> str | None:
     if not (p.dense and p.over.dense_layout == "lattice"):
         return ("it needs two arrays on Z, Z^d or N (a lattice layout), but "
                 f"over={p.over!r}" + ("" if p.dense else " with dict-stored Functions"))
-    if p.f._array.size == 0 or p.g._array.size == 0:
+    if p.fv.array.size == 0 or p.gv.array.size == 0:
         return "it needs non-empty arrays"
     return None
 
@@ -66,7 +66,6 @@ class _SemiringKernelEngine(Engine):
     exact = True
     keeps_nonfinite = True
     semirings = True
-    kernel = ""
     kinds: tuple = ()
 
     def applies(self, p: Problem) -> str | None:
@@ -75,7 +74,7 @@ class _SemiringKernelEngine(Engine):
             names = " or ".join(f"{k.__name__}()" if k is not Modular else "Modular(m)"
                                 for k in self.kinds)
             return f"it needs values in {names}, but they are in {S!r}"
-        return _missing(self.kernel) or _dense_lattice(p)
+        return _dense_lattice(p)
 
     def _full(self, p: Problem) -> np.ndarray:
         raise NotImplementedError
@@ -95,7 +94,6 @@ class TropicalEngine(_SemiringKernelEngine):
     """
 
     name = "tropical"
-    kernel = "tropical_convolve"
     kinds = (MaxPlus, MinPlus)
     witnesses = True
     summary = "max-plus / min-plus by vectorised shifts (algconv._semiring_kernels)"
@@ -108,11 +106,11 @@ class TropicalEngine(_SemiringKernelEngine):
         return 3.0 * p.full_size() * max(p.itemsize, 8)
 
     def _full(self, p: Problem) -> np.ndarray:
-        return kernels.tropical_convolve(p.f._array, p.g._array,
+        return tropical_convolve(p.fv.array, p.gv.array,
                                          maximize=isinstance(p.semiring, MaxPlus))
 
     def run_witness(self, p: Problem) -> tuple:
-        out, where = kernels.tropical_convolve(p.f._array, p.g._array,
+        out, where = tropical_convolve(p.fv.array, p.gv.array,
                                                maximize=isinstance(p.semiring, MaxPlus),
                                                witness=True)
         return lattice_result(out, p), where
@@ -120,7 +118,7 @@ class TropicalEngine(_SemiringKernelEngine):
 
 def _shaped(p: Problem, maximize: bool) -> str | None:
     """Why two 1-D arrays are not both concave (max-plus) / convex (min-plus), or None."""
-    for name, h in (("f", p.f._array), ("g", p.g._array)):
+    for name, h in (("f", p.fv.array), ("g", p.gv.array)):
         if h.ndim != 1:
             return f"it needs 1-D arrays, but {name} has {h.ndim} dimensions"
         if h.dtype.kind not in "iuf":
@@ -146,7 +144,6 @@ class ConcaveEngine(_SemiringKernelEngine):
     """
 
     name = "concave"
-    kernel = "concave_tropical"
     kinds = (MaxPlus, MinPlus)
     summary = "concave max-plus / convex min-plus by a merge of slopes, linear time"
 
@@ -161,9 +158,9 @@ class ConcaveEngine(_SemiringKernelEngine):
 
     def _full(self, p: Problem) -> np.ndarray:
         maximize = isinstance(p.semiring, MaxPlus)
-        out = kernels.concave_tropical(p.f._array, p.g._array, maximize=maximize)
+        out = concave_tropical(p.fv.array, p.gv.array, maximize=maximize)
         if out is None:  # not concave after all (the kernel's own test): the general path
-            out = kernels.tropical_convolve(p.f._array, p.g._array, maximize=maximize)
+            out = tropical_convolve(p.fv.array, p.gv.array, maximize=maximize)
         return out
 
 
@@ -176,7 +173,6 @@ class BooleanEngine(_SemiringKernelEngine):
     """Boolean (or, and) convolution of bool arrays by an exact count."""
 
     name = "boolean"
-    kernel = "boolean_convolve"
     kinds = (Boolean,)
     summary = "Boolean or-and convolution, exact (algconv._semiring_kernels)"
 
@@ -187,14 +183,13 @@ class BooleanEngine(_SemiringKernelEngine):
         return 6.0 * p.full_size() * 8
 
     def _full(self, p: Problem) -> np.ndarray:
-        return kernels.boolean_convolve(p.f._array, p.g._array)
+        return boolean_convolve(p.fv.array, p.gv.array)
 
 
 class ModularEngine(_SemiringKernelEngine):
     """Convolution mod m, exact for every m >= 2."""
 
     name = "modular"
-    kernel = "modular_convolve"
     kinds = (Modular,)
     summary = "products mod m, exact for every m (algconv._semiring_kernels)"
 
@@ -206,14 +201,13 @@ class ModularEngine(_SemiringKernelEngine):
         return 12.0 * p.full_size() * 8 * max(p.semiring.m.bit_length() / 30.0, 1.0)
 
     def _full(self, p: Problem) -> np.ndarray:
-        return kernels.modular_convolve(p.f._array, p.g._array, p.semiring.m)
+        return modular_convolve(p.fv.array, p.gv.array, p.semiring.m)
 
 
 class LogSumExpEngine(_SemiringKernelEngine):
     """Log-sum-exp convolution, accurate in every entry."""
 
     name = "logsumexp"
-    kernel = "logsumexp_convolve"
     kinds = (LogSumExp,)
     summary = "log-sum-exp, accurate in every entry (algconv._semiring_kernels)"
 
@@ -225,7 +219,7 @@ class LogSumExpEngine(_SemiringKernelEngine):
         return 8.0 * p.full_size() * 8
 
     def _full(self, p: Problem) -> np.ndarray:
-        return kernels.logsumexp_convolve(p.f._array, p.g._array)
+        return logsumexp_convolve(p.fv.array, p.gv.array)
 
 
 #: registered after the standard engines, in this order

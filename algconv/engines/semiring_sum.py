@@ -28,7 +28,8 @@ from typing import Any
 import numpy as np
 
 from .. import arith
-from ..semirings import FLOAT_EXACT, Boolean, LogSumExp, MaxPlus, Modular, Semiring, _Tropical
+from ..function import trusted_dense, trusted_dict, view
+from ..semirings import FLOAT_EXACT, Boolean, LogSumExp, MaxPlus, Modular, Semiring, Tropical
 
 __all__ = ["lattice_semiring", "pairs_semiring", "table_semiring", "exact_tropical",
            "run_direct", "run_table"]
@@ -48,7 +49,7 @@ def exact_tropical(a: np.ndarray, b: np.ndarray, S: Semiring) -> tuple:
     >>> a.dtype, restore(np.array([4.0, 5.0]))
     (dtype('float64'), array([4, 5]))
     """
-    if not isinstance(S, _Tropical):
+    if not isinstance(S, Tropical):
         return a, b, lambda out: out
     if a.dtype.kind in "iu" and b.dtype.kind in "iu":
         ma, mb = arith.max_abs(a), arith.max_abs(b)
@@ -165,16 +166,16 @@ def pairs_semiring(f: Any, g: Any, S: Semiring, witness: bool = False) -> Any:
     {'aa': 2, 'ab': 3, 'ba': 3, 'bb': 4}
     """
     op = f.over.op
-    g_items = list(g._items())
+    g_items = list(view(g).items())
     if isinstance(S, LogSumExp):
         terms: dict = {}
-        for a, fa in f._items():
+        for a, fa in view(f).items():
             for b, gb in g_items:
                 terms.setdefault(op(a, b), []).append(fa + gb)
         return {c: _logsumexp(ts) for c, ts in terms.items()}
     h: dict = {}
     where: dict = {}
-    for a, fa in f._items():
+    for a, fa in view(f).items():
         for b, gb in g_items:
             c, v = op(a, b), S.mul(fa, gb)
             if c not in h:
@@ -262,30 +263,26 @@ def _is_group(over: Any) -> bool:
 def run_direct(p: Any, witness: bool = False) -> Any:
     """The direct engine on a problem with values in ``p.semiring`` (``(h, where)`` with
     ``witness``): shifted arrays on a lattice layout, else pairs of supports."""
-    from ..function import Function
-
     S = p.semiring
     if p.dense and p.over.dense_layout == "lattice":
-        out = lattice_semiring(p.f._array, p.g._array, S, witness)
+        out = lattice_semiring(p.fv.array, p.gv.array, S, witness)
         array, where = out if witness else (out, None)
-        start = tuple(a + b for a, b in zip(p.f._start, p.g._start))
-        h = Function._from_dense(array, p.over, start, S)
+        start = tuple(a + b for a, b in zip(p.fv.start, p.gv.start))
+        h = trusted_dense(array, p.over, start, S)
         return (h, where) if witness else h
     out = pairs_semiring(p.f, p.g, S, witness)
     h, where = out if witness else (out, None)
-    h = Function._from_dict(h, p.over, S)
+    h = trusted_dict(h, p.over, S)
     return (h, where) if witness else h
 
 
 def run_table(p: Any, witness: bool = False) -> Any:
     """The table engine on a problem with values in ``p.semiring``."""
-    from ..function import Function
-
-    a, _ = p.f._dense_form()
-    b, _ = p.g._dense_form()
+    a, _ = p.fv.dense()
+    b, _ = p.gv.dense()
     out = table_semiring(p.over, a, b, p.semiring, witness)
     array, where = out if witness else (out, None)
-    h = Function._from_dense(array, p.over, None, p.semiring)
+    h = trusted_dense(array, p.over, None, p.semiring)
     return (h, where) if witness else h
 
 
