@@ -26,6 +26,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import math
 import numbers
 import operator
@@ -58,6 +59,23 @@ __all__ = [
 
 #: ints below this magnitude are exact in float64 (a max-plus sum of two stays exact)
 FLOAT_EXACT = 2**53
+
+
+def _guarded(op: Callable) -> Callable:
+    """A built-in semiring's ``add`` or ``mul``, raising ``InvalidType`` (naming the
+    operands) where Python or numpy would raise a bare error on values of the wrong type."""
+
+    @functools.wraps(op)
+    def run(self: "Semiring", x: Any, y: Any) -> Any:
+        try:
+            return op(self, x, y)
+        except (TypeError, ValueError, OverflowError) as e:
+            if isinstance(e, (InvalidType, InvalidArgument)):
+                raise
+            raise InvalidType(f"Got {op.__name__}({describe(x)}, {describe(y)}) in {self!r}, "
+                              f"but it takes two values of {self!r}: {e}") from e
+
+    return run
 
 
 class Semiring:
@@ -322,9 +340,11 @@ class Standard(Semiring):
     has_subtraction = True
     name = "Standard()"
 
+    @_guarded
     def add(self, x: Any, y: Any) -> Any:
         return x + y
 
+    @_guarded
     def mul(self, x: Any, y: Any) -> Any:
         return x * y
 
@@ -388,6 +408,7 @@ class Tropical(Semiring):
     _inf: float | None = None  # the one infinity in the carrier (the zero), if any
     _minimum: Any = None  # values must be >= this (MaxTimes: 0)
 
+    @_guarded
     def add(self, x: Any, y: Any) -> Any:
         return self._add_scalar(x, y)
 
@@ -456,6 +477,7 @@ class MaxPlus(Tropical):
     def _add_scalar(self, x: Any, y: Any) -> Any:
         return x if x >= y else y
 
+    @_guarded
     def mul(self, x: Any, y: Any) -> Any:
         return x + y
 
@@ -478,6 +500,7 @@ class MinPlus(Tropical):
     def _add_scalar(self, x: Any, y: Any) -> Any:
         return x if x <= y else y
 
+    @_guarded
     def mul(self, x: Any, y: Any) -> Any:
         return x + y
 
@@ -500,6 +523,7 @@ class MaxTimes(Tropical):
     def _add_scalar(self, x: Any, y: Any) -> Any:
         return x if x >= y else y
 
+    @_guarded
     def mul(self, x: Any, y: Any) -> Any:
         return x * y
 
@@ -546,9 +570,11 @@ class Boolean(Semiring):
     is_selective = True
     name = "Boolean()"
 
+    @_guarded
     def add(self, x: Any, y: Any) -> Any:
         return bool(x or y)
 
+    @_guarded
     def mul(self, x: Any, y: Any) -> Any:
         return bool(x and y)
 
@@ -622,9 +648,11 @@ class LogSumExp(Semiring):
     zero, one = float("-inf"), 0.0
     name = "LogSumExp()"
 
+    @_guarded
     def add(self, x: Any, y: Any) -> Any:
         return float(np.logaddexp(x, y))
 
+    @_guarded
     def mul(self, x: Any, y: Any) -> Any:
         return float(x) + float(y)
 
@@ -700,9 +728,11 @@ class Modular(Semiring):
         self.m = check_int(m, "m", minimum=2, what="Modular(m)")
         self.name = f"Modular({self.m})"
 
+    @_guarded
     def add(self, x: Any, y: Any) -> Any:
         return (x + y) % self.m
 
+    @_guarded
     def mul(self, x: Any, y: Any) -> Any:
         return (x * y) % self.m
 

@@ -195,3 +195,10 @@ def test_finite_carriers():
     assert ac.strategies.finite_carrier(Boolean()) == [False, True]
     assert ac.strategies.finite_carrier(Modular(4)) == [0, 1, 2, 3]
     assert ac.strategies.finite_carrier(Modular(10**9 + 7)) is None
+
+
+@pytest.mark.parametrize("S", [S for S in BUILTINS if not isinstance(S, Boolean)], ids=repr)
+def test_operations_on_junk_raise_invalid_type(S):
+    for op in (S.add, S.mul):
+        with pytest.raises(ac.InvalidType, match=r"Got (add|mul)\(None, 1\)"):
+            op(None, 1)
