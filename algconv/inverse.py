@@ -119,6 +119,11 @@ def inverse(f: Any, length: int | None = None, *, over: Monoid | None = None) ->
                 f"Got over={over!r} with a Function, but a Function carries its structure "
                 f"({f.over!r}); pass over only with an array"
             )
+        if not f.semiring.is_standard:
+            raise InvalidArgument(
+                f"Got a Function with values in {f.semiring!r}, but inverse solves f * h = "
+                "delta with the standard sum and product (a ring with division)"
+            )
         return _invert_function(f, length)
     if over is None:
         raise InvalidType(

@@ -395,3 +395,9 @@ def test_bool_arrays_are_the_boolean_semiring():
     assert ac.convolve(a, b).tolist() == ac.convolve(a, b, semiring=Boolean()).tolist()
     assert ac.convolve(a, b).tolist() == [False, True, False, True]
     assert ac.convolve(a, np.array([1, 1])).tolist() == [1, 1, 1, 1]  # beside numbers: 0/1
+
+
+def test_inverse_needs_the_standard_numbers():
+    f = ac.Function({0: 1, 1: 2}, over=ac.Integers(), semiring=MaxPlus())
+    with pytest.raises(ac.InvalidArgument, match="MaxPlus"):
+        ac.inverse(f)
