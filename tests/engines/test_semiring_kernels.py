@@ -646,3 +646,30 @@ def test_modular_recombination_of_large_digits(m):
     assert got.dtype == np.int64
     assert got.tolist() == [sum(int(c[k, i]) << (10 * k) for k in range(5)) % m
                             for i in range(3000)]
+
+
+@pytest.mark.parametrize("n, m, plan", [
+    (5000, 7000, ((2**11,), 2**10, 2**10, 5)),  # both cut in blocks
+    (5000, 300, ((2**11,), 2**11 - 299, 300, 1)),  # the short one whole
+    (200, 6000, ((2**10,), 200, 2**10 - 199, 1)),
+])
+def test_blocked_digit_convolutions_against_integers(n, m, plan):
+    from algconv._semiring_kernels import _fft
+
+    rng = np.random.default_rng(n)
+    da = rng.integers(-512, 512, size=(3, n))
+    db = rng.integers(-512, 512, size=(2, m))
+    single = _fft.fft_plan((n,), (m,))
+    assert _fft.error_bound([_fft.norm(x.astype(float)) for x in da],
+                            [_fft.norm(x.astype(float)) for x in db], plan[0],
+                            plan[3]) <= _fft.ERROR_BUDGET
+    got = _fft.digit_convolutions(list(da.astype(float)), list(db.astype(float)), plan)
+    want = np.zeros((4, n + m - 1), dtype=np.int64)
+    for s in range(3):
+        for t in range(2):
+            want[s + t] += np.convolve(da[s], db[t])
+    np.testing.assert_array_equal(got, want)
+    assert single[1] is None or single != plan
+    positive = _fft.digit_convolutions([(da[0] > 0).astype(float)],
+                                       [(db[0] > 0).astype(float)], plan, positive=True)
+    np.testing.assert_array_equal(positive[0], np.convolve(da[0] > 0, db[0] > 0) > 0)
