@@ -16,10 +16,10 @@ product of the whole digit vectors' norms, so
 .. math:: \mathrm{err}_k \le \bigl(\mathrm{percival}(k_F + 1) + (T + 1)\epsilon\bigr)
           \sum_{s + t = k} \|d^a_s\|_2 \|d^b_t\|_2 .
 
-Long 1-D inputs are cut into blocks (FFT length ``2^17``), transformed once each; the
-products of block pairs landing on one output block are summed in the frequency domain and
-inverted once.  Short FFTs stay in cache: about 4x cheaper per point than one FFT of
-``2^21``, which more than pays for the ``(n / L) (m / L)`` spectrum products.  As an alarm
+Long 1-D inputs are cut into blocks (FFT length ``2^15 .. 2^18``, chosen by a cost model),
+transformed once each; the products of block pairs landing on one output block are summed
+in the frequency domain and inverted once.  Short FFTs stay in cache: up to 4x cheaper per
+point than one FFT of ``2^21``, which pays for the ``(n / L) (m / L)`` spectrum products.  As an alarm
 that costs one pass, every coefficient must also lie within the budget of an integer;
 if one does not (never observed), ``None`` is returned and the caller falls back.
 """
@@ -33,35 +33,67 @@ import scipy.fft
 
 from ..engines.exact import EPS, _percival
 
-__all__ = ["BLOCK_FFT", "ERROR_BUDGET", "digit_convolutions", "error_bound", "fft_plan"]
+__all__ = ["ERROR_BUDGET", "digit_convolutions", "error_bound", "fft_plan"]
 
 #: the largest per-coefficient error bound accepted before rounding (1/2 would be exact)
 ERROR_BUDGET = 0.25
-#: FFT length of the blocked 1-D scheme (measured: 2^16..2^18 cost ~10 ns per point,
-#: 2^21 about 40 ns on the 2-core machine, whose caches the big FFTs overflow)
-BLOCK_FFT = 2**18
+#: seconds per point of a real FFT of length 2^k, batched, and per complex multiply-add of
+#: two spectra (with the loop's overhead); measured on the 2-core machine under load, best
+#: of 3: below 2^18 the FFTs stay in cache (shorter ones were no cheaper per point in whole
+#: convolutions), 2^21 and beyond cost ~40 ns.  With these, 1-D convolutions up to ~2^18
+#: outputs take one FFT, longer ones blocks of 2^18 (1e6 x 1e6: 0.09 s blocked, 0.39 s one
+#: FFT of 2^21, 0.10-0.27 s with blocks of 2^15..2^17).
+SECONDS_PER_POINT = {18: 11e-9, 19: 20e-9, 20: 27e-9}
+SECONDS_PER_POINT_SMALL = 11e-9
+SECONDS_PER_POINT_BIG = 40e-9
+SECONDS_PER_MAC = 3e-9
+#: FFT lengths the blocked 1-D scheme chooses among
+BLOCK_SIZES = (2**16, 2**17, 2**18)
+__all__ += ["BLOCK_SIZES"]
 
 
 def _pow2(n: int) -> int:
     return 1 << max(n - 1, 0).bit_length()
 
 
-def fft_plan(shape_a: tuple, shape_b: tuple) -> tuple:
+def _per_point(size: int) -> float:
+    k = size.bit_length() - 1
+    return SECONDS_PER_POINT_SMALL if k < 18 else SECONDS_PER_POINT.get(k, SECONDS_PER_POINT_BIG)
+
+
+def fft_plan(shape_a: tuple, shape_b: tuple, digits: int = 1) -> tuple:
     """``(fft_shape, block_a, block_b, terms)``: one FFT over everything (``block_* = None``)
-    or, for long 1-D inputs, blocks of ``block_a`` and ``block_b`` entries transformed at
-    length ``fft_shape[0]``; ``terms`` bounds the block pairs summed into one output block."""
+    or, for 1-D inputs, blocks of ``block_a`` and ``block_b`` entries transformed at length
+    ``fft_shape[0]``; ``terms`` bounds the block pairs summed into one output block.  The
+    cheapest by the cost model above, for ``digits`` digits a side."""
     full = tuple(m + n - 1 for m, n in zip(shape_a, shape_b))
-    if len(full) != 1 or full[0] <= BLOCK_FFT:
-        return tuple(_pow2(n) for n in full), None, None, 1
+    single = tuple(_pow2(n) for n in full)
+    if len(full) != 1:
+        return single, None, None, 1
     n, m = shape_a[0], shape_b[0]
-    short = min(n, m)
-    if short <= BLOCK_FFT // 2:  # the short one is a single block
-        size = max(BLOCK_FFT, _pow2(2 * short))
-        long_block = size - short + 1
-        blocks = (long_block, m) if n > m else (n, long_block)
-        return (size,), blocks[0], blocks[1], 1
-    half = BLOCK_FFT // 2
-    return (BLOCK_FFT,), half, half, -(-short // half)
+    size = single[0]
+    outputs = 2 * digits - 1
+    best = ((2 * digits + outputs) * size * _per_point(size)
+            + digits * digits * size / 2 * SECONDS_PER_MAC, (single, None, None, 1))
+    for size in BLOCK_SIZES:
+        if size >= single[0]:
+            break
+        short = min(n, m)
+        if short <= size // 2:  # the short one is a single block
+            long_block = size - short + 1
+            blocks = (long_block, m) if n > m else (n, long_block)
+            pairs, terms = -(-max(n, m) // long_block), 1
+            plan = ((size,), blocks[0], blocks[1], 1)
+        else:
+            half = size // 2
+            na, nb = -(-n // half), -(-m // half)
+            pairs, terms = na * nb, min(na, nb)
+            plan = ((size,), half, half, terms)
+        inputs = -(-n // plan[1]) + -(-m // plan[2])
+        seconds = ((digits * inputs + outputs * (inputs - 1)) * size * _per_point(size)
+                   + digits * digits * pairs * size / 2 * SECONDS_PER_MAC)
+        best = min(best, (seconds, plan), key=lambda x: x[0])
+    return best[1]
 
 
 def error_bound(norms_a: list, norms_b: list, fft_shape: tuple, terms: int) -> float:

@@ -166,7 +166,8 @@ def _choose(a: np.ndarray, b: np.ndarray, m: int, plan: tuple) -> tuple | None:
 
 
 def _limbs(a: np.ndarray, b: np.ndarray, m: int) -> np.ndarray | None:
-    plan = _fft.fft_plan(a.shape, b.shape)
+    bits = min(m // 2, int(max(a.max(), b.max()))).bit_length() + 1
+    plan = _fft.fft_plan(a.shape, b.shape, digits=-(-bits // 11))  # ~11-bit digits
     chosen = _choose(a, b, m, plan)
     if chosen is None:  # pragma: no cover - needs ~1e24 pairs
         return None

@@ -362,7 +362,7 @@ def tropical_filter(image: Any, kernel: Any, *, maximize: bool = True, boundary:
     >>> tropical_filter([0.0, 5.0, 0.0], [1.0, 0.0])  # kernel flipped: out[i] = max(a[i], a[i+1] + 1)
     array([6., 5., 0.])
     """
-    from ..filtering import BOUNDARIES, _padded, check_boundary, kernel_and_centres
+    from ..filtering import _padded, check_boundary, kernel_and_centres
 
     image, kernel = np.asarray(image), np.asarray(kernel)
     if image.ndim == 0:
@@ -411,12 +411,7 @@ def tropical_filter(image: Any, kernel: Any, *, maximize: bool = True, boundary:
     fast = _ndimage(image, kernel, in_footprint, centres, boundary, fill, maximize, path)
     if fast is not None:
         return fast
-    mode = BOUNDARIES[boundary][1]
-    if mode == "constant" and path == "float" and image.dtype == np.float64:
-        padded = np.pad(image, [(n - 1 - c, c) for n, c in zip(kernel.shape, centres)],
-                        mode="constant", constant_values=fill)
-    else:
-        padded = _padded(image, kernel.shape, centres, boundary, fill)
+    padded = _padded(image, kernel.shape, centres, boundary, fill)
     with np.errstate(invalid="ignore"):  # inf - inf pairs: fmax / fmin drop the NaN
         return _valid_loop(padded, kernel, in_footprint, image.shape, maximize, path)
 

@@ -646,3 +646,59 @@ def test_modular_recombination_of_large_digits(m):
     assert got.dtype == np.int64
     assert got.tolist() == [sum(int(c[k, i]) << (10 * k) for k in range(5)) % m
                             for i in range(3000)]
+
+
+@pytest.mark.parametrize("n, m, plan", [
+    (5000, 7000, ((2**11,), 2**10, 2**10, 5)),  # both cut in blocks
+    (5000, 300, ((2**11,), 2**11 - 299, 300, 1)),  # the short one whole
+    (200, 6000, ((2**10,), 200, 2**10 - 199, 1)),
+])
+def test_blocked_digit_convolutions_against_integers(n, m, plan):
+    from algconv._semiring_kernels import _fft
+
+    rng = np.random.default_rng(n)
+    da = rng.integers(-512, 512, size=(3, n))
+    db = rng.integers(-512, 512, size=(2, m))
+    single = _fft.fft_plan((n,), (m,))
+    assert _fft.error_bound([_fft.norm(x.astype(float)) for x in da],
+                            [_fft.norm(x.astype(float)) for x in db], plan[0],
+                            plan[3]) <= _fft.ERROR_BUDGET
+    got = _fft.digit_convolutions(list(da.astype(float)), list(db.astype(float)), plan)
+    want = np.zeros((4, n + m - 1), dtype=np.int64)
+    for s in range(3):
+        for t in range(2):
+            want[s + t] += np.convolve(da[s], db[t])
+    np.testing.assert_array_equal(got, want)
+    assert single[1] is None or single != plan
+    positive = _fft.digit_convolutions([(da[0] > 0).astype(float)],
+                                       [(db[0] > 0).astype(float)], plan, positive=True)
+    np.testing.assert_array_equal(positive[0], np.convolve(da[0] > 0, db[0] > 0) > 0)
+
+
+def test_bench_semirings_quick_rows_agree(capsys):
+    """The benchmark's rows run and each kernel agrees with its peer (quick sizes)."""
+    from benchmarks import bench_semirings
+
+    assert bench_semirings.main(["--quick", "--repeat", "1", "--only", "filter", "concave",
+                                 "boolean", "log-sum-exp", "1-D"]) == 0
+    out = capsys.readouterr().out
+    assert "DISAGREE" not in out and "flat 15x15" in out and "log-sum-exp" in out
+    assert bench_semirings.numpy_slope_merge(np.array([0, 3, 4]),
+                                             np.array([0, 2, 2])).tolist() == [0, 3, 5, 6, 6]
+
+
+def test_logsumexp_long_spot_checks_against_mpmath():
+    """1e4 x 1e4 (the benchmark's size): a few outputs recomputed at 60 digits."""
+    import mpmath
+
+    rng = np.random.default_rng(11)
+    a, b = rng.standard_normal(10**4) * 10, rng.standard_normal(10**4) * 10
+    a[5000:5100] = -INF
+    out = logsumexp_convolve(a, b)
+    with mpmath.workdps(60):
+        for c in (0, 17, 5050, 9999, 12345, 19998):
+            lo, hi = max(0, c - b.size + 1), min(c, a.size - 1)
+            total = mpmath.fsum(mpmath.exp(mpmath.mpf(a[i]) + mpmath.mpf(b[c - i]))
+                                for i in range(lo, hi + 1) if a[i] != -INF)
+            want = float(mpmath.log(total))
+            assert abs(out[c] - want) <= 1e-12 * max(1.0, abs(want)), (c, out[c], want)
