@@ -203,8 +203,10 @@ class Function:
         return cls._from_dense(values, over, start, semiring)
 
     @classmethod
-    def from_callable(cls, fn: Callable[[Any], Any], over: Monoid) -> "Function":
-        """A Function on a finite structure with values ``fn(x)`` for every element.
+    def from_callable(cls, fn: Callable[[Any], Any], over: Monoid,
+                      semiring: Semiring | None = None) -> "Function":
+        """A Function on a finite structure with values ``fn(x)`` for every element
+        (values of ``semiring``, if given).
 
         Examples
         --------
@@ -212,8 +214,13 @@ class Function:
         >>> f = ac.Function.from_callable(lambda x: x * x, over=ac.Cyclic(4))
         >>> f.to_array()
         array([0, 1, 4, 9])
+        >>> g = ac.Function.from_callable(lambda x: x % 2 == 0, over=ac.Cyclic(4),
+        ...                               semiring=ac.semirings.Boolean())
+        >>> (g * g).to_dict()
+        {0: True, 2: True}
         """
         over = check_structure(over)
+        semiring = check_semiring(semiring)
         if not callable(fn):
             raise InvalidType(f"Got fn={describe(fn)}, but expected a callable")
         if not over.is_finite:
@@ -221,6 +228,9 @@ class Function:
                 f"Got over={over!r}, but from_callable needs a finite structure; "
                 "use Function(dict, over=...) for finite support"
             )
+        if not semiring.is_standard:
+            values = [semiring.check(fn(x), f"fn({x!r})") for x in over.elements()]
+            return cls._from_dense(_semiring_array(values, semiring), over, None, semiring)
         values = [check_value(fn(x), f"fn({x!r})") for x in over.elements()]
         return cls._from_dense(arith.values_array(values), over)
 
@@ -391,13 +401,7 @@ class Function:
         values = list(self._dict.values())
         if self.semiring.is_standard:
             return arith.values_array(values)
-        kinds = {type(v) for v in values}
-        if kinds == {int}:
-            array = arith.values_array(values)  # int64, or Python ints past it
-        else:
-            array = np.array(values) if len(kinds) == 1 and kinds <= {float, bool} else (
-                _objects(values))
-        return self.semiring.check_array(array, "values")
+        return _semiring_array(values, self.semiring)
 
     def _zeros(self, shape: Any, dtype: np.dtype) -> np.ndarray:
         """An array of the semiring's zero, holding values of ``dtype``."""
@@ -744,6 +748,18 @@ def check_same_semiring(f: "Function", g: "Function") -> None:
             f"Got Functions with values in {f.semiring!r} and {g.semiring!r}, but they must "
             "use equal semirings"
         )
+
+
+def _semiring_array(values: list, semiring: Semiring) -> np.ndarray:
+    """Validated values of ``semiring`` as one array: int64 (Python ints past it), float or
+    bool when they are all of one such type, else objects."""
+    kinds = {type(v) for v in values}
+    if kinds == {int}:
+        array = arith.values_array(values)
+    else:
+        array = np.array(values) if len(kinds) == 1 and kinds <= {float, bool} else (
+            _objects(values))
+    return semiring.check_array(array, "values")
 
 
 def _objects(values: list) -> np.ndarray:
