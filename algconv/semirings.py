@@ -422,6 +422,9 @@ class Tropical(Semiring):
     def check_array(self, data: Any, name: str) -> np.ndarray:
         array = _numeric_array(data, name, self)
         if array.dtype.kind == "f":
+            if _finite_sum(array) and (self._minimum is None or array.size == 0
+                                       or array.min() >= self._minimum):
+                return array  # one pass: no NaN, no infinity, nothing below the minimum
             bad = np.isnan(array) | (np.isinf(array) & (array != (self._inf or 0)))
             if self._minimum is not None:
                 bad |= array < self._minimum
@@ -534,6 +537,13 @@ class MaxTimes(Tropical):
             out[...] = 0
             return out
         return np.zeros(shape, dtype=dtype)
+
+
+def _finite_sum(array: np.ndarray) -> bool:
+    """Whether a float array's sum is finite, which proves it holds no NaN and no infinity
+    (one pass, no temporary; a sum that overflows only sends the caller to the full check)."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        return bool(np.isfinite(array.sum()))
 
 
 def _numeric_array(data: Any, name: str, semiring: Semiring) -> np.ndarray:
@@ -666,6 +676,8 @@ class LogSumExp(Semiring):
                              dtype=np.float64).reshape(array.shape)
         if array.dtype.kind != "f":
             array = array.astype(np.float64)
+        if _finite_sum(array):
+            return array
         bad = np.isnan(array) | (array == np.inf)
         if bad.any():
             x = array[tuple(np.argwhere(bad)[0])]
