@@ -17,11 +17,12 @@ from typing import Any, Callable, Iterable
 from hypothesis import HealthCheck, Phase, Verbosity, given, settings
 from hypothesis import strategies as st
 
-from . import strategies
-from .errors import InvalidType
-from .semirings import Semiring
-from .semirings import check_semiring as as_semiring
-from .validation import check_int, describe
+from .. import strategies
+from ..errors import InvalidType
+from ..semirings import Semiring
+from ..semirings import check_semiring as as_semiring
+from ..validation import check_int, describe
+from ._report import LawReport, LawResult
 
 __all__ = ["check_semiring", "SEMIRING_LAWS"]
 
@@ -173,8 +174,6 @@ def check_semiring(S: Semiring, *, values: Any = None, max_examples: int = 100):
     >>> report["annihilation"].counterexample
     (-3,)
     """
-    from .laws import LawReport, LawResult
-
     S = as_semiring(S, "S")
     max_examples = check_int(max_examples, "max_examples", minimum=1)
     listed, strategy = _values(S, values)
@@ -207,8 +206,7 @@ def _values(S: Semiring, values: Any) -> tuple:
     carrier = strategies.finite_carrier(S)
     if carrier is not None:
         return carrier, None
-    if type(S).__module__ == __name__.replace("_semiring_laws", "semirings") and not type(
-            S).__name__.startswith("_User"):
+    if type(S).__module__ == "algconv.semirings" and not type(S).__name__.startswith("_User"):
         return None, strategies.values(semiring=S)
     listed = [S.zero, S.one, *(v for v in USER_VALUES if not _equal(v, S.zero)
                                and not _equal(v, S.one))]
