@@ -702,3 +702,21 @@ def test_logsumexp_long_spot_checks_against_mpmath():
                                 for i in range(lo, hi + 1) if a[i] != -INF)
             want = float(mpmath.log(total))
             assert abs(out[c] - want) <= 1e-12 * max(1.0, abs(want)), (c, out[c], want)
+
+
+@pytest.mark.parametrize("kernel", [
+    tropical_convolve, boolean_convolve, logsumexp_convolve,
+    lambda a, b: modular_convolve(a, b, 7),
+])
+def test_empty_and_mismatched_inputs_raise(kernel):
+    with pytest.raises(InvalidArgument, match="non-empty"):
+        kernel(np.zeros(0, dtype=np.int64), np.ones(3, dtype=np.int64))
+    with pytest.raises(StructureMismatch, match="dimensions"):
+        kernel(np.ones((2, 2), dtype=np.int64), np.ones(3, dtype=np.int64))
+    assert concave_tropical(np.zeros(0), np.zeros(3)) is None
+
+
+def test_zero_dimensional_inputs_are_length_one():
+    assert tropical_convolve(np.int64(2), np.int64(3)).tolist() == [5]
+    assert modular_convolve(np.int64(4), np.int64(5), 7).tolist() == [6]
+    assert boolean_convolve(np.bool_(True), np.bool_(True)).tolist() == [True]
