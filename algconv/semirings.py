@@ -108,6 +108,9 @@ class Semiring:
     is_selective: bool = False
     #: whether ``f - g`` exists (a ring: Standard, Modular)
     has_subtraction: bool = False
+    #: whether ``add_arrays`` / ``mul_arrays`` are numpy ufuncs (the built-ins) rather than
+    #: Python calls entry by entry (``Semiring.from_operations``)
+    vectorised: bool = False
     #: whether the values are an image of the integers (Boolean: ``n > 0``, Modular:
     #: ``n mod m``), so that an exact integer convolution followed by ``from_integers``
     #: computes the convolution: the standard engines' exact sums then serve it
@@ -338,6 +341,7 @@ class Standard(Semiring):
     """
 
     has_subtraction = True
+    vectorised = True
     name = "Standard()"
 
     @_guarded
@@ -403,6 +407,7 @@ class Tropical(Semiring):
     """Shared by MaxPlus, MinPlus, MaxTimes: real values, numpy ufuncs."""
 
     is_selective = True
+    vectorised = True
     _add_ufunc: Any = None
     _mul_ufunc: Any = None
     _inf: float | None = None  # the one infinity in the carrier (the zero), if any
@@ -578,6 +583,7 @@ class Boolean(Semiring):
 
     zero, one = False, True
     is_selective = True
+    vectorised = True
     name = "Boolean()"
 
     @_guarded
@@ -656,6 +662,7 @@ class LogSumExp(Semiring):
     """
 
     zero, one = float("-inf"), 0.0
+    vectorised = True
     name = "LogSumExp()"
 
     @_guarded
@@ -735,6 +742,7 @@ class Modular(Semiring):
 
     zero, one = 0, 1
     has_subtraction = True
+    vectorised = True
 
     def __init__(self, m: int):
         self.m = check_int(m, "m", minimum=2, what="Modular(m)")

@@ -53,11 +53,9 @@ def semiring_cost(p: Problem, lattice: bool) -> float:
     """Seconds for the direct sum in a semiring other than the standard numbers: numpy
     ufuncs per shift on a lattice layout (twice the multiply-add of floats, a mul and an
     add), Python calls per pair otherwise; user semirings call Python per entry."""
-    vectorised = type(p.semiring).__module__ == "algconv.semirings" and not type(
-        p.semiring).__name__.startswith("_User")
     if not lattice:
         return p.pairs * SECONDS_PER_PAIR * 2
-    per = 2 * SECONDS_PER_SHIFT_TERM if vectorised else SECONDS_PER_OBJECT_TERM * 2
+    per = 2 * SECONDS_PER_SHIFT_TERM if p.semiring.vectorised else SECONDS_PER_OBJECT_TERM * 2
     return DIRECT_OVERHEAD_ND + min(p.size("f"), p.size("g")) * SECONDS_PER_SHIFT + (
         p.pairs * per)
 

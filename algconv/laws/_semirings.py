@@ -206,7 +206,7 @@ def _values(S: Semiring, values: Any) -> tuple:
     carrier = strategies.finite_carrier(S)
     if carrier is not None:
         return carrier, None
-    if type(S).__module__ == "algconv.semirings" and not type(S).__name__.startswith("_User"):
+    if S.vectorised:  # a built-in: its own value strategy
         return None, strategies.values(semiring=S)
     listed = [S.zero, S.one, *(v for v in USER_VALUES if not _equal(v, S.zero)
                                and not _equal(v, S.one))]
