@@ -401,3 +401,49 @@ def test_inverse_needs_the_standard_numbers():
     f = ac.Function({0: 1, 1: 2}, over=ac.Integers(), semiring=MaxPlus())
     with pytest.raises(ac.InvalidArgument, match="MaxPlus"):
         ac.inverse(f)
+
+
+@st.composite
+def _tropical_arrays(draw):
+    ndim = draw(st.integers(1, 2))
+    shapes = [tuple(draw(st.integers(1, 5)) for _ in range(ndim)) for _ in range(2)]
+    kind = draw(st.sampled_from(["int", "float"]))
+    elements = st.integers(-50, 50) if kind == "int" else st.one_of(
+        st.floats(-50, 50, allow_subnormal=False), st.just(-INF))
+    arrays = [np.array(draw(st.lists(elements, min_size=int(np.prod(s)),
+                                     max_size=int(np.prod(s)))),
+                       dtype=np.int64 if kind == "int" else float).reshape(s) for s in shapes]
+    return arrays
+
+
+@settings(max_examples=60, deadline=None)
+@given(_tropical_arrays(), st.sampled_from(["direct", "tropical"]))
+def test_max_plus_engines_agree_with_brute_force_and_witnesses_attain(arrays, method):
+    a, b = arrays
+    want = _dense_brute(a, b, "max-plus")
+    got, where = ac.convolve(a, b, method=method, semiring=MaxPlus(), witness=True)
+    assert got.tolist() == want.tolist()
+    for c in np.ndindex(got.shape):
+        i = tuple(np.atleast_1d(where[c]))
+        if i[0] == -1:
+            assert got[c] == -INF
+            continue
+        j = tuple(x - y for x, y in zip(c, i))
+        assert a[i] + b[j] == got[c]
+
+
+def test_concave_sequences_take_the_concave_engine():
+    rng = np.random.default_rng(4)
+    a = np.concatenate([[0], np.cumsum(np.sort(rng.integers(-9, 9, 400))[::-1])])
+    b = np.concatenate([[0], np.cumsum(np.sort(rng.integers(-9, 9, 300))[::-1])])
+    assert ac.choose_method(a, b, semiring=MaxPlus()).method == "concave"
+    want = ac.convolve(a, b, method="direct", semiring=MaxPlus())
+    assert ac.convolve(a, b, semiring=MaxPlus()).tolist() == want.tolist()
+    convex = -a
+    assert ac.choose_method(convex, -b, semiring=MinPlus()).method == "concave"
+    assert ac.convolve(convex, -b, semiring=MinPlus()).tolist() == (-want).tolist()
+    bent = a.copy()
+    bent[5] += 100  # no longer concave: the engine says why, tropical runs
+    assert "not concave" in str(ac.choose_method(bent, b, semiring=MaxPlus()))
+    assert ac.convolve(bent, b, semiring=MaxPlus()).tolist() == ac.convolve(
+        bent, b, method="direct", semiring=MaxPlus()).tolist()
