@@ -28,7 +28,7 @@ from .engines import ENGINES
 from .engines.base import Problem, all_finite
 from .errors import InvalidArgument, InvalidType, StructureMismatch
 from .function import trusted_dense
-from .semirings import Boolean, MaxPlus, MinPlus, Semiring, check_semiring
+from .semirings import Boolean, MaxPlus, MinPlus, Semiring, Tropical, check_semiring
 from .structures.numbers import Integers, Lattice
 from .validation import (
     as_value_array,

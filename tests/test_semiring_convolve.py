@@ -447,3 +447,11 @@ def test_concave_sequences_take_the_concave_engine():
     assert "not concave" in str(ac.choose_method(bent, b, semiring=MaxPlus()))
     assert ac.convolve(bent, b, semiring=MaxPlus()).tolist() == ac.convolve(
         bent, b, method="direct", semiring=MaxPlus()).tolist()
+
+
+def test_filter_with_axes_in_a_semiring():
+    rgb = np.arange(24).reshape(2, 4, 3)
+    out = ac.filter(rgb, np.zeros((1, 3), dtype=np.int64), axes=(0, 1), semiring=MaxPlus())
+    want = np.stack([scipy.ndimage.grey_dilation(rgb[..., k], size=(1, 3), mode="constant",
+                                                 cval=-10**9) for k in range(3)], axis=-1)
+    assert out.tolist() == want.tolist() and out.dtype == np.int64

@@ -8,7 +8,6 @@ outcomes exactly without ever holding the huge counts.
 
 from __future__ import annotations
 
-from typing import Any
 
 import numpy as np
 
