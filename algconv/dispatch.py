@@ -25,7 +25,8 @@ from .function import (Function, check_same_semiring, element_of, finite_vector,
 from .semirings import Boolean, Semiring, check_semiring
 from .structures.base import Group, Monoid, check_structure
 from .structures.numbers import Integers, Lattice
-from .validation import as_value_array, check_axes, check_choice, describe, is_dask_array
+from .validation import (as_value_array, check_axes, check_choice, dask_front_end, describe,
+                         is_dask_array)
 
 __all__ = ["convolve", "correlate", "choose_method", "MethodChoice", "MODES"]
 
@@ -738,10 +739,8 @@ def convolve(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
     _reject_positional_structure(mode, method, "convolve")
     witness = _check_witness(witness, semiring, f, g)
     if is_dask_array(f) or is_dask_array(g):  # lazy, chunked: algconv.daskarray (extra dask)
-        from .daskarray import convolve as convolve_dask
-
         _standard_only(semiring, witness, "a dask array")
-        return convolve_dask(f, g, over=over, method=method, mode=mode, axes=axes)
+        return dask_front_end("convolve")(f, g, over=over, method=method, mode=mode, axes=axes)
     if axes is not None:
         _standard_only(None, witness, "axes=")
         a, b, axes = _axes_operands(f, g, over, axes, semiring)

@@ -37,6 +37,7 @@ from .validation import (
     check_int,
     check_value,
     describe,
+    dask_front_end,
     is_dask_array,
     is_integer,
     join_kinds,
@@ -254,10 +255,8 @@ def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = Non
     array([0, 5, 5, 5, 0])
     """
     if is_dask_array(image) or is_dask_array(kernel):  # lazy, chunked: algconv.daskarray
-        from .daskarray import filter as filter_dask
-
-        return filter_dask(image, kernel, boundary=boundary, fillvalue=fillvalue, origin=origin,
-                           axes=axes, semiring=semiring)
+        return dask_front_end("filter")(image, kernel, boundary=boundary, fillvalue=fillvalue,
+                                        origin=origin, axes=axes, semiring=semiring)
     S = check_semiring(semiring)
     if not S.is_standard:
         return _semiring_filter(image, kernel, boundary, fillvalue, origin, axes, S)
