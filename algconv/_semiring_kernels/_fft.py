@@ -33,7 +33,7 @@ import scipy.fft
 
 from ..engines.exact import EPS, _percival
 
-__all__ = ["ERROR_BUDGET", "digit_convolutions", "error_bound", "fft_plan"]
+__all__ = ["ERROR_BUDGET", "digit_convolutions", "error_bound", "fft_plan", "karatsuba"]
 
 #: the largest per-coefficient error bound accepted before rounding (1/2 would be exact)
 ERROR_BUDGET = 0.25
@@ -96,16 +96,45 @@ def fft_plan(shape_a: tuple, shape_b: tuple, digits: int = 1) -> tuple:
     return best[1]
 
 
-def error_bound(norms_a: list, norms_b: list, fft_shape: tuple, terms: int) -> float:
-    """The largest error bound over output digits ``k`` (see the module's Notes)."""
+def karatsuba(plan: tuple, la: int, lb: int) -> bool:
+    """Whether the digit products use Karatsuba's 6 instead of 9 (three digits a side,
+    blocked: there the spectrum products dominate)."""
+    return plan[1] is not None and la == lb == 3
+
+
+#: the products Karatsuba forms from three digits a side: pairs of digit sums (s, t) -> the
+#: output digits they enter with their signs (A_01 = A_0 + A_1, ...)
+KARATSUBA = {
+    ((0,), (0,)): {0: 1, 1: -1, 2: -1},
+    ((1,), (1,)): {1: -1, 2: 1, 3: -1},
+    ((2,), (2,)): {2: -1, 3: -1, 4: 1},
+    ((0, 1), (0, 1)): {1: 1},
+    ((0, 2), (0, 2)): {2: 1},
+    ((1, 2), (1, 2)): {3: 1},
+}
+
+
+def error_bound(norms_a: list, norms_b: list, fft_shape: tuple, terms: int,
+                karatsuba: bool = False) -> float:
+    """The largest error bound over output digits ``k`` (see the module's Notes).
+
+    With ``karatsuba``, an output digit is a signed sum of products of digit sums
+    (``KARATSUBA``): each product's error is bounded with the norms of its sums (triangle
+    inequality), and the additions and subtractions of spectra add a few ``eps``.
+    """
     k = max(math.prod(fft_shape) - 1, 1).bit_length() + 1
-    factor = _percival(k) + (terms * min(len(norms_a), len(norms_b)) + 1) * EPS
-    worst = 0.0
-    for k in range(len(norms_a) + len(norms_b) - 1):
-        total = sum(norms_a[s] * norms_b[k - s] for s in range(len(norms_a))
-                    if 0 <= k - s < len(norms_b))
-        worst = max(worst, total)
-    return worst * factor * (1 + 1e-9)  # the norms' own rounding
+    factor = _percival(k) + (terms * min(len(norms_a), len(norms_b)) + 8) * EPS
+    totals = [0.0] * (len(norms_a) + len(norms_b) - 1)
+    if karatsuba:
+        for (sa, sb), outputs in KARATSUBA.items():
+            size = sum(norms_a[s] for s in sa) * sum(norms_b[t] for t in sb)
+            for k in outputs:
+                totals[k] += size
+    else:
+        for s, x in enumerate(norms_a):
+            for t, y in enumerate(norms_b):
+                totals[s + t] += x * y
+    return max(totals) * factor * (1 + 1e-9)  # the norms' own rounding
 
 
 def norm(x: np.ndarray) -> float:
@@ -168,6 +197,16 @@ def _sum_products(fa, fb, k: int, la: int, lb: int, out: np.ndarray, term: np.nd
                 np.add(out, term, out=out)
 
 
+def _accumulate(x: np.ndarray, y: np.ndarray, pairs: tuple, out: np.ndarray,
+                term: np.ndarray) -> None:
+    """``out = sum over (i, j) in pairs of x[i] y[j]``, in place."""
+    (i, j), rest = pairs[0], pairs[1:]
+    np.multiply(x[i], y[j], out=out)
+    for i, j in rest:
+        np.multiply(x[i], y[j], out=term)
+        np.add(out, term, out=out)
+
+
 def _round_into(c: np.ndarray, out: np.ndarray) -> bool:
     """``out[...] = rint(c)``; False if a value is farther than the budget from an integer.
     ``c`` is overwritten; one row at a time, so the temporaries stay small."""
@@ -206,11 +245,26 @@ def _blocked(da: list, db: list, size: int, block_a: int, block_b: int, length: 
     piece = np.empty((count, span), dtype=dtype)
     spectra = np.empty((count, fa.shape[2]), dtype=complex)
     term = np.empty(fa.shape[2], dtype=complex)  # no allocation per product (page faults)
+    fast = karatsuba(((size,), block_a, block_b, None), len(da), len(db))
+    if fast:  # the digit sums' spectra, and one accumulator per product
+        fa = np.concatenate([fa, fa[[0, 0, 1]] + fa[[1, 2, 2]]])
+        fb = np.concatenate([fb, fb[[0, 0, 1]] + fb[[1, 2, 2]]])
+        sums = {(0,): 0, (1,): 1, (2,): 2, (0, 1): 3, (0, 2): 4, (1, 2): 5}
+        products = np.empty((len(KARATSUBA), fa.shape[2]), dtype=complex)
     for q in range(na + nb - 1):
         lo, hi = max(0, q - nb + 1), min(q, na - 1)
         pairs = tuple((i, q - i) for i in range(lo, hi + 1))
-        for k in range(count):
-            _sum_products(fa, fb, k, len(da), len(db), spectra[k], term, pairs)
+        if fast:
+            for p, (sa, sb) in enumerate(KARATSUBA):
+                _accumulate(fa[sums[sa]], fb[sums[sb]], pairs, products[p], term)
+            spectra[...] = 0
+            for p, outputs in enumerate(KARATSUBA.values()):
+                for k, sign in outputs.items():
+                    (np.add if sign > 0 else np.subtract)(spectra[k], products[p],
+                                                          out=spectra[k])
+        else:
+            for k in range(count):
+                _sum_products(fa, fb, k, len(da), len(db), spectra[k], term, pairs)
         values = scipy.fft.irfft(spectra, size, axis=-1)[:, :span]
         if positive:
             np.greater(values, 0.5, out=piece)

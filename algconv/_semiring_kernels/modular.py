@@ -132,6 +132,8 @@ def _digits(x: np.ndarray, m: int, w: int, count: int) -> np.ndarray:
             rows[s, lo:lo + CHUNK] = d
             v -= d
             v >>= w
+        if v.any():  # pragma: no cover - excluded by the choice of w and count
+            raise AssertionError("a residue did not fit its digits")
     return out
 
 
@@ -148,15 +150,17 @@ def _choose(a: np.ndarray, b: np.ndarray, m: int, plan: tuple) -> tuple | None:
     ``bound`` exceeds every ``|c_k|`` (Cauchy-Schwarz: ``sum ||a_s|| ||b_t||``)."""
     bits = max(min(m // 2, int(max(a.max(), b.max()))), 1).bit_length()  # balanced
     for count in range(1, 64):
-        w = -(-(bits + 1) // count)  # |x| < 2^bits <= 2^(w count - 1)
+        # balanced digits reach (2^(w-1) - 1)(2^(w count) - 1) / (2^w - 1) >= 2^(w count - 2)
+        w = -(-(bits + 2) // count)  # so |x| < 2^bits <= 2^(w count - 2) is representable
         if w > 26:
             continue
+        fast = _fft.karatsuba(plan, count, count)
         if w > 1 and _fft.error_bound(_estimate(a, m, w, count), _estimate(b, m, w, count),
-                                      plan[0], plan[3]) > 2 * _fft.ERROR_BUDGET:
+                                      plan[0], plan[3], fast) > 2 * _fft.ERROR_BUDGET:
             continue  # hopeless: the sample says the bound is twice over
         da, db = _digits(a, m, w, count), _digits(b, m, w, count)
         norms_a, norms_b = [_fft.norm(x) for x in da], [_fft.norm(x) for x in db]
-        if _fft.error_bound(norms_a, norms_b, plan[0], plan[3]) <= _fft.ERROR_BUDGET:
+        if _fft.error_bound(norms_a, norms_b, plan[0], plan[3], fast) <= _fft.ERROR_BUDGET:
             bound = max(sum(norms_a[s] * norms_b[k - s] for s in range(count)
                             if 0 <= k - s < count) for k in range(2 * count - 1))
             return w, da, db, int(bound * (1 + 1e-9)) + 1

@@ -499,7 +499,8 @@ def brute_modular(a, b, m):
     return [v % m for v in out]
 
 
-MODULI = [2, 3, 7, 2**16, 65537, 998244353, 10**9 + 7, 2**31 - 1, 2**32, 3**30,
+MODULI = [2, 3, 7, 2**16, 65537, 998244353, 10**9 + 7, 2**31 - 1, 2**32, 3**30, 2**40 - 87,
+          2**20 + 1, 2**21 - 1, 2**26 + 3, 2**39 + 1, 2**52 - 1, 2**53 + 5,
           2**61 - 1, 10**18 + 9, 2**62 - 57, 2**62 + 135, 2**63 - 25, 2**63, 2**64 + 13,
           2**100 + 277, 6]
 
@@ -513,6 +514,14 @@ def test_modular_small_against_brute_force(m, data):
     got = modular_convolve(np.array(a, dtype=object), np.array(b, dtype=object), m)
     assert got.tolist() == brute_modular(a, b, m)
     assert got.dtype == (np.int64 if m < 2**63 else object)
+    from algconv._semiring_kernels import modular
+
+    saved, modular.DIRECT_PAIRS = modular.DIRECT_PAIRS, 0  # the limbs on tiny arrays too
+    try:
+        assert modular_convolve(np.array(a, dtype=object), np.array(b, dtype=object),
+                                m).tolist() == brute_modular(a, b, m)
+    finally:
+        modular.DIRECT_PAIRS = saved
 
 
 def random_residues(rng, n, m):
@@ -634,6 +643,16 @@ def test_logsumexp_infinities_and_nan():
         logsumexp_convolve([np.nan], [0.0])
 
 
+def test_karatsuba_bound_is_larger_than_schoolbook():
+    from algconv._semiring_kernels import _fft
+
+    norms = [3.0, 2.0, 1.0]
+    school = _fft.error_bound(norms, norms, (2**18,), 4)
+    kara = _fft.error_bound(norms, norms, (2**18,), 4, karatsuba=True)
+    # worst digit k = 1: schoolbook 3*2 + 2*3 = 12; Karatsuba (3+2)^2 + 3*3 + 2*2 = 38
+    assert kara / school == pytest.approx(38 / 12)
+
+
 @pytest.mark.parametrize("m", [2, 3, 4093, 2**20 + 7, 998244353, 2**61 - 1, 2**62 - 57,
                                2**62 + 135])
 def test_modular_recombination_of_large_digits(m):
@@ -648,25 +667,27 @@ def test_modular_recombination_of_large_digits(m):
                             for i in range(3000)]
 
 
+@pytest.mark.parametrize("digits_b", [2, 3])  # 3 x 3 digits blocked: Karatsuba's products
 @pytest.mark.parametrize("n, m, plan", [
     (5000, 7000, ((2**11,), 2**10, 2**10, 5)),  # both cut in blocks
     (5000, 300, ((2**11,), 2**11 - 299, 300, 1)),  # the short one whole
     (200, 6000, ((2**10,), 200, 2**10 - 199, 1)),
 ])
-def test_blocked_digit_convolutions_against_integers(n, m, plan):
+def test_blocked_digit_convolutions_against_integers(n, m, plan, digits_b):
     from algconv._semiring_kernels import _fft
 
     rng = np.random.default_rng(n)
     da = rng.integers(-512, 512, size=(3, n))
-    db = rng.integers(-512, 512, size=(2, m))
+    db = rng.integers(-512, 512, size=(digits_b, m))
     single = _fft.fft_plan((n,), (m,))
+    assert _fft.karatsuba(plan, 3, digits_b) == (digits_b == 3)
     assert _fft.error_bound([_fft.norm(x.astype(float)) for x in da],
                             [_fft.norm(x.astype(float)) for x in db], plan[0],
-                            plan[3]) <= _fft.ERROR_BUDGET
+                            plan[3], _fft.karatsuba(plan, 3, digits_b)) <= _fft.ERROR_BUDGET
     got = _fft.digit_convolutions(list(da.astype(float)), list(db.astype(float)), plan)
-    want = np.zeros((4, n + m - 1), dtype=np.int64)
+    want = np.zeros((2 + digits_b, n + m - 1), dtype=np.int64)
     for s in range(3):
-        for t in range(2):
+        for t in range(digits_b):
             want[s + t] += np.convolve(da[s], db[t])
     np.testing.assert_array_equal(got, want)
     assert single[1] is None or single != plan
@@ -720,3 +741,17 @@ def test_zero_dimensional_inputs_are_length_one():
     assert tropical_convolve(np.int64(2), np.int64(3)).tolist() == [5]
     assert modular_convolve(np.int64(4), np.int64(5), 7).tolist() == [6]
     assert boolean_convolve(np.bool_(True), np.bool_(True)).tolist() == [True]
+
+
+@pytest.mark.parametrize("m", [998244353, 10**9 + 7, 2**40 - 87])
+def test_modular_blocked_both_long_against_exact_integers(m):
+    """Both operands cut in blocks (3 digits a side: Karatsuba's products)."""
+    from algconv._semiring_kernels import _fft
+    from algconv.engines.exact import exact_linear
+
+    rng = np.random.default_rng(m % 1000)
+    a, b = rng.integers(0, m, 300_000), rng.integers(0, m, 270_000)
+    a[:1000] = m - 1
+    assert _fft.fft_plan(a.shape, b.shape, 3)[1] is not None
+    want = exact_linear(a.astype(object), b.astype(object)) % m
+    assert modular_convolve(a, b, m).tolist() == want.tolist()
