@@ -4,12 +4,15 @@ Numpy arrays in, numpy arrays out, full convolution on Z^d (``out.shape == a.sha
 b.shape - 1``, ``out[c] = add over i + j = c of mul(a[i], b[j])``), each exact or with a
 proven error bound.  Private: ``algconv.semirings`` and the engines call them.
 
-* ``tropical``: ``tropical_convolve`` (max-plus / min-plus, witnesses), ``tropical_filter``
-  (grey dilation / erosion with ``algconv.filter``'s geometry, through scipy.ndimage);
+* ``tropical``: ``tropical_convolve`` (max-plus / min-plus, witnesses; exact pruning for
+  1-D), ``tropical_filter`` (grey dilation / erosion with ``algconv.filter``'s geometry,
+  through scipy.ndimage where its conventions provably agree);
 * ``concave``: ``concave_tropical`` (concave / convex sequences by a merge of slopes);
-* ``boolean``: ``boolean_convolve``;
-* ``modular``: ``modular_convolve`` (any modulus m >= 2);
-* ``logsumexp``: ``logsumexp_convolve``.
+* ``boolean``: ``boolean_convolve`` (FFT counts with a proven error bound);
+* ``modular``: ``modular_convolve`` (any modulus m >= 2: balanced digits, exact FFTs);
+* ``logsumexp``: ``logsumexp_convolve`` (a shift per output: accurate in every entry);
+* ``_fft``: exact convolution of small-integer digit arrays by float FFT (Percival's bound;
+  blocked for long 1-D inputs, Karatsuba's products for three digits a side).
 """
 
 from .boolean import boolean_convolve

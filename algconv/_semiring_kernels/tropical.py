@@ -120,8 +120,15 @@ def tropical_convolve(a: Any, b: Any, *, maximize: bool = True,
     Notes
     -----
     One vectorised ``add`` and ``max`` per entry of the smaller array (``O(|a| |b|)``
-    work, no general subquadratic algorithm being known).  The zero annihilates:
-    ``-inf + inf`` is ``-inf`` under max-plus (NaN-ignoring ``fmax`` drops such pairs).
+    work, no general subquadratic algorithm being known).  For long 1-D inputs with finite
+    values, pruning is tried first: the pairs through the ``K = 2 sqrt(n)`` largest entries
+    of either side are candidates, every other pair is at most the sum of the two sides'
+    ``K``-th largest values, so outputs whose best candidate beats that bound are proven
+    exact after ``2K`` passes; the rest (mostly the ends) get their full sum.  On general
+    (random) values that is several times faster; where a cheap sample shows it would not
+    settle most outputs (sorted or bunched values), the plain loop runs.  The zero
+    annihilates: ``-inf + inf`` is ``-inf`` under max-plus (NaN-ignoring ``fmax`` drops
+    such pairs).
 
     Examples
     --------
