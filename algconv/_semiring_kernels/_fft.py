@@ -16,9 +16,10 @@ product of the whole digit vectors' norms, so
 .. math:: \mathrm{err}_k \le \bigl(\mathrm{percival}(k_F + 1) + (T + 1)\epsilon\bigr)
           \sum_{s + t = k} \|d^a_s\|_2 \|d^b_t\|_2 .
 
-Long 1-D inputs are cut into blocks (FFT length ``2^15 .. 2^18``, chosen by a cost model),
+Long 1-D inputs are cut into blocks (FFT length ``2^16 .. 2^18``, chosen by a cost model),
 transformed once each; the products of block pairs landing on one output block are summed
-in the frequency domain and inverted once.  Short FFTs stay in cache: up to 4x cheaper per
+in the frequency domain and inverted once (with three digits a side, Karatsuba's six
+products of digit sums replace the nine, their bound taken with the sums' norms).  Short FFTs stay in cache: up to 4x cheaper per
 point than one FFT of ``2^21``, which pays for the ``(n / L) (m / L)`` spectrum products.  As an alarm
 that costs one pass, every coefficient must also lie within the budget of an integer;
 if one does not (never observed), ``None`` is returned and the caller falls back.
