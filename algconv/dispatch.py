@@ -664,8 +664,12 @@ def correlate(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
             f"Got over={p.over!r}, but correlate needs a group or a finite monoid: on an "
             "infinite monoid without inverses the sum over a is unbounded"
         )
-    if method not in ("auto", "table"):
-        _engine_for(p, method)  # validates the name
+    if method != "auto" and _named_engine(p, method).name != "table":
+        raise MethodNotApplicable(
+            f"method={method!r} does not apply: on {p.over!r}, a finite monoid that is not a "
+            "group, correlate sums f(a . c) conj(g(a)) through the Cayley table; use "
+            "method='table' or 'auto'"
+        )
     return _finish(req, _finite_monoid_correlate(p))
 
 
