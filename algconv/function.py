@@ -124,16 +124,6 @@ class Function:
         f.semiring = semiring
         return f
 
-    @classmethod
-    def _from_dense(cls, array: np.ndarray, over: Monoid, start: tuple | None = None,
-                    semiring: Semiring = STANDARD) -> "Function":
-        """Trusted constructor for a validated array in ``over``'s dense layout."""
-        f = cls.__new__(cls)
-        f.over, f._dict, f._array, f._start = over, None, array, start  # hot path: no _set call
-        f._view = None
-        f.semiring = semiring
-        return f
-
     # --- other constructors -----------------------------------------------------------------
 
     @classmethod
@@ -193,14 +183,14 @@ class Function:
                     f"Got start={start!r}, but a finite structure ({over!r}) takes arrays in "
                     "elements() order with no start"
                 )
-            return cls._from_dense(finite_vector(values, over, "array"), over, None, semiring)
+            return trusted_dense(finite_vector(values, over, "array"), over, None, semiring)
         d = over.d if layout == "lattice" else 1
         if values.ndim != d:
             raise StructureMismatch(
                 f"Got array with {values.ndim} dimensions, but {over!r} needs {d}"
             )
         start = _check_start(start, over, d)
-        return cls._from_dense(values, over, start, semiring)
+        return trusted_dense(values, over, start, semiring)
 
     @classmethod
     def from_callable(cls, fn: Callable[[Any], Any], over: Monoid,
@@ -230,9 +220,9 @@ class Function:
             )
         if not semiring.is_standard:
             values = [semiring.check(fn(x), f"fn({x!r})") for x in over.elements()]
-            return cls._from_dense(_semiring_array(values, semiring), over, None, semiring)
+            return trusted_dense(_semiring_array(values, semiring), over, None, semiring)
         values = [check_value(fn(x), f"fn({x!r})") for x in over.elements()]
-        return cls._from_dense(arith.values_array(values), over)
+        return trusted_dense(arith.values_array(values), over)
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -472,7 +462,7 @@ class Function:
         if self._array is not None and other._array is not None:
             a, b = arith.exact_pair(self._array, other._array, terms=2)
             if self._start is None:
-                return Function._from_dense(op(a, b), self.over)
+                return trusted_dense(op(a, b), self.over)
             if a.ndim == b.ndim:  # lattice layouts: add on the union of the two boxes
                 lo = tuple(map(min, self._start, other._start))
                 hi = tuple(max(s + n, t + m) for s, n, t, m in
@@ -482,7 +472,7 @@ class Function:
                 box_b = tuple(slice(s - l, s - l + n) for s, l, n in zip(other._start, lo, b.shape))
                 out[box_a] = a
                 out[box_b] = op(out[box_b], b)
-                return Function._from_dense(out, self.over, lo)
+                return trusted_dense(out, self.over, lo)
         result = dict(self._items())
         for x, v in other._items():
             result[x] = op(result[x], v) if x in result else op(0, v)
@@ -525,7 +515,7 @@ class Function:
             return self._map((lambda v: S.mul(v, c)) if right else (lambda v: S.mul(c, v)))
         if self._array is not None:
             a, b = arith.exact_pair(self._array, arith.values_array([c]), terms=1)
-            return Function._from_dense(a * b[0], self.over, self._start)
+            return trusted_dense(a * b[0], self.over, self._start)
         return Function._from_dict({x: c * v for x, v in self._dict.items()}, self.over)
 
     def __mul__(self, other: Any) -> "Function":
@@ -589,7 +579,7 @@ class Function:
                 {x: S.mul(mine[x], v) for x, v in other._items() if x in mine}, self.over, S)
         if self._array is not None and other._array is not None and self._start is None:
             a, b = arith.exact_pair(self._array, other._array, terms=1)
-            return Function._from_dense(a * b, self.over)
+            return trusted_dense(a * b, self.over)
         mine = self.to_dict()
         return Function._from_dict(
             {x: mine[x] * v for x, v in other._items() if x in mine}, self.over)
@@ -652,10 +642,10 @@ class Function:
         if self._array is not None:
             array = conj_array(self._array) if S.is_standard else self._array
             if self._start is None:
-                return Function._from_dense(array[over.inverse_indices()], over, None, S)
+                return trusted_dense(array[over.inverse_indices()], over, None, S)
             flipped = array[(slice(None, None, -1),) * array.ndim]
             start = tuple(-(s + n - 1) for s, n in zip(self._start, array.shape))
-            return Function._from_dense(flipped, over, start, S)
+            return trusted_dense(flipped, over, start, S)
         return Function._from_dict(
             {over.inverse(x): conj(v) for x, v in self._dict.items()}, over, S)
 
@@ -921,7 +911,10 @@ def trusted_dense(array: np.ndarray, over: Monoid, start: tuple | None = None,
     >>> trusted_dense(np.array([0, 5]), ac.Cyclic(2)).to_dict()
     {1: 5}
     """
-    return Function._from_dense(array, over, start, semiring)
+    f = Function.__new__(Function)
+    f.over, f._dict, f._array, f._start, f._view = over, None, array, start, None  # hot path
+    f.semiring = semiring
+    return f
 
 
 def trusted_dict(mapping: dict, over: Monoid, semiring: Semiring = STANDARD) -> Function:

@@ -47,15 +47,10 @@ class Problem:
     #: engines with ``witnesses`` may run it
     witness: bool = False
 
-    @property
-    def fv(self) -> View:
-        """The read view of ``f`` (``algconv.function.view``)."""
-        return view(self.f)
-
-    @property
-    def gv(self) -> View:
-        """The read view of ``g``."""
-        return view(self.g)
+    def __post_init__(self) -> None:
+        #: the read views of ``f`` and ``g`` (``algconv.function.view``), kept for the problem
+        self.fv: View = view(self.f)
+        self.gv: View = view(self.g)
 
     @property
     def semiring(self):
