@@ -18,7 +18,6 @@ import math
 from typing import Any
 
 import numpy as np
-import scipy.ndimage
 
 from . import arith, config
 from .dispatch import convolve
@@ -354,6 +353,8 @@ def _float_filter(image: np.ndarray, kernel: np.ndarray, centres: tuple, boundar
         padded_shape = tuple(m + n - 1 for m, n in zip(image.shape, kernel.shape))
         ndimage = NDIMAGE_OVERHEAD + SECONDS_PER_NDIMAGE_TERM * image.size * kernel.size
         if ndimage <= _fft_cost(padded_shape, kernel, kind):
+            import scipy.ndimage  # on first use: ``import algconv`` stays light
+
             origin = [c - k // 2 for k, c in zip(kernel.shape, centres)]
             return scipy.ndimage.convolve(image, kernel, mode=BOUNDARIES[boundary][0],
                                           cval=fillvalue, origin=origin)

@@ -22,8 +22,6 @@ import math
 
 import numpy as np
 import scipy.fft
-import scipy.signal
-from scipy.special import lambertw
 
 from .. import arith
 from ..function import Function
@@ -266,6 +264,37 @@ class FFTEngine(Engine):
         return Function._from_dense(circular_fft(a, b).reshape(-1), p.over)
 
 
+def lambert_w_minus1(x: float) -> float:
+    """The lower real branch ``W_{-1}(x)`` for ``-1/e <= x < 0``, as ``scipy.special.lambertw(x, -1)``.
+
+    Halley's iteration from the series at the branch point (``x`` near ``-1/e``) or the
+    asymptotic ``log(-x) - log(-log(-x))`` (``x`` near 0); a few steps reach full precision,
+    without importing scipy.special.
+
+    >>> w = lambert_w_minus1(-0.1)
+    >>> round(w, 12), round(w * math.exp(w), 15)
+    (-3.577152063957, -0.1)
+    """
+    if x < -1 / math.e or x >= 0:
+        raise ValueError(f"W_-1 needs -1/e <= x < 0, got {x!r}")
+    p = -math.sqrt(max(2 * (math.e * x + 1), 0.0))
+    if p > -1.0:
+        w = -1 + p - p * p / 3 + 11 / 72 * p**3
+    else:
+        lx = math.log(-x)
+        w = lx - math.log(-lx)
+    for _ in range(50):
+        ew = math.exp(w)
+        f = w * ew - x
+        if f == 0 or w == -1:
+            break
+        step = f / (ew * (w + 1) - (w + 2) * f / (2 * w + 2))
+        w -= step
+        if abs(step) <= 1e-15 * abs(w):
+            break
+    return w
+
+
 def _oa_blocks(m: int, n: int) -> tuple[int, int]:
     """(FFT block length, number of blocks) scipy.signal.oaconvolve uses along one axis."""
     if m == n or m <= 1 or n <= 1 or min(m, n) >= max(m, n) / 2:
@@ -273,7 +302,7 @@ def _oa_blocks(m: int, n: int) -> tuple[int, int]:
     big, overlap = max(m, n), min(m, n) - 1
     if overlap == 0:
         return scipy.fft.next_fast_len(big, real=True), 1
-    opt = -overlap * lambertw(-1 / (2 * math.e * overlap), k=-1).real
+    opt = -overlap * lambert_w_minus1(-1 / (2 * math.e * overlap))
     block = scipy.fft.next_fast_len(math.ceil(opt))
     if block >= big:
         return scipy.fft.next_fast_len(m + n - 1, real=True), 1
@@ -358,5 +387,7 @@ class OverlapAddEngine(Engine):
         elif a.ndim == 1:
             full = overlap_add_1d(a, b)
         else:
+            import scipy.signal  # on first use: ``import algconv`` stays light
+
             full = scipy.signal.oaconvolve(a, b)
         return _float_result(full.astype(dtype, copy=False), p)
