@@ -23,7 +23,7 @@ import math
 import numpy as np
 import scipy.fft
 
-from .. import arith
+from .. import _parallel, arith
 from ..function import Function
 from ..structures.finite import BooleanGroup, Cyclic
 from .base import (Engine, Problem, double_precision_only, float_work_dtype, lattice_result,
@@ -31,7 +31,7 @@ from .base import (Engine, Problem, double_precision_only, float_work_dtype, lat
 
 __all__ = [
     "FFTEngine", "OverlapAddEngine", "lattice_fft", "circular_fft", "boolean_fft",
-    "overlap_add_1d", "finite_shape",
+    "overlap_add_1d", "finite_shape", "fft_workers", "lambert_w_minus1",
 ]
 
 #: seconds per ``N log2 N`` of a real FFT convolution (two forward transforms, a product,
@@ -57,6 +57,10 @@ OA_OVERHEAD = 6.0e-5
 #: per block, c = 0.14 us in 1-D and 0.4 us in N-D (benchmarks/calibrate_costs.py)
 OA_SECONDS_PER_BLOCK_1D = 1.4e-7
 OA_SECONDS_PER_BLOCK_ND = 4e-7
+#: transforms of fewer points run on one thread: handing work to a thread costs 20-50 us,
+#: an FFT of 2^15 points about 0.3 ms.  The costs above are single-threaded on purpose:
+#: the engine a request gets must not depend on ``config.workers`` (nor its result)
+PARALLEL_MIN_POINTS = 2**15
 
 
 def _is_lattice(p: Problem) -> bool:
@@ -140,16 +144,32 @@ def lattice_fft(a: np.ndarray, b: np.ndarray, axes: tuple | None = None) -> np.n
     if a.size == 0 or b.size == 0:
         return np.zeros((0,) * a.ndim, dtype=dtype)
     fshape = [scipy.fft.next_fast_len(shape[ax], real=True) for ax in axes]
+    workers = fft_workers(math.prod(fshape))
     if dtype.kind == "c":
-        out = scipy.fft.ifftn(scipy.fft.fftn(a, fshape, axes) * scipy.fft.fftn(b, fshape, axes),
-                              fshape, axes)
+        fa, fb = _forward(scipy.fft.fftn, (a, b), fshape, axes, workers)
+        out = scipy.fft.ifftn(fa * fb, fshape, axes, workers=workers)
     elif a.ndim == 1:
         n = fshape[0]
-        out = scipy.fft.irfft(scipy.fft.rfft(a, n) * scipy.fft.rfft(b, n), n)
+        fa, fb = _forward(scipy.fft.rfft, (a, b), n, -1, workers)
+        out = scipy.fft.irfft(fa * fb, n)
     else:
-        out = scipy.fft.irfftn(scipy.fft.rfftn(a, fshape, axes) * scipy.fft.rfftn(b, fshape, axes),
-                               fshape, axes)
+        fa, fb = _forward(scipy.fft.rfftn, (a, b), fshape, axes, workers)
+        out = scipy.fft.irfftn(fa * fb, fshape, axes, workers=workers)
     return out[tuple(slice(0, n) for n in shape)].astype(dtype, copy=False)
+
+
+def fft_workers(points: int) -> int:
+    """Threads for transforms of ``points`` values: ``config.workers`` from
+    ``PARALLEL_MIN_POINTS`` on, one below (a thread hand-off costs more than it saves)."""
+    return _parallel.workers() if points >= PARALLEL_MIN_POINTS else 1
+
+
+def _forward(transform, operands: tuple, fshape, axes, workers: int) -> list:
+    """The spectra of both operands: on two threads when a transform cannot split (a 1-D
+    array is one transform for scipy.fft; an N-D one splits along its other axes)."""
+    if workers > 1 and all(x.ndim == 1 for x in operands):
+        return _parallel.parallel_map(lambda x: transform(x, fshape, axes), operands, 2)
+    return [transform(x, fshape, axes, workers=workers) for x in operands]
 
 
 def circular_fft(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -160,12 +180,12 @@ def circular_fft(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """
     a, b, dtype = _float_pair(a, b)
     shape, axes = a.shape, tuple(range(a.ndim))
+    workers = fft_workers(a.size)
     if dtype.kind == "c":
-        return scipy.fft.ifftn(scipy.fft.fftn(a, axes=axes) * scipy.fft.fftn(b, axes=axes),
-                               shape, axes).astype(dtype, copy=False)
-    out = scipy.fft.irfftn(scipy.fft.rfftn(a, axes=axes) * scipy.fft.rfftn(b, axes=axes),
-                           shape, axes)
-    return out.astype(dtype, copy=False)
+        fa, fb = _forward(scipy.fft.fftn, (a, b), list(shape), axes, workers)
+        return scipy.fft.ifftn(fa * fb, shape, axes, workers=workers).astype(dtype, copy=False)
+    fa, fb = _forward(scipy.fft.rfftn, (a, b), list(shape), axes, workers)
+    return scipy.fft.irfftn(fa * fb, shape, axes, workers=workers).astype(dtype, copy=False)
 
 
 def _dft2_all_axes(x: np.ndarray) -> np.ndarray:
@@ -331,12 +351,13 @@ def overlap_add_1d(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     rows = np.zeros(count * step, dtype=a.dtype)
     rows[:m] = a
     rows = rows.reshape(count, step)
+    workers = fft_workers(count * block)  # independent rows: scipy.fft splits them
     if dtype.kind == "c":
-        spectra = scipy.fft.fft(rows, block, axis=1) * scipy.fft.fft(b, block)
-        pieces = scipy.fft.ifft(spectra, block, axis=1)
+        spectra = scipy.fft.fft(rows, block, axis=1, workers=workers) * scipy.fft.fft(b, block)
+        pieces = scipy.fft.ifft(spectra, block, axis=1, workers=workers)
     else:
-        spectra = scipy.fft.rfft(rows, block, axis=1) * scipy.fft.rfft(b, block)
-        pieces = scipy.fft.irfft(spectra, block, axis=1)
+        spectra = scipy.fft.rfft(rows, block, axis=1, workers=workers) * scipy.fft.rfft(b, block)
+        pieces = scipy.fft.irfft(spectra, block, axis=1, workers=workers)
     out = np.zeros((count + 1) * step, dtype=pieces.dtype)
     out[: count * step].reshape(count, step)[...] = pieces[:, :step]
     out[step:].reshape(count, step)[:, : n - 1] += pieces[:, step:]
