@@ -42,7 +42,7 @@ def test_inf_and_nan_as_the_direct_sum():
     ((np.ones(3), np.ones(3), ["full"]), ac.InvalidType, "mode"),
     ((np.ones(3), np.ones(3), "full", "nope"), ac.InvalidArgument, "method='nope'"),
     ((np.ones(3), np.ones((3, 1))), ac.StructureMismatch, "dimensions"),
-    ((np.ones(0), np.ones(3), "valid"), ac.InvalidArgument, "valid"),
+    ((np.ones(3), np.ones(3), "full", 3), ac.InvalidType, "method"),
 ])
 def test_bad_arguments_still_refused(args, error, match):
     with pytest.raises(error, match=match):
