@@ -160,7 +160,13 @@ def lattice_fft(a: np.ndarray, b: np.ndarray, axes: tuple | None = None) -> np.n
 
 def fft_workers(points: int) -> int:
     """Threads for transforms of ``points`` values: ``config.workers`` from
-    ``PARALLEL_MIN_POINTS`` on, one below (a thread hand-off costs more than it saves)."""
+    ``PARALLEL_MIN_POINTS`` on, one below (a thread hand-off costs more than it saves).
+
+    >>> from algconv import config
+    >>> with config.limit_workers(2):
+    ...     fft_workers(2**20), fft_workers(100)
+    (2, 1)
+    """
     return _parallel.workers() if points >= PARALLEL_MIN_POINTS else 1
 
 
