@@ -113,9 +113,11 @@ def kernel_and_centres(kernel: np.ndarray, ndim: int, origin: Any, axes: Any) ->
     return kernel, tuple(centres)
 
 
-#: scipy.ndimage.convolve: seconds per image entry x kernel entry (0.8e-9 at 512^2 x 15^2,
-#: 1.8e-9 at 512^2 x 3^2, best of 5 on the 2-core machine) and per call
-SECONDS_PER_NDIMAGE_TERM = 1.0e-9
+#: scipy.ndimage.convolve: seconds per image entry, per image entry x kernel entry and
+#: per call (2048^2, best of 5 on the 2-core machine: 3x3 34 ms, 5x5 57 ms, 7x7 120 ms,
+#: 9x9 212 ms; fitted 3e-9 + 0.6e-9 k per entry)
+SECONDS_PER_NDIMAGE_POINT = 3.0e-9
+SECONDS_PER_NDIMAGE_TERM = 0.6e-9
 NDIMAGE_OVERHEAD = 2.5e-5
 #: scipy.ndimage.convolve1d, one pass of a separable kernel: seconds per image entry and
 #: per entry x kernel tap (2048^2, best of 5: 38 ms a pass at 3 taps, 41 ms at 7, 47 ms
@@ -463,7 +465,8 @@ def _float_filter(image: np.ndarray, kernel: np.ndarray, centres: tuple, boundar
         kernel = kernel.astype(arith.kind_dtype(kind))
     if _ndimage_equal(image, kernel, fillvalue):
         padded_shape = tuple(m + n - 1 for m, n in zip(image.shape, kernel.shape))
-        ndimage = NDIMAGE_OVERHEAD + SECONDS_PER_NDIMAGE_TERM * image.size * kernel.size
+        ndimage = NDIMAGE_OVERHEAD + image.size * (SECONDS_PER_NDIMAGE_POINT
+                                                   + SECONDS_PER_NDIMAGE_TERM * kernel.size)
         fs = _float_factors(image, kernel)
         passes = math.inf if fs is None else sum(
             NDIMAGE_OVERHEAD + image.size * (SECONDS_PER_PASS_POINT + SECONDS_PER_PASS_TERM * len(f))

@@ -45,6 +45,10 @@ SECONDS_PER_BUTTERFLY = 8e-9
 #: complex 1.9x)
 ND_FACTOR = 1.0
 COMPLEX_FACTOR = 1.9
+#: N-D transforms past 2^20 points cost more per point: 2054^2 (a 2048^2 image padded for
+#: a 7x7 kernel) measured 1.5e-9 s per N log2 N one-threaded (0.148 s), 1.5x ND_FACTOR
+ND_CACHE_POINTS = 2.0**20
+ND_CACHE_SLOPE = 0.25
 #: fixed seconds per call: our own rfft path (~20 us 1-D: 512 x 256 took 32 us of which
 #: 7 us transforms and 6 us dispatch; ~30 us N-D) and scipy.signal.oaconvolve (~60 us)
 FFT_OVERHEAD = 2.0e-5
@@ -103,9 +107,15 @@ def _nlogn(n: float) -> float:
     return n * math.log2(max(n, 2.0))
 
 
-def _per_point(p: Problem, ndim: int) -> float:
-    per = SECONDS_PER_FFT_POINT * (ND_FACTOR if ndim > 1 else 1.0)
+def _per_point(p: Problem, ndim: int, n: float = 0.0) -> float:
+    per = SECONDS_PER_FFT_POINT * (_nd_factor(n) if ndim > 1 else 1.0)
     return per * (COMPLEX_FACTOR if p.kind == "complex" else 1.0)
+
+
+def _nd_factor(n: float) -> float:
+    """``ND_FACTOR``, growing past ``ND_CACHE_POINTS`` transform points (N-D transforms
+    stride through memory once the array leaves the caches)."""
+    return ND_FACTOR * (1.0 + ND_CACHE_SLOPE * max(0.0, math.log2(max(n, 1.0) / ND_CACHE_POINTS)))
 
 
 def _float_pair(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.dtype]:
@@ -273,7 +283,7 @@ class FFTEngine(Engine):
         if type(p.over) is BooleanGroup:
             return FFT_OVERHEAD + SECONDS_PER_BUTTERFLY * _nlogn(n)
         overhead = FFT_OVERHEAD if ndim == 1 else FFT_OVERHEAD_ND
-        return overhead + _per_point(p, ndim) * _nlogn(n)
+        return overhead + _per_point(p, ndim, n) * _nlogn(n)
 
     def memory(self, p: Problem) -> float:
         n, _ = self._sizes(p)
@@ -401,7 +411,7 @@ class OverlapAddEngine(Engine):
         ndim = len(_lattice_shapes(p)[0])
         per_block = math.sqrt(block) * (OA_SECONDS_PER_BLOCK_1D if ndim == 1 else
                                         OA_SECONDS_PER_BLOCK_ND)
-        return OA_OVERHEAD + count * (per_block + _per_point(p, ndim) * _nlogn(block))
+        return OA_OVERHEAD + count * (per_block + _per_point(p, ndim, block) * _nlogn(block))
 
     def memory(self, p: Problem) -> float:
         block, count = self._blocks(p)
