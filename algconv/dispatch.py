@@ -625,7 +625,7 @@ def convolve(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
     >>> ac.convolve(f, g).to_dict()
     {(2, 0, 1): 1}
     """
-    if method == "auto" and over is None and axes is None:
+    if over is None and axes is None and type(method) is str and method == "auto":
         small = _small_direct(f, g, mode)
         if small is not None:
             return small

@@ -15,6 +15,7 @@ from .dirichlet import DirichletEngine
 from .exact import ExactEngine
 from .fft import FFTEngine, OverlapAddEngine
 from .fourier import FourierEngine
+from .separable import SeparableEngine
 from .table import TableEngine
 from .transforms import XorEngine, ZetaEngine
 
@@ -46,3 +47,4 @@ register(FourierEngine())
 register(FFTEngine())
 register(OverlapAddEngine())
 register(ExactEngine())
+register(SeparableEngine())

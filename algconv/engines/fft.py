@@ -426,5 +426,6 @@ class OverlapAddEngine(Engine):
         else:
             import scipy.signal  # on first use: ``import algconv`` stays light
 
-            full = scipy.signal.oaconvolve(a, b)
+            with scipy.fft.set_workers(fft_workers(a.size + b.size)):  # oaconvolve's FFTs
+                full = scipy.signal.oaconvolve(a, b)
         return _float_result(full.astype(dtype, copy=False), p)
