@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import contextvars
 import threading
-from concurrent.futures import ThreadPoolExecutor
-from typing import Callable, Sequence, TypeVar
+from typing import TYPE_CHECKING, Callable, Sequence, TypeVar
 
 from . import config
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 
 __all__ = ["workers", "parallel_map", "bands"]
 
@@ -42,6 +44,8 @@ def workers() -> int:
 
 def _pool(size: int) -> ThreadPoolExecutor:
     global _POOL, _POOL_SIZE
+    from concurrent.futures import ThreadPoolExecutor  # on first use: a lighter import
+
     with _LOCK:
         if _POOL is None or _POOL_SIZE < size:
             _POOL = ThreadPoolExecutor(max_workers=size, thread_name_prefix="algconv",

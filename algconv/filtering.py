@@ -402,7 +402,9 @@ def _banded_ndimage(image: np.ndarray, kernel: np.ndarray, mode: str, cval: Any,
     if count <= 1:
         return scipy.ndimage.convolve(image, kernel, mode=mode, cval=cval, origin=origin)
 
-    def band(lohi: tuple) -> np.ndarray:
+    out = np.empty(image.shape, dtype=image.dtype)  # ndimage's output dtype: the input's
+
+    def band(lohi: tuple) -> None:
         lo, hi = lohi
         first, last = lo - (k - 1 - c), hi + c
         if mode == "wrap":  # the halo of an edge band is the other edge's rows
@@ -410,10 +412,11 @@ def _banded_ndimage(image: np.ndarray, kernel: np.ndarray, mode: str, cval: Any,
         else:  # at the image's edges ndimage extends the band as it extends the image
             first, last = max(first, 0), min(last, rows)
             rows_read = image[first:last]
-        out = scipy.ndimage.convolve(rows_read, kernel, mode=mode, cval=cval, origin=origin)
-        return out[lo - first: hi - first]
+        done = scipy.ndimage.convolve(rows_read, kernel, mode=mode, cval=cval, origin=origin)
+        out[lo:hi] = done[lo - first: hi - first]  # each thread copies its own band
 
-    return np.concatenate(_parallel.parallel_map(band, _parallel.bands(rows, count), count))
+    _parallel.parallel_map(band, _parallel.bands(rows, count), count)
+    return out
 
 
 def _separable_ndimage(image: np.ndarray, fs: list, mode: str, cval: Any,
