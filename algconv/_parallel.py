@@ -48,6 +48,8 @@ def _pool(size: int) -> ThreadPoolExecutor:
 
     with _LOCK:
         if _POOL is None or _POOL_SIZE < size:
+            # a replaced pool is not shut down (another thread may still submit to it):
+            # its idle threads exit once it is garbage
             _POOL = ThreadPoolExecutor(max_workers=size, thread_name_prefix="algconv",
                                        initializer=_mark_worker)
             _POOL_SIZE = size
@@ -69,7 +71,11 @@ def parallel_map(fn: Callable[[T], R], items: Sequence[T], workers: int) -> list
     pool = _pool(workers - 1)  # the caller's thread computes the first piece itself
     context = contextvars.copy_context()
     futures = [pool.submit(context.copy().run, fn, x) for x in items[1:]]
-    first = fn(items[0])
+    _INSIDE.active = True  # the caller's own piece does not fan out either
+    try:
+        first = fn(items[0])
+    finally:
+        _INSIDE.active = False
     return [first, *(f.result() for f in futures)]
 
 
