@@ -7,9 +7,7 @@ Floats and complex numbers follow numpy's promotion.
 
 from __future__ import annotations
 
-import math
-from fractions import Fraction
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
@@ -26,8 +24,6 @@ __all__ = [
     "widen_ints",
     "conjugate",
     "values_array",
-    "scaled_integers",
-    "via_integers",
 ]
 
 
@@ -207,53 +203,4 @@ def values_array(values: list) -> np.ndarray:
 def _object_array(values: list) -> np.ndarray:
     out = np.empty(len(values), dtype=object)
     out[:] = values
-    return out
-
-
-
-def scaled_integers(array: np.ndarray) -> tuple[np.ndarray, int] | None:
-    """``(ints, d)`` with ``array == ints / d`` when every value is an int or a Fraction.
-
-    ``d`` is the least common denominator; ``ints`` is int64 when it fits, else Python
-    ints.  ``None`` for floats, complex or sympy values.
-
-    >>> ints, d = scaled_integers(np.array([Fraction(1, 2), 3, Fraction(-1, 3)], dtype=object))
-    >>> ints, d
-    (array([ 3, 18, -2]), 6)
-    """
-    if array.dtype.kind in "iu":
-        return array, 1
-    if array.dtype != object:
-        return None
-    values = array.ravel().tolist()
-    d = 1
-    for v in values:
-        if isinstance(v, Fraction):
-            d = math.lcm(d, v.denominator)
-        elif not (isinstance(v, (int, np.integer)) and not isinstance(v, bool)):
-            return None
-    ints = [v.numerator * (d // v.denominator) if isinstance(v, Fraction) else int(v) * d
-            for v in values]
-    return values_array(ints).reshape(array.shape), d
-
-
-def via_integers(fn: Callable[[np.ndarray, np.ndarray], np.ndarray], a: np.ndarray,
-                 b: np.ndarray) -> np.ndarray | None:
-    """``fn(a, b)`` for a bilinear ``fn``, computed on integers by common denominators.
-
-    When ``a`` and ``b`` hold only ints and Fractions and at least one Fraction, ``fn``
-    runs on ``a * da`` and ``b * db`` (integers, so int64 engines apply) and the result is
-    divided by ``da * db`` into Fractions.  Returns ``None`` when that does not apply.
-
-    >>> half = np.array([Fraction(1, 2), Fraction(1, 2)], dtype=object)
-    >>> via_integers(np.convolve, half, half)
-    array([Fraction(1, 4), Fraction(1, 2), Fraction(1, 4)], dtype=object)
-    """
-    sa, sb = scaled_integers(a), scaled_integers(b)
-    if sa is None or sb is None or sa[1] * sb[1] == 1:
-        return None
-    h = fn(sa[0], sb[0])
-    d = sa[1] * sb[1]
-    out = np.empty(h.shape, dtype=object)
-    out.ravel()[:] = [Fraction(int(v), d) for v in h.ravel().tolist()]
     return out

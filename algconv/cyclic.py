@@ -98,7 +98,5 @@ def _wrapped(x: np.ndarray, n: int, name: str) -> np.ndarray:
     if x.dtype.kind in "iu" and arith.max_abs(x) * rows > arith.INT64_MAX:
         x = arith.to_object(x)  # the folded sums would overflow int64
     padded = np.zeros(rows * n, dtype=x.dtype)
-    if padded.dtype == object:
-        padded[:] = 0
     padded[: len(x)] = x
     return padded.reshape(rows, n).sum(axis=0)

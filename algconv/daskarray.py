@@ -27,7 +27,8 @@ from typing import Any
 import numpy as np
 
 from . import arith
-from .dispatch import MODES, along_axes, apply_mode
+from ._kernels import MODES, bool_operands, check_valid_shapes
+from .dispatch import along_axes, apply_mode
 from .dispatch import convolve as _convolve_in_memory
 from .engines import ENGINES
 from .errors import InvalidArgument, InvalidType, StructureMismatch
@@ -76,14 +77,6 @@ def _reject_dask_kernel(kernel: Any, name: str) -> None:
             f"Got {name}={describe(kernel)}, but the kernel must be in memory (a numpy array "
             "or nested lists); only the image may be a dask array: use .compute()"
         )
-
-
-def _bools(x: Any, k: np.ndarray) -> tuple:
-    """``(x, k, boolean)``: bool operands as 0/1 counts; ``boolean`` when both were bool
-    (the Boolean semiring: the result is ``counts > 0``, as in memory)."""
-    boolean = x.dtype == bool and k.dtype == bool
-    return (x.astype(np.uint8) if x.dtype == bool else x,
-            k.astype(np.uint8) if k.dtype == bool else k, boolean)
 
 
 def _check_kernel(kernel: Any, x: Any, names: tuple) -> np.ndarray:
@@ -334,7 +327,7 @@ def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0, 
     if not is_dask_array(x):
         raise InvalidType(f"Got image={describe(x)}, but expected a dask.array.Array")
     _check_x(x, "image")
-    x, k, boolean = _bools(x, as_value_array(kernel, "kernel", bools=True))
+    x, k, boolean = bool_operands(x, as_value_array(kernel, "kernel", bools=True))
     k, centres = kernel_and_centres(k, x.ndim, origin, axes)
     boundary = check_boundary(boundary)
     fillvalue = boolean_fill(fillvalue) if boolean else check_value(fillvalue, "fillvalue")
@@ -514,16 +507,11 @@ def convolve(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
     if axes is not None:
         return along_axes(x, k, mode, check_axes(axes, x.ndim),
                           lambda a, b: convolve(a, b, "full", method))
-    x, k, boolean = _bools(x, k)
+    x, k, boolean = bool_operands(x, k)
     if boolean:  # exact counts of the pairs of Trues that meet: True where there is one
         return convolve(x, k, mode, method) > 0
     if mode == "valid":
-        fits = all(m >= n for m, n in zip(x.shape, k.shape))
-        if not (fits or all(n >= m for m, n in zip(x.shape, k.shape))):
-            raise InvalidArgument(
-                f"Got shapes {x.shape} and {k.shape} with mode='valid', but one array must be "
-                "at least as large as the other in every dimension"
-            )
+        check_valid_shapes(x.shape, k.shape)
     dtype = result_dtype(x.dtype, k)
     if 0 in x.shape or k.size == 0:
         return da.zeros((0,) * x.ndim, dtype=dtype)

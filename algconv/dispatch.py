@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from . import arith, config
+from ._kernels import MODES, bool_operands, check_valid_shapes
 from .engines import ENGINES
 from .engines.base import EXACT_KINDS, Engine, Problem, float_work_dtype
 from .engines.fft import lattice_fft
@@ -25,8 +26,6 @@ from .structures.numbers import Integers, Lattice
 from .validation import as_value_array, check_axes, check_choice, describe, is_dask_array
 
 __all__ = ["convolve", "correlate", "choose_method", "MethodChoice", "MODES"]
-
-MODES = ("full", "same", "valid")
 
 
 @dataclass
@@ -279,16 +278,6 @@ def _lattice_for(ndim: int) -> Monoid:
     return _INTEGERS if ndim == 1 else Lattice(ndim)
 
 
-def _valid_swap_check(shape_f: tuple, shape_g: tuple) -> None:
-    fits = all(m >= n for m, n in zip(shape_f, shape_g))
-    fits_swapped = all(n >= m for m, n in zip(shape_f, shape_g))
-    if not (fits or fits_swapped):
-        raise InvalidArgument(
-            f"Got shapes {shape_f} and {shape_g} with mode='valid', but one array must be at "
-            "least as large as the other in every dimension"
-        )
-
-
 def _array_request(f: Any, g: Any, over: Any, mode: str) -> _Request:
     """Arrays to a Problem.  Two bool arrays are values of the Boolean semiring (or, and):
     they are convolved as 0/1 counts, exactly, and the result is ``counts > 0``; a bool
@@ -296,8 +285,7 @@ def _array_request(f: Any, g: Any, over: Any, mode: str) -> _Request:
     do: they are convolved as 1-element arrays and the result is a scalar."""
     a = as_value_array(f, "f", bools=True)
     b = as_value_array(g, "g", bools=True)
-    boolean = a.dtype == bool and b.dtype == bool
-    a, b = (x.astype(np.uint8) if x.dtype == bool else x for x in (a, b))
+    a, b, boolean = bool_operands(a, b)
     scalar = over is None and a.ndim == b.ndim == 0
     if scalar:
         a, b = a.reshape(1), b.reshape(1)
@@ -316,7 +304,7 @@ def _numeric_request(a: np.ndarray, b: np.ndarray, over: Any, mode: str) -> _Req
         if a.ndim == 0:
             raise InvalidArgument("Got 0-dimensional f and g, but expected arrays of ndim >= 1")
         if mode == "valid":
-            _valid_swap_check(a.shape, b.shape)
+            check_valid_shapes(a.shape, b.shape)
         lattice = over if over is not None else _lattice_for(a.ndim)
         zero = (0,) * a.ndim
         p = Problem(Function._from_dense(a, lattice, zero), Function._from_dense(b, lattice, zero),
@@ -441,7 +429,7 @@ def along_axes(a: Any, b: Any, mode: str, axes: tuple, full: Any, batched: Any =
             "must have equal lengths or length 1 in one of the arrays"
         )
     if mode == "valid":
-        _valid_swap_check(tuple(a.shape[ax] for ax in conv), tuple(b.shape[ax] for ax in conv))
+        check_valid_shapes(tuple(a.shape[ax] for ax in conv), tuple(b.shape[ax] for ax in conv))
     batch = [ax for ax in others if a.shape[ax] == b.shape[ax] != 1]
     out = None if not batch or batched is None else batched(a, b, conv, batch)
     if not batch:

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from . import _parallel, arith, config, separable
+from ._kernels import bool_operands
 from .dispatch import convolve
 from .engines import ENGINES
 from .engines.base import Problem, all_finite
@@ -254,9 +255,8 @@ def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0, 
     image = as_value_array(image, "image", bools=True)
     kernel = as_value_array(kernel, "kernel", bools=True)
     boundary = check_boundary(boundary)
-    boolean = image.dtype == bool and kernel.dtype == bool
+    image, kernel, boolean = bool_operands(image, kernel)
     fillvalue = boolean_fill(fillvalue) if boolean else check_value(fillvalue, "fillvalue")
-    image, kernel = (x.astype(np.uint8) if x.dtype == bool else x for x in (image, kernel))
     if image.ndim == 0:
         raise InvalidArgument("Got a 0-dimensional image, but expected an array of ndim >= 1")
     kernel, centres = kernel_and_centres(kernel, image.ndim, origin, axes)

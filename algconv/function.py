@@ -16,6 +16,7 @@ from typing import Any, Callable, Mapping
 import numpy as np
 
 from . import arith
+from ._kernels import identically_zero, is_sympy, is_zero
 from .errors import InvalidArgument, InvalidType, StructureMismatch
 from .structures.base import Group, Monoid, check_structure
 from .validation import as_value_array, check_int, check_real, check_value, describe, is_integer
@@ -90,7 +91,7 @@ class Function:
             x = over.check(key, "key")
             v = check_value(v, f"mapping[{key!r}]")
             data[x] = data[x] + v if x in data else v  # keys equal in over's canonical form
-        data = {x: v for x, v in data.items() if not _is_zero(v)}
+        data = {x: v for x, v in data.items() if not is_zero(v)}
         self._set(over, _one_inexact_dtype(data), None, None)
 
     def _set(self, over, data, array, start) -> None:
@@ -100,7 +101,7 @@ class Function:
     def _from_dict(cls, data: dict, over: Monoid) -> "Function":
         """Trusted constructor: ``data`` has canonical keys; zeros are dropped here."""
         f = cls.__new__(cls)
-        f._set(over, _one_inexact_dtype({x: v for x, v in data.items() if not _is_zero(v)}),
+        f._set(over, _one_inexact_dtype({x: v for x, v in data.items() if not is_zero(v)}),
                None, None)
         return f
 
@@ -227,7 +228,7 @@ class Function:
     def _dense_items(self):
         array = self._array
         nonzero = np.argwhere(array != 0) if array.dtype != object else [
-            i for i in np.ndindex(array.shape) if not _is_zero(array[i])]
+            i for i in np.ndindex(array.shape) if not is_zero(array[i])]
         if self._start is None:
             els = self.over.elements()
             index = (els[int(i[0])] for i in nonzero)
@@ -330,8 +331,6 @@ class Function:
             config.check_memory(16.0 * config_check, f"a dense array on {self.over!r}")
             values = arith.values_array(list(self._dict.values()))
             out = np.zeros(self.over.order, dtype=values.dtype)
-            if values.dtype == object:
-                out[:] = 0
             for x, v in zip(self._dict, values):
                 out[self.over.index(x)] = v
             return out
@@ -346,8 +345,6 @@ class Function:
         config.check_memory(16.0 * np.prod(shape, dtype=float), "the bounding box of the support")
         values = arith.values_array(list(self._dict.values()))
         out = np.zeros(shape, dtype=values.dtype)
-        if values.dtype == object:
-            out[...] = 0
         for x, v in zip(self._dict, values):
             out[tuple(c - l for c, l in zip(_coords(self.over, x), lo))] = v
         return out
@@ -638,30 +635,9 @@ def _one_inexact_dtype(data: dict) -> dict:
             for x, v in data.items()}
 
 
-def _is_zero(v: Any) -> bool:
-    try:
-        if v == 0:
-            return True
-    except TypeError:  # pragma: no cover - exotic values without ==
-        return False
-    return _is_sympy(v) and bool(v.free_symbols) and _sympy_zero(v)
-
-
-def _is_sympy(v: Any) -> bool:
-    return type(v).__module__.startswith("sympy")
-
-
-def _sympy_zero(v: Any) -> bool:
-    """Whether a symbolic value is identically 0 (decided by expansion: polynomial and
-    rational identities; anything it cannot decide counts as non-zero)."""
-    import sympy
-
-    return sympy.expand(sympy.together(v)) == 0
-
-
 def _values_equal(a: Any, b: Any) -> bool:
-    if _is_sympy(a) or _is_sympy(b):
-        return a == b or _sympy_zero(a - b)
+    if is_sympy(a) or is_sympy(b):
+        return a == b or identically_zero(a - b)
     return bool(a == b)
 
 

@@ -28,8 +28,9 @@ from typing import Any
 import numpy as np
 
 from . import arith, config
+from ._kernels import (cyclic_shape, divide_by_power_of_two, left_regular_matrix, subset_zeta,
+                       walsh_hadamard)
 from .engines.dirichlet import dirichlet_prefix
-from .engines.transforms import _divide_exact, _walsh_hadamard, _zeta
 from .errors import InvalidArgument, InvalidType, NotInvertible
 from .function import Function, _finite_vector
 from .structures.base import Group, Monoid, check_structure
@@ -206,8 +207,6 @@ def _series_values(f: Function, first: int, last: int) -> np.ndarray:
     count = last - first + 1
     config.check_memory(count * 24.0, f"the first {count} values of the inverse")
     out = np.zeros(count, dtype=stored.dtype)
-    if out.dtype == object:
-        out[:] = 0
     lo, hi = max(start, first), min(start + len(stored) - 1, last)
     if hi >= lo:
         out[lo - first : hi - first + 1] = stored[lo - start : hi - start + 1]
@@ -260,8 +259,6 @@ def _dirichlet_inverse(a: np.ndarray, r: Any) -> np.ndarray:
     rest = a.copy()
     rest[0] = 0
     g = np.zeros(n, dtype=a.dtype)
-    if g.dtype == object:
-        g[:] = 0
     g[0] = r
     done = 1
     while done < n:
@@ -315,8 +312,8 @@ def _invert_finite(f: Function) -> Function:
         return Function._from_dense(_invert_by_walsh(a, over, numeric), over)
     if isinstance(over, SubsetMonoid):
         return Function._from_dense(_invert_by_zeta(a, over, numeric), over)
-    if numeric and (isinstance(over, Cyclic) or getattr(over, "is_cyclic_product", False)):
-        shape = (over.order,) if isinstance(over, Cyclic) else over.shape
+    shape = cyclic_shape(over)
+    if numeric and shape is not None:
         return Function._from_dense(_invert_by_fft(a, shape, over), over)
     if isinstance(over, Cyclic) and kind in ("int", "rational"):
         return Function._from_dense(_invert_cyclic_exact(a, over), over)
@@ -345,19 +342,19 @@ def _exact_reciprocals(spectrum: np.ndarray) -> np.ndarray:
 def _invert_by_walsh(a: np.ndarray, over: BooleanGroup, numeric: bool) -> np.ndarray:
     n = over.n
     work = a.astype(np.result_type(a, np.float64)) if numeric else _exact_working(a, 2)
-    spectrum = _walsh_hadamard(work.copy(), n)
+    spectrum = walsh_hadamard(work.copy(), n)
     _check_spectrum(spectrum, over, exact=not numeric)
     inv = 1 / spectrum if numeric else _exact_reciprocals(spectrum)
-    return _normalise(_divide_exact(_walsh_hadamard(inv, n), n))
+    return _normalise(divide_by_power_of_two(walsh_hadamard(inv, n), n))
 
 
 def _invert_by_zeta(a: np.ndarray, over: SubsetMonoid, numeric: bool) -> np.ndarray:
     n = over.n
     work = a.astype(np.result_type(a, np.float64)) if numeric else _exact_working(a, 2)
-    spectrum = _zeta(work.copy(), n, supersets=False, inverse=False)
+    spectrum = subset_zeta(work.copy(), n)
     _check_spectrum(spectrum, over, exact=not numeric)
     inv = 1 / spectrum if numeric else _exact_reciprocals(spectrum)
-    return _normalise(_zeta(inv, n, supersets=False, inverse=True))
+    return _normalise(subset_zeta(inv, n, inverse=True))
 
 
 def _invert_by_fft(a: np.ndarray, shape: tuple, over: Monoid) -> np.ndarray:
@@ -383,32 +380,15 @@ def _invert_cyclic_exact(a: np.ndarray, over: Cyclic) -> np.ndarray:
         raise _not_invertible(
             over, "its polynomial shares a factor with x^n - 1 (a zero divisor)") from e
     out = np.zeros(n, dtype=object)
-    out[:] = 0
     for (power,), v in inv.terms():
         out[power] = _normal(Fraction(int(v.numerator), int(v.denominator)))
     return out
 
 
-def _regular_matrix(a: np.ndarray, over: Monoid) -> np.ndarray:
-    """``M[c, b] = sum over a . b = c of f(a)``: left multiplication by ``f``."""
-    n = over.order
-    config.check_memory(8.0 * n * n * (3 if a.dtype == object else 1),
-                        f"the {n} x {n} regular representation of {over!r}")
-    table = over.cayley_table()
-    if isinstance(over, Group):
-        return a[table[:, over.inverse_indices()]]
-    a = arith.widen_ints(a, terms=n)  # an entry sums up to n values of f
-    m = np.zeros((n, n), dtype=a.dtype)
-    if m.dtype == object:
-        m[...] = 0
-    np.add.at(m, (table, np.broadcast_to(np.arange(n), (n, n))), a[:, None])
-    return m
-
-
 def _invert_by_solve(a: np.ndarray, over: Monoid, kind: str) -> np.ndarray:
     n = over.order
     e = over._identity_index()
-    m = _regular_matrix(a, over)
+    m = left_regular_matrix(a, over)
     if kind in ("float", "complex"):
         if np.linalg.cond(m) * n * np.finfo(float).eps > 1:
             raise _not_invertible(over, "its left-multiplication matrix is numerically singular")

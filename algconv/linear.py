@@ -37,6 +37,7 @@ from typing import Any
 import numpy as np
 
 from . import arith, config
+from ._kernels import MODES, check_valid_shapes, is_zero, left_regular_matrix
 from .equivariant import GroupConv, LiftingConv, group_convolution, lifting_convolution
 from .errors import InvalidArgument, InvalidType, StructureMismatch
 from .function import Function
@@ -55,7 +56,6 @@ __all__ = [
     "GroupConv",
 ]
 
-MODES = ("full", "same", "valid")
 
 
 def _shape(n: Any, ndim: int, name: str) -> tuple:
@@ -86,10 +86,7 @@ def _window(n: tuple, m: tuple, mode: str) -> tuple[tuple, tuple]:
     if mode == "same":
         shape = n
     else:
-        if not (all(a >= b for a, b in zip(n, m)) or all(b >= a for a, b in zip(n, m))):
-            raise InvalidArgument(
-                f"Got input shape {n} and kernel shape {m} with mode='valid', but one must be "
-                "at least as large as the other in every dimension")
+        check_valid_shapes(n, m)
         shape = tuple(abs(a - b) + 1 for a, b in zip(n, m))
     return tuple((f - s) // 2 for f, s in zip(full, shape)), shape
 
@@ -161,20 +158,13 @@ def conv_matrix(kernel: Any, n: int | tuple, mode: str = "valid") -> np.ndarray:
     inputs = np.indices(n).reshape(k.ndim, -1)  # coordinates of column j
     for a in np.ndindex(k.shape):
         value = k[a]
-        if _is_zero(value):
+        if is_zero(value):
             continue
         out = inputs + (np.array(a) - np.array(start))[:, None]  # output coordinates
         inside = np.all((out >= 0) & (out < np.array(out_shape)[:, None]), axis=0)
         r = np.ravel_multi_index(tuple(out[:, inside]), out_shape)
         matrix[r, np.flatnonzero(inside)] = value
     return matrix
-
-
-def _is_zero(v: Any) -> bool:
-    try:
-        return bool(v == 0)
-    except TypeError:  # pragma: no cover
-        return False
 
 
 def circulant(kernel: Any) -> np.ndarray:
@@ -233,16 +223,7 @@ def regular_representation(f: Function) -> np.ndarray:
     if not G.is_finite:
         raise InvalidArgument(f"Got f over {G!r}, but regular_representation needs a finite "
                               "structure")
-    values = f.to_array()
-    n = G.order
-    config.check_memory(8.0 * n * n, f"the regular representation on {G!r}")
-    table = G.cayley_table()
-    matrix = np.zeros((n, n), dtype=values.dtype)
-    columns = np.arange(n)
-    for a in range(n):
-        if not _is_zero(values[a]):
-            matrix[table[a], columns] += values[a]
-    return matrix
+    return left_regular_matrix(f.to_array(), G)
 
 
 # --- convolutional layers ----------------------------------------------------------------------

@@ -5,7 +5,7 @@ r"""Public bitmask transforms: Walsh-Hadamard, zeta and Moebius, as ``sympy.disc
 sequence.  They give the values of sympy's ``fwht``, ``ifwht``, ``mobius_transform`` and
 ``inverse_mobius_transform``, including sympy's padding: a length that is not a power of
 two is padded on the right with zeros to the next one.  They run on the same in-place
-numpy butterflies as the bitmask convolutions (``algconv.engines.transforms``), so integers
+numpy butterflies as the bitmask convolutions (``algconv._kernels``), so integers
 stay exact (``int64`` while a bound proves it safe, Python ints beyond), Fractions stay
 Fractions and sympy values stay sympy values.
 
@@ -27,7 +27,7 @@ from typing import Any
 import numpy as np
 
 from . import arith
-from .engines.transforms import _walsh_hadamard, _zeta  # the engines' butterflies, shared
+from ._kernels import scaled_integers, subset_zeta, walsh_hadamard
 from .errors import InvalidType
 from .validation import as_value_array, as_value_vector, describe, value_kind
 
@@ -49,8 +49,6 @@ def _padded(x: Any, name: str) -> tuple[np.ndarray, int]:
         return a.copy(), 0
     n = (len(a) - 1).bit_length()
     out = np.zeros(1 << n, dtype=a.dtype)
-    if a.dtype == object:
-        out[:] = 0
     out[: len(a)] = a
     return out, n
 
@@ -61,7 +59,7 @@ def _integer_form(a: np.ndarray) -> tuple[np.ndarray, int] | None:
     Every transform here keeps ``|y| <= sum |x|``, so int64 is exact when that sum fits
     (wrap-around modulo ``2**64`` cancels); otherwise the ints become Python ints.
     """
-    scaled = arith.scaled_integers(a)
+    scaled = scaled_integers(a)
     if scaled is None:
         return None
     ints, d = scaled
@@ -146,7 +144,7 @@ def fwht(x: Any) -> np.ndarray:
     >>> ac.transforms.fwht([1, 2, 3])  # padded to [1, 2, 3, 0]
     array([ 6,  2,  0, -4])
     """
-    return _transform(x, "fwht", _walsh_hadamard)
+    return _transform(x, "fwht", walsh_hadamard)
 
 
 def ifwht(x: Any) -> np.ndarray:
@@ -182,7 +180,7 @@ def ifwht(x: Any) -> np.ndarray:
     >>> ac.transforms.ifwht([1, 0])
     array([Fraction(1, 2), Fraction(1, 2)], dtype=object)
     """
-    return _transform(x, "ifwht", _walsh_hadamard, inverse_scale=True)
+    return _transform(x, "ifwht", walsh_hadamard, inverse_scale=True)
 
 
 def _check_subset(subset: Any) -> bool:
@@ -237,7 +235,7 @@ def zeta(x: Any, subset: bool = True) -> np.ndarray:
     array([1, 2, 3, 4])
     """
     supersets = not _check_subset(subset)
-    return _transform(x, "zeta", lambda a, n: _zeta(a, n, supersets=supersets, inverse=False))
+    return _transform(x, "zeta", lambda a, n: subset_zeta(a, n, supersets=supersets))
 
 
 def mobius(x: Any, subset: bool = True) -> np.ndarray:
@@ -282,4 +280,5 @@ def mobius(x: Any, subset: bool = True) -> np.ndarray:
     array([a, b], dtype=object)
     """
     supersets = not _check_subset(subset)
-    return _transform(x, "mobius", lambda a, n: _zeta(a, n, supersets=supersets, inverse=True))
+    return _transform(x, "mobius",
+                      lambda a, n: subset_zeta(a, n, supersets=supersets, inverse=True))

@@ -15,7 +15,7 @@ import argparse
 import numpy as np
 
 import algconv as ac
-from algconv.benchmark.timing import best_of, once
+from algconv._kernels import best_of, once
 
 
 

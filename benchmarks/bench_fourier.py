@@ -20,7 +20,7 @@ import numpy as np
 import algconv as ac
 from algconv.engines import ENGINES
 from algconv.engines.base import Problem
-from algconv.benchmark.timing import best_of, once
+from algconv._kernels import best_of, once
 
 
 

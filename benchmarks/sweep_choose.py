@@ -29,7 +29,7 @@ import scipy.signal
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 
 import algconv as ac  # noqa: E402
-from algconv.benchmark import timing  # noqa: E402
+from algconv._kernels import best_of as _best_of  # noqa: E402
 
 SIZES_1D = [(m, n) for m in (8, 64, 512, 4096, 32768, 262144)
             for n in (1, 3, 16, 64, 256, 1024, 4096, 32768, 262144) if n <= m]
@@ -44,7 +44,7 @@ CLOCK = time.perf_counter
 
 
 def best_of(fn, repeat: int = 3) -> float:
-    return timing.best_of(fn, repeat, clock=CLOCK)
+    return _best_of(fn, repeat, clock=CLOCK)
 
 
 def scipy_auto(a, b):

@@ -35,7 +35,7 @@ import scipy.signal
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 
 import algconv as ac  # noqa: E402
-from algconv.benchmark import timing  # noqa: E402
+from algconv._kernels import best_of  # noqa: E402
 
 
 def _floats(*shape, seed=0):
@@ -131,8 +131,8 @@ def run(quick: bool, repeat: int) -> list[dict]:
         rows = []
         for size, ours, peer, check in s["cases"]:
             agree = check(ours(), peer())
-            t_ours = timing.best_of(ours, repeat)
-            t_peer = timing.best_of(peer, repeat)
+            t_ours = best_of(ours, repeat)
+            t_peer = best_of(peer, repeat)
             rows.append((size, t_ours, t_peer, agree))
             print(f"| {s['label']} | {size} | {t_ours:.4g} | {t_peer:.4g} | "
                   f"{t_ours / t_peer:.2f} | {'yes' if agree else 'WRONG'} |", flush=True)

@@ -87,7 +87,6 @@ def _shifted_adds(a: np.ndarray, b: np.ndarray, dtype: np.dtype) -> np.ndarray:
     shape = tuple(m + n - 1 for m, n in zip(a.shape, b.shape))
     out = np.zeros(shape, dtype=dtype)
     if dtype == object:
-        out[...] = 0
         for index in np.ndindex(small.shape):
             v = small[index]
             if v != 0:

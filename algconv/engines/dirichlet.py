@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from .. import arith, config
+from .._kernels import nonzero_positions, via_integers
 from ..function import Function
 from ..structures.numbers import Multiplicative
 from ..validation import as_value_vector
@@ -38,20 +39,6 @@ DIRICHLET_COPIES = 5
 SECONDS_PER_ENTRY = 1e-9
 
 
-def _zeros(n: int, dtype: Any) -> np.ndarray:
-    out = np.zeros(n, dtype=dtype)
-    if out.dtype == object:
-        out[:] = 0
-    return out
-
-
-def _nonzero_positions(x: np.ndarray, limit: int) -> np.ndarray:
-    head = x[:limit]
-    if head.dtype == object:
-        return np.array([i for i, v in enumerate(head) if v != 0], dtype=np.intp)
-    return np.flatnonzero(head)
-
-
 def dirichlet_prefix(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
     """The first ``n`` values of ``f * g`` from ``a[i] = f(i + 1)``, ``b[i] = g(i + 1)``.
 
@@ -61,17 +48,17 @@ def dirichlet_prefix(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
     array([1, 2, 2, 3, 2, 4])
     """
     a, b = a[:n], b[:n]
-    rational = arith.via_integers(lambda x, y: dirichlet_prefix(x, y, n), a, b)
+    rational = via_integers(lambda x, y: dirichlet_prefix(x, y, n), a, b)
     if rational is not None:
         return rational
     s = math.isqrt(n)
     # every m <= n has at most 2 sqrt(n) divisors, so 2 sqrt(n) products bound each entry
     a, b = arith.exact_pair(a, b, terms=2 * s)
-    out = _zeros(n, np.result_type(a, b))
-    for i in _nonzero_positions(a, s):  # d = i + 1 <= sqrt(n), every k
+    out = np.zeros(n, dtype=np.result_type(a, b))
+    for i in nonzero_positions(a[:s]):  # d = i + 1 <= sqrt(n), every k
         d = i + 1
         out[i::d] += a[i] * b[: n // d]
-    for j in _nonzero_positions(b, s):  # k = j + 1 <= sqrt(n), d > sqrt(n)
+    for j in nonzero_positions(b[:s]):  # k = j + 1 <= sqrt(n), d > sqrt(n)
         k = j + 1
         m = n // k
         if m > s:
@@ -159,7 +146,7 @@ def full_product(a: np.ndarray, start_a: int, b: np.ndarray, start_b: int) -> np
     >>> full_product(np.array([1, 1]), 1, np.array([1, 1]), 1)  # (1 + 2^-s)^2 on 1..4
     array([1, 2, 0, 1])
     """
-    rational = arith.via_integers(lambda x, y: full_product(x, start_a, y, start_b), a, b)
+    rational = via_integers(lambda x, y: full_product(x, start_a, y, start_b), a, b)
     if rational is not None:
         return rational
     if len(b) > len(a):
@@ -167,8 +154,8 @@ def full_product(a: np.ndarray, start_a: int, b: np.ndarray, start_b: int) -> np
     base = start_a * start_b
     length = (start_a + len(a) - 1) * (start_b + len(b) - 1) - base + 1
     a, b = arith.exact_pair(a, b, terms=len(b))
-    out = _zeros(length, np.result_type(a, b))
-    for j in _nonzero_positions(b, len(b)):  # loop over the shorter operand
+    out = np.zeros(length, dtype=np.result_type(a, b))
+    for j in nonzero_positions(b):  # loop over the shorter operand
         k = start_b + j
         first = start_a * k - base
         out[first : first + k * (len(a) - 1) + 1 : k] += b[j] * a

@@ -49,8 +49,8 @@ import numpy as np
 import scipy.fft
 
 from .. import _parallel, arith, config
+from .._kernels import cyclic_shape, scaled_integers
 from ..function import Function
-from ..structures.finite import Cyclic
 from . import direct
 from .base import Engine, Problem, too_many_axes
 from .fft import PARALLEL_MIN_POINTS, SECONDS_PER_FFT_POINT, _lattice_shapes, _nlogn
@@ -324,19 +324,7 @@ def _as_integers(x: np.ndarray) -> tuple[np.ndarray, int]:
     if x.dtype.kind == "u":  # uint64 above 2**63 must not wrap into int64
         return (x.astype(object) if arith.max_abs(x) > arith.INT64_MAX else
                 x.astype(np.int64)), 1
-    if x.dtype != object:
-        return x, 1
-    den = math.lcm(*(v.denominator for v in x.flat if isinstance(v, Fraction))) if x.size else 1
-    if den == 1:
-        nums = np.empty(x.shape, dtype=object)
-        nums.flat[:] = [int(v) for v in x.flat]
-    else:
-        nums = np.empty(x.shape, dtype=object)
-        nums.flat[:] = [v.numerator * (den // v.denominator) if isinstance(v, Fraction)
-                        else int(v) * den for v in x.flat]
-    if nums.size and arith.max_abs(nums) <= arith.INT64_MAX:
-        nums = nums.astype(np.int64)
-    return nums, den
+    return scaled_integers(x)
 
 
 def exact_linear(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -383,14 +371,6 @@ def exact_circular(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return _fold(exact_linear(a, b), a.shape)
 
 
-def _finite_shape(over) -> tuple | None:
-    if type(over) is Cyclic:
-        return (over.n,)
-    if getattr(over, "is_cyclic_product", False):
-        return over.shape
-    return None
-
-
 class ExactEngine(Engine):
     """Exact integer / rational convolution at FFT speed (Z, Z^d, N, cyclic groups).
 
@@ -407,7 +387,7 @@ class ExactEngine(Engine):
     min_cost = EXACT_OVERHEAD
 
     def applies(self, p: Problem) -> str | None:
-        shape = _finite_shape(p.over)
+        shape = cyclic_shape(p.over)
         if p.over.dense_layout != "lattice" and shape is None:
             return (f"it needs Z, Z^d, N, a cyclic group or a product of cyclics, but "
                     f"over={p.over!r}")
@@ -420,7 +400,7 @@ class ExactEngine(Engine):
 
     def _operands(self, p: Problem) -> tuple[np.ndarray, np.ndarray]:
         a, b = p.f._dense_form()[0], p.g._dense_form()[0]
-        shape = _finite_shape(p.over)
+        shape = cyclic_shape(p.over)
         if shape is not None:
             return a.reshape(shape), b.reshape(shape)
         return a, b
@@ -429,7 +409,7 @@ class ExactEngine(Engine):
         if p.over.dense_layout == "lattice":
             shape_f, shape_g = _lattice_shapes(p)
         else:
-            shape_f = shape_g = _finite_shape(p.over)
+            shape_f = shape_g = cyclic_shape(p.over)
         if p.kind == "rational" or not p.dense:
             a, b = self._operands(p)
             extra = direct.SECONDS_PER_OBJECT_TERM * (a.size + b.size + 2 * math.prod(
@@ -444,7 +424,7 @@ class ExactEngine(Engine):
         if p.over.dense_layout == "lattice":
             shape_f, shape_g = _lattice_shapes(p)
         else:
-            shape_f = shape_g = _finite_shape(p.over)
+            shape_f = shape_g = cyclic_shape(p.over)
         n = math.prod(_pow2_shape(tuple(m + n - 1 for m, n in zip(shape_f, shape_g))))
         if p.kind != "int" or not p.dense:
             return 16.0 * 8 * n

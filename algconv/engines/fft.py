@@ -24,14 +24,15 @@ import numpy as np
 import scipy.fft
 
 from .. import _parallel, arith
+from .._kernels import finite_shape, walsh_hadamard
 from ..function import Function
-from ..structures.finite import BooleanGroup, Cyclic
+from ..structures.finite import BooleanGroup
 from .base import (Engine, Problem, double_precision_only, float_work_dtype, lattice_result,
                    too_many_axes)
 
 __all__ = [
     "FFTEngine", "OverlapAddEngine", "lattice_fft", "circular_fft", "boolean_fft",
-    "overlap_add_1d", "finite_shape", "fft_workers", "lambert_w_minus1",
+    "overlap_add_1d", "fft_workers", "lambert_w_minus1",
 ]
 
 #: seconds per ``N log2 N`` of a real FFT convolution (two forward transforms, a product,
@@ -69,24 +70,6 @@ PARALLEL_MIN_POINTS = 2**15
 
 def _is_lattice(p: Problem) -> bool:
     return p.over.dense_layout == "lattice"
-
-
-def finite_shape(over) -> tuple | None:
-    """The N-D shape in which an abelian group's FFT runs, or ``None`` if there is none.
-
-    >>> import algconv as ac
-    >>> finite_shape(ac.product(ac.Cyclic(2), ac.Cyclic(3))), finite_shape(ac.BooleanGroup(3))
-    ((2, 3), (2, 2, 2))
-    >>> finite_shape(ac.SymmetricGroup(3)) is None
-    True
-    """
-    if type(over) is Cyclic:
-        return (over.n,)
-    if type(over) is BooleanGroup:
-        return (2,) * over.n
-    if getattr(over, "is_cyclic_product", False):
-        return over.shape
-    return None
 
 
 def _lattice_shapes(p: Problem) -> tuple[tuple, tuple]:
@@ -204,24 +187,6 @@ def circular_fft(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return scipy.fft.irfftn(fa * fb, shape, axes, workers=workers).astype(dtype, copy=False)
 
 
-def _dft2_all_axes(x: np.ndarray) -> np.ndarray:
-    """The unnormalised DFT along every axis of ``(Z/2)^n``, on a flat array of ``2^n``.
-
-    A DFT of length 2 is the butterfly ``(u, v) -> (u + v, u - v)``; applying it along
-    every axis in place costs ``n 2^n`` additions (strided N-D FFTs over twenty length-2
-    axes are 25x slower).
-    """
-    x = np.array(x, dtype=np.result_type(x, np.float64))
-    h = 1
-    while h < x.size:
-        y = x.reshape(-1, 2, h)
-        u = y[:, 0, :].copy()
-        y[:, 0, :] += y[:, 1, :]
-        np.subtract(u, y[:, 1, :], out=y[:, 1, :])
-        h *= 2
-    return x
-
-
 def boolean_fft(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Convolution over ``(Z/2)^n`` of two vectors of length ``2^n`` (XOR of indices).
 
@@ -229,7 +194,11 @@ def boolean_fft(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     array([2., 1., 0., 0.])
     """
     a, b, dtype = _float_pair(a, b)
-    out = _dft2_all_axes(_dft2_all_axes(a) * _dft2_all_axes(b)) / a.size
+    n = a.size.bit_length() - 1
+    work = np.result_type(a, np.float64)
+    spectrum = walsh_hadamard(a.astype(work), n)
+    spectrum *= walsh_hadamard(b.astype(work), n)
+    out = walsh_hadamard(spectrum, n) / a.size
     return out.astype(dtype, copy=False)
 
 

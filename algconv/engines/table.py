@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import arith, config
+from .._kernels import nonzero_positions, via_integers
 from ..function import Function
 from ..structures.base import Group
 from .base import Engine, Problem, all_finite, float_work_dtype
@@ -41,22 +42,13 @@ def _nonzero(a: np.ndarray, other: np.ndarray) -> np.ndarray:
     ``other`` holds inf or NaN (``0 * inf`` is NaN, as in the direct sum)."""
     if a.dtype.kind in "fc" and other.dtype.kind in "fc" and not all_finite(other):
         return np.arange(a.size)
-    if a.dtype == object:
-        return np.array([i for i, v in enumerate(a) if v != 0], dtype=np.intp)
-    return np.flatnonzero(a)
+    return nonzero_positions(a)
 
 
 def chunk_rows(n: int, itemsize: int) -> int:
     """How many length-``n`` rows of values and of table indices fit in one chunk."""
     budget = min(CHUNK_BYTES, config.memory_limit // 4)
     return max(1, int(budget // (n * (8 + max(itemsize, 8)))))
-
-
-def _zeros(n: int, dtype: np.dtype) -> np.ndarray:
-    h = np.zeros(n, dtype=dtype)
-    if dtype == object:
-        h[:] = 0
-    return h
 
 
 def table_convolve(over, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -69,7 +61,7 @@ def table_convolve(over, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     >>> table_convolve(ac.Cyclic(3), np.array([1, 1, 0]), np.array([0, 1, 0]))
     array([0, 1, 1])
     """
-    rational = arith.via_integers(lambda x, y: table_convolve(over, x, y), a, b)
+    rational = via_integers(lambda x, y: table_convolve(over, x, y), a, b)
     if rational is not None:
         return rational
     n = over.order
@@ -77,7 +69,7 @@ def table_convolve(over, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     out_dtype = np.result_type(a, b)
     dtype = float_work_dtype(out_dtype)
     a, b = a.astype(dtype, copy=False), b.astype(dtype, copy=False)
-    h = _zeros(n, dtype)
+    h = np.zeros(n, dtype=dtype)
     chunk = chunk_rows(n, dtype.itemsize)
     rows, cols = _nonzero(a, b), _nonzero(b, a)
     with np.errstate(invalid="ignore"):  # inf * 0 is NaN, as in the direct sum

@@ -18,7 +18,7 @@ and maxima) fits in ``int64``, and the transforms then run at numpy speed.  Larg
 inputs are split into signed limbs of ``s`` bits (the products are bilinear), each limb
 product runs in int64 and the weighted sum is taken in Python ints; anything larger
 still uses Python ints in object arrays throughout.  Fractions are brought to a common
-denominator and computed as integers (``arith.via_integers``); sympy values use object
+denominator and computed as integers (``via_integers``); sympy values use object
 arrays; floats and complex numbers use numpy's float64 / complex128.
 """
 
@@ -30,6 +30,8 @@ from typing import Any
 import numpy as np
 
 from .. import arith, config
+from .._kernels import (divide_by_power_of_two, popcounts, subset_zeta, via_integers,
+                       walsh_hadamard)
 from ..errors import StructureMismatch
 from ..function import Function
 from ..structures.finite import BooleanGroup, SubsetMonoid
@@ -181,68 +183,9 @@ def _by_limbs(core: Callable, split: tuple, n: int, **options) -> np.ndarray:
                 part = core(x, y, n, **options)
                 weights[i + j] = part if i + j not in weights else weights[i + j] + part
     out = np.zeros(len(limbs_a[0]), dtype=object)
-    out[:] = 0
     for k, part in weights.items():
         out += part.astype(object) * (1 << (width * k))
     return out
-
-
-# --- butterflies (in place, on the last axis) --------------------------------------------------
-
-
-def _halves(x: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Views of ``x[..., i]`` for ``i`` without / with bit ``k``."""
-    v = x.reshape(x.shape[:-1] + (-1, 2, 1 << k))
-    return v[..., 0, :], v[..., 1, :]
-
-
-def _walsh_hadamard(x: np.ndarray, n: int) -> np.ndarray:
-    """Unnormalised Walsh-Hadamard transform of the last axis, in place.
-
-    Two bits per pass (radix 4: a third fewer sweeps over memory than radix 2), then one
-    radix-2 pass when ``n`` is odd.
-    """
-    k = 0
-    while k + 2 <= n:
-        v = x.reshape(x.shape[:-1] + (-1, 4, 1 << k))
-        a, b, c, d = (v[..., j, :] for j in range(4))
-        s1, d1, s2, d2 = a + b, a - b, c + d, c - d
-        np.add(s1, s2, out=a)
-        np.add(d1, d2, out=b)
-        np.subtract(s1, s2, out=c)
-        np.subtract(d1, d2, out=d)
-        k += 2
-    if k < n:
-        lo, hi = _halves(x, k)
-        diff = lo - hi
-        lo += hi
-        hi[...] = diff
-    return x
-
-
-def _zeta(x: np.ndarray, n: int, *, supersets: bool, inverse: bool) -> np.ndarray:
-    """Sum (or Moebius-invert) over subsets (``supersets=False``) or supersets, in place."""
-    for k in range(n):
-        lo, hi = _halves(x, k)
-        target, source = (lo, hi) if supersets else (hi, lo)
-        if inverse:
-            target -= source
-        else:
-            target += source
-    return x
-
-
-def _divide_exact(x: np.ndarray, n: int) -> np.ndarray:
-    """``x / 2**n`` for values known to be multiples of ``2**n`` in exact arithmetic."""
-    if n == 0:
-        return x
-    if x.dtype.kind == "i":
-        return x >> n
-    if x.dtype == object:
-        size = 1 << n
-        return np.array([v >> n if isinstance(v, int) else v / size for v in x.tolist()],
-                        dtype=object).reshape(x.shape)
-    return x / (1 << n)
 
 
 # --- cores -------------------------------------------------------------------------------------
@@ -262,65 +205,53 @@ def _disjoint_bound(ma: int, mb: int, sa: int, sb: int) -> int:
 
 
 def _xor_core(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
-    rational = arith.via_integers(lambda x, y: _xor_core(x, y, n), a, b)
+    rational = via_integers(lambda x, y: _xor_core(x, y, n), a, b)
     if rational is not None:
         return rational
     split = _limb_split(a, b, _xor_bound(len(a)))
     if split is not None:
         return _by_limbs(_xor_core, split, n)
     a, b = _plan(a, b, _xor_bound(len(a)))
-    fa = _walsh_hadamard(a, n)
-    fa *= _walsh_hadamard(b, n)
-    return _divide_exact(_walsh_hadamard(fa, n), n)
+    fa = walsh_hadamard(a, n)
+    fa *= walsh_hadamard(b, n)
+    return divide_by_power_of_two(walsh_hadamard(fa, n), n)
 
 
 def _zeta_core(a: np.ndarray, b: np.ndarray, n: int, supersets: bool) -> np.ndarray:
-    rational = arith.via_integers(lambda x, y: _zeta_core(x, y, n, supersets), a, b)
+    rational = via_integers(lambda x, y: _zeta_core(x, y, n, supersets), a, b)
     if rational is not None:
         return rational
     split = _limb_split(a, b, _pairs_bound)
     if split is not None:
         return _by_limbs(_zeta_core, split, n, supersets=supersets)
     a, b = _plan(a, b, _pairs_bound)
-    fa = _zeta(a, n, supersets=supersets, inverse=False)
-    fa *= _zeta(b, n, supersets=supersets, inverse=False)
-    return _zeta(fa, n, supersets=supersets, inverse=True)
-
-
-def _popcounts(n: int) -> np.ndarray:
-    counts = np.zeros(1 << n, dtype=np.intp)
-    for k in range(n):
-        _, hi = _halves(counts, k)
-        hi += 1
-    return counts
+    fa = subset_zeta(a, n, supersets=supersets)
+    fa *= subset_zeta(b, n, supersets=supersets)
+    return subset_zeta(fa, n, supersets=supersets, inverse=True)
 
 
 def _subset_core(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
-    rational = arith.via_integers(lambda x, y: _subset_core(x, y, n), a, b)
+    rational = via_integers(lambda x, y: _subset_core(x, y, n), a, b)
     if rational is not None:
         return rational
     split = _limb_split(a, b, _disjoint_bound)
     if split is not None:
         return _by_limbs(_subset_core, split, n)
     a, b = _plan(a, b, _disjoint_bound)
-    size, rank = len(a), _popcounts(n)
+    size, rank = len(a), popcounts(n)
     columns = np.arange(size)
     ranked = []
     for x in (a, b):
         r = np.zeros((n + 1, size), dtype=x.dtype)
-        if x.dtype == object:
-            r[...] = 0
         r[rank, columns] = x
-        ranked.append(_zeta(r, n, supersets=False, inverse=False))
+        ranked.append(subset_zeta(r, n))
     fa, fb = ranked
     out = np.zeros(size, dtype=a.dtype)
-    if out.dtype == object:
-        out[...] = 0
     for k in range(n + 1):
         acc = fa[0] * fb[k]
         for i in range(1, k + 1):
             acc += fa[i] * fb[k - i]
-        _zeta(acc, n, supersets=False, inverse=True)
+        subset_zeta(acc, n, inverse=True)
         mask = rank == k
         out[mask] = acc[mask]
     return out

@@ -22,6 +22,7 @@ import math
 import numpy as np
 
 from .. import config
+from .._kernels import walsh_hadamard
 from ..errors import InvalidArgument
 from ..structures.base import FiniteGroup
 from ..structures.finite import BooleanGroup, Cyclic
@@ -132,15 +133,6 @@ class CyclicBasis(Basis):
         return out.real if self.real and np.isrealobj(stacked) else out
 
 
-def _walsh_hadamard(a: np.ndarray, bits: int) -> np.ndarray:
-    x = a.reshape((a.shape[0],) + (2,) * bits).copy()
-    for axis in range(1, bits + 1):
-        lo = np.take(x, 0, axis=axis)
-        hi = np.take(x, 1, axis=axis)
-        x = np.stack([lo + hi, lo - hi], axis=axis)
-    return x.reshape(a.shape[0], -1)
-
-
 class BooleanBasis(Basis):
     """Characters ``chi_S(x) = (-1)^popcount(S & x)``; the transform is Walsh-Hadamard.
 
@@ -161,11 +153,11 @@ class BooleanBasis(Basis):
                      for s in range(group.order)]
 
     def forward(self, a: np.ndarray) -> list:
-        out = _walsh_hadamard(a, self.bits)
+        out = walsh_hadamard(np.array(a), self.bits)
         return [out[:, s, None, None] for s in range(self.group.order)]
 
     def adjoint(self, blocks: list) -> np.ndarray:
-        return _walsh_hadamard(np.stack([b[:, 0, 0] for b in blocks], axis=-1), self.bits)
+        return walsh_hadamard(np.stack([b[:, 0, 0] for b in blocks], axis=-1), self.bits)
 
 
 # --- symmetric and alternating groups ----------------------------------------------------------

@@ -6,10 +6,9 @@ equal length ``n`` (best of several runs), and fits ``log t = slope * log n + c`
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 
+from .._kernels import best_of
 from ..dispatch import convolve
 from ._base import Context, Step
 
@@ -20,15 +19,6 @@ SIZES = (256, 512, 1024, 2048, 4096, 8192)
 FFT_ONLY = (16384, 32768, 65536)
 #: slopes are fitted where a call's fixed overhead no longer dominates
 FIT_FROM = {"direct": 1024, "fft": 4096}
-
-
-def _best(fn, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        t0 = time.perf_counter()
-        fn()
-        best = min(best, time.perf_counter() - t0)
-    return best
 
 
 def fit_slope(sizes, times) -> float:
@@ -60,12 +50,12 @@ def sweep(sizes=None, fft_only=None, repeat: int = 3, seed: int = 0) -> dict:
     fft_only = FFT_ONLY if fft_only is None else fft_only
     for n in (*sizes, *fft_only):
         x, y = rng.standard_normal(n), rng.standard_normal(n)
-        tf = _best(lambda x=x, y=y: convolve(x, y, method="fft"), repeat)
+        tf = best_of(lambda x=x, y=y: convolve(x, y, method="fft"), repeat, batch=False)
         if n in fft_only:
             rows.append((n, None, tf, None))
             continue
         diff = np.max(np.abs(convolve(x, y, method="direct") - convolve(x, y, method="fft")))
-        td = _best(lambda x=x, y=y: convolve(x, y, method="direct"), repeat)
+        td = best_of(lambda x=x, y=y: convolve(x, y, method="direct"), repeat, batch=False)
         rows.append((n, td, tf, float(diff)))
     slope_direct, from_direct = _fit(rows, 1, FIT_FROM["direct"])
     slope_fft, from_fft = _fit(rows, 2, FIT_FROM["fft"])
