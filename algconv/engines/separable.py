@@ -17,8 +17,13 @@ import numpy as np
 from .. import arith, separable
 from ..function import Function
 from .base import Engine, Problem, lattice_result
-from .direct import (DIRECT_OVERHEAD_ND, SECONDS_PER_OBJECT_TERM, SECONDS_PER_SHIFT,
-                     SECONDS_PER_SHIFT_TERM, lattice_direct)
+from .direct import (
+    DIRECT_OVERHEAD_ND,
+    SECONDS_PER_OBJECT_TERM,
+    SECONDS_PER_SHIFT,
+    SECONDS_PER_SHIFT_TERM,
+    lattice_direct,
+)
 
 __all__ = ["SeparableEngine", "SEPARABLE_MAX_SIZE"]
 
