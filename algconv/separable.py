@@ -52,6 +52,13 @@ def factors(kernel: np.ndarray) -> list[np.ndarray] | None:
     own line through its largest entry.  Int kernels (numpy or Python ints): int64
     factors, exact (None past 2**62).  Fraction kernels: exact factors as object arrays.  Complex, sympy and non-finite
     kernels are never split.
+
+    Examples
+    --------
+    >>> g = np.array([1.0, 4.0, 6.0, 4.0, 1.0]) / 16
+    >>> fs = factors(np.outer(g, g))  # a binomial (Gaussian-like) kernel
+    >>> np.allclose(outer(fs), np.outer(g, g)), float(fs[1].max())  # the pivot's entry is 1
+    (True, 1.0)
     """
     if kernel.ndim < 2 or sum(n > 1 for n in kernel.shape) < 2 or kernel.size == 0:
         return None
