@@ -148,7 +148,11 @@ def lattice_fft(a: np.ndarray, b: np.ndarray, axes: tuple | None = None) -> np.n
     else:
         fa, fb = (_pruned_rfftn(x, fshape, axes, workers) if 4 * x.size <= math.prod(fshape)
                   else scipy.fft.rfftn(x, fshape, axes, workers=workers) for x in (a, b))
-        out = scipy.fft.irfftn(fa * fb, fshape, axes, workers=workers)
+        if fa.shape == fb.shape:
+            fa *= fb  # in place: both spectra are ours (one allocation fewer)
+        else:
+            fa = fa * fb  # broadcast along axes outside ``axes``
+        out = scipy.fft.irfftn(fa, fshape, axes, workers=workers, overwrite_x=True)
     return out[tuple(slice(0, n) for n in shape)].astype(dtype, copy=False)
 
 
