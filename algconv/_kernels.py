@@ -37,7 +37,7 @@ __all__ = [
     "MODES", "check_valid_shapes", "walsh_hadamard", "subset_zeta", "halves", "popcounts",
     "divide_by_power_of_two", "finite_shape", "cyclic_shape", "scaled_integers",
     "via_integers", "left_regular_matrix", "is_zero", "is_sympy", "identically_zero",
-    "nonzero_positions", "bool_operands",
+    "nonzero_positions", "conj_array", "bool_operands",
     "best_of", "once",
 ]
 
@@ -320,6 +320,22 @@ def nonzero_positions(x: np.ndarray) -> np.ndarray:
     if x.dtype == object:
         return np.array([i for i, v in enumerate(x.tolist()) if v != 0], dtype=np.intp)
     return np.flatnonzero(x)
+
+
+# --- conjugates -------------------------------------------------------------------------------
+
+
+def conj_array(array: np.ndarray) -> np.ndarray:
+    """The complex conjugate of a value array (real and exact-real arrays as they are).
+
+    >>> conj_array(np.array([1 + 2j])), conj_array(np.array([1, 2]))
+    (array([1.-2.j]), array([1, 2]))
+    """
+    if array.dtype.kind == "c":
+        return array.conj()
+    if array.dtype == object:
+        return np.frompyfunc(arith.conjugate, 1, 1)(array).astype(object)
+    return array
 
 
 # --- bools -------------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from . import config
 if TYPE_CHECKING:
     from concurrent.futures import ThreadPoolExecutor
 
-__all__ = ["workers", "parallel_map", "bands"]
+__all__ = ["bands", "parallel_map", "request_workers"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -38,7 +38,7 @@ _LOCK = threading.Lock()
 _INSIDE = threading.local()
 
 
-def workers() -> int:
+def request_workers() -> int:
     """Threads this request may use: ``config.workers``, or 1 inside a worker thread."""
     return 1 if getattr(_INSIDE, "active", False) else config.workers
 

@@ -33,7 +33,7 @@ def _load(name: str):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every available subcommand.
+    """The argument parser with every subcommand.
 
     Examples
     --------
@@ -52,12 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        try:
-            module = _load(name)
-        except ModuleNotFoundError as e:
-            if e.name != f"algconv.commands.{name}":
-                raise
-            continue
+        module = _load(name)
         p = sub.add_parser(module.NAME, help=module.HELP, description=module.HELP,
                            epilog=f"example:\n  {module.EXAMPLE}",
                            formatter_class=argparse.RawDescriptionHelpFormatter)

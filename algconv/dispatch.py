@@ -15,12 +15,12 @@ from typing import Any
 import numpy as np
 
 from . import arith, config
-from ._kernels import MODES, bool_operands, check_valid_shapes
+from ._kernels import MODES, bool_operands, check_valid_shapes, conj_array
 from .engines import ENGINES
 from .engines.base import EXACT_KINDS, Engine, Problem, float_work_dtype
 from .engines.fft import lattice_fft
 from .errors import InvalidArgument, InvalidType, MethodNotApplicable, StructureMismatch
-from .function import Function, _conj_array, _finite_vector
+from .function import Function, finite_vector, trusted_dense, view
 from .structures.base import Group, Monoid, check_structure
 from .structures.numbers import Integers, Lattice
 from .validation import as_value_array, check_axes, check_choice, describe, is_dask_array
@@ -85,8 +85,16 @@ def _refusal(engine: Engine, p: Problem) -> str | None:
     return reason
 
 
-def _guard(engine: Engine, p: Problem) -> str | None:
-    """The reason ``engine`` may not run ``p``, hard guards first; ``None`` if it may."""
+def guard(engine: Engine, p: Problem) -> str | None:
+    """The reason ``engine`` may not run ``p``, hard guards first; ``None`` if it may.
+
+    >>> import algconv as ac
+    >>> from algconv.engines import ENGINES
+    >>> from algconv.function import Function
+    >>> f = Function({0: 1}, over=ac.Integers())
+    >>> guard(ENGINES["fft"], Problem(f, f, ac.Integers()))
+    'it rounds through floating point, but the values are exact (int)'
+    """
     reason = _refusal(engine, p)
     if reason is not None:
         return reason
@@ -111,8 +119,8 @@ def _absorbs(p: Problem) -> bool:
     p._absorbs = False
     if p.kind not in ("float", "complex"):
         return False
-    arrays = [h._array if h.is_dense else np.array(list(h._dict.values()))
-              for h in (p.f, p.g)]
+    arrays = [h.array if h.is_dense else np.array(list(h.mapping.values()))
+              for h in (p.fv, p.gv)]
     dtype = float_work_dtype(np.result_type(*arrays))
     eps = np.finfo(dtype).eps if dtype.kind in "fc" else np.finfo(np.float64).eps
     for a in arrays:
@@ -133,7 +141,7 @@ def _precise(p: Problem, engine: Engine, cost: float) -> tuple[Engine, str | Non
     if engine.exact or not _absorbs(p):
         return engine, None
     direct = ENGINES["direct"]
-    if _guard(direct, p) is None and direct.cost(p) <= PRECISION_SLOWDOWN * cost:
+    if guard(direct, p) is None and direct.cost(p) <= PRECISION_SLOWDOWN * cost:
         return direct, (f"the direct sum, since method={engine.name!r} would absorb values "
                         "below its rounding (they span more than the float precision)")
     return engine, None
@@ -151,7 +159,7 @@ def _warn_absorbed(engine: Engine) -> None:
 def _no_engine(p: Problem, candidates: list | None = None) -> None:
     """Raise ``InvalidArgument``: every engine failed a hard guard (memory, in practice)."""
     if candidates is None:
-        candidates = [(name, None, _guard(engine, p)) for name, engine in ENGINES.items()]
+        candidates = [(name, None, guard(engine, p)) for name, engine in ENGINES.items()]
     reasons = "; ".join(f"{name}: {note}" for name, _, note in candidates)
     raise InvalidArgument(
         f"Got an input no engine can evaluate within the limits ({reasons}); raise "
@@ -159,33 +167,26 @@ def _no_engine(p: Problem, candidates: list | None = None) -> None:
     )
 
 
-def _fastest(p: Problem) -> Engine:
-    """The engine ``_select(p)`` picks, skipping engines whose fixed cost cannot win.
-
-    The same choice as ``_select`` (an engine's ``cost`` is never below its ``min_cost``),
-    without estimating every engine: tiny inputs stay cheap to dispatch.
-    """
-    best, best_cost = None, float("inf")
-    for engine in ENGINES.values():
-        if engine.min_cost >= best_cost or _guard(engine, p) is not None:
-            continue
-        cost = engine.cost(p)
-        if cost < best_cost:
-            best, best_cost = engine, cost
-    if best is None:
-        _no_engine(p)
-    return _precise(p, best, best_cost)[0]
-
-
 #: ``choose_method(measure=True)`` times only the candidates estimated to finish within
 #: this many seconds; the others keep their estimate (so measuring never hangs)
 MEASURE_MAX_SECONDS = 1.0
 
 
-def _select(p: Problem, measure: bool = False) -> MethodChoice:
-    candidates, best = [], None
+def _select(p: Problem, measure: bool = False, explain: bool = False) -> MethodChoice:
+    """The one selection loop: the engine ``convolve`` runs on ``p``, and why.
+
+    Every registered engine in order: the hard guards first (``guard``), then the lowest
+    cost wins (the first of equal costs), or the fastest measured with ``measure``.  The
+    choice depends only on ``p``'s value and the configuration (structures by value:
+    caches never enter a cost).  Without ``explain`` an engine whose fixed cost
+    (``min_cost``, a lower bound of its ``cost``) cannot beat the best so far is skipped
+    unexamined, which keeps tiny calls cheap and picks the same engine.
+    """
+    candidates, best, best_cost = [], None, float("inf")
     for name, engine in ENGINES.items():
-        reason = _guard(engine, p)
+        if not (explain or measure) and engine.min_cost >= best_cost:
+            continue
+        reason = guard(engine, p)
         if reason is not None:
             candidates.append((name, None, reason))
             continue
@@ -199,18 +200,18 @@ def _select(p: Problem, measure: bool = False) -> MethodChoice:
             cost = time.perf_counter() - t0
             note = f"measured; {engine.summary}"
         candidates.append((name, cost, note))
-        if best is None or cost < best[1]:
-            best = (name, cost)
+        if cost < best_cost:
+            best, best_cost = engine, cost
     if best is None:
         _no_engine(p, candidates)
     how = "fastest measured" if measure else "lowest estimated cost"
     reason = f"{how} of {sum(c is not None for _, c, _ in candidates)} applicable engines"
-    engine, precise = _precise(p, ENGINES[best[0]], best[1])
+    engine, precise = _precise(p, best, best_cost)
     return MethodChoice(engine.name, precise or reason, candidates)
 
 
 def _engine_for(p: Problem, method: str) -> Engine:
-    engine = _fastest(p) if method == "auto" else _named_engine(p, method)
+    engine = ENGINES[_select(p).method] if method == "auto" else _named_engine(p, method)
     if not engine.exact and _absorbs(p):
         _warn_absorbed(engine)
     return engine
@@ -307,8 +308,7 @@ def _numeric_request(a: np.ndarray, b: np.ndarray, over: Any, mode: str) -> _Req
             check_valid_shapes(a.shape, b.shape)
         lattice = over if over is not None else _lattice_for(a.ndim)
         zero = (0,) * a.ndim
-        p = Problem(Function._from_dense(a, lattice, zero), Function._from_dense(b, lattice, zero),
-                    lattice, hints={"mode": mode})
+        p = Problem(trusted_dense(a, lattice, zero), trusted_dense(b, lattice, zero), lattice)
         return _Request(p, True, a.shape, b.shape, mode=mode)
     over = check_structure(over)
     if mode != "full":
@@ -322,7 +322,7 @@ def _numeric_request(a: np.ndarray, b: np.ndarray, over: Any, mode: str) -> _Req
                 f"Got arrays of shapes {a.shape} and {b.shape}, but {over!r} takes 1-D "
                 "coefficient arrays"
             )
-        p = Problem(Function._from_dense(a, over, (0,)), Function._from_dense(b, over, (0,)), over)
+        p = Problem(trusted_dense(a, over, (0,)), trusted_dense(b, over, (0,)), over)
         return _Request(p, True, a.shape, b.shape)
     if over.dense_layout != "finite":
         hint = ("use ac.convolve_dirichlet for arrays, or Functions"
@@ -331,13 +331,13 @@ def _numeric_request(a: np.ndarray, b: np.ndarray, over: Any, mode: str) -> _Req
             f"Got arrays with over={over!r}, but arrays are accepted on Z^d, N and finite "
             f"structures; {hint}"
         )
-    va = _finite_vector(a, over, "f")
-    vb = _finite_vector(b, over, "g")
+    va = finite_vector(a, over, "f")
+    vb = finite_vector(b, over, "g")
     if a.shape != b.shape:
         raise StructureMismatch(
             f"Got f with shape {a.shape} and g with shape {b.shape}, but they must match"
         )
-    p = Problem(Function._from_dense(va, over), Function._from_dense(vb, over), over)
+    p = Problem(trusted_dense(va, over), trusted_dense(vb, over), over)
     return _Request(p, True, a.shape, b.shape, out_shape=a.shape)
 
 
@@ -397,9 +397,9 @@ def _finish(req: _Request, result: Function) -> Any:
         out = result.to_array()
         out = out.reshape(req.out_shape) if req.out_shape is not None else out
     elif 0 in req.shape_f or 0 in req.shape_g:
-        out = np.zeros((0,) * len(req.shape_f), dtype=result._dense_form()[0].dtype)
+        out = np.zeros((0,) * len(req.shape_f), dtype=view(result).dense()[0].dtype)
     else:
-        out = apply_mode(result._dense_form()[0], req.shape_f, req.shape_g, req.mode)
+        out = apply_mode(view(result).dense()[0], req.shape_f, req.shape_g, req.mode)
     if req.boolean:  # exact counts of the pairs of Trues that meet: True where there is one
         out = out > 0
     return out.reshape(())[()] if req.scalar else out
@@ -478,10 +478,10 @@ def _fft_batches(method: str) -> Any:
         whole = _request(a, b, None, "full", "convolve").problem
         count = int(np.prod([a.shape[ax] for ax in batch]))
         if method == "auto":
-            best = _fastest(one)
+            best = ENGINES[_select(one).method]
             if best is not fft:  # one FFT call for all batches against one call per batch
                 loop = count * (best.cost(one) + BATCH_CALL_OVERHEAD)
-                if (_guard(fft, one) is not None
+                if (guard(fft, one) is not None
                         or fft.min_cost + count * (fft.cost(one) - fft.min_cost) >= loop):
                     return None
         if (_refusal(fft, whole) is not None or _absorbs(whole)
@@ -677,16 +677,16 @@ def correlate(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
     _reject_positional_structure(mode, method, "correlate")
     if axes is not None:
         a, b, axes = _axes_operands(f, g, over, axes)
-        return along_axes(a, _conj_array(np.flip(b, axes)), check_choice(mode, "mode", MODES),
+        return along_axes(a, conj_array(np.flip(b, axes)), check_choice(mode, "mode", MODES),
                           axes, lambda x, y: convolve(x, y, "full", method), _fft_batches(method))
     req = _request(f, g, over, mode, "correlate")
     p = req.problem
     if isinstance(p.over, Group):
         if req.arrays and p.over.dense_layout == "lattice":
-            b = p.g._array
-            adj = Function._from_dense(_conj_array(b[(slice(None, None, -1),) * b.ndim]),
-                                       p.over, p.g._start)
-            q = Problem(p.f, adj, p.over, p.hints)
+            b = p.gv.array
+            adj = trusted_dense(conj_array(b[(slice(None, None, -1),) * b.ndim]),
+                                p.over, p.gv.start)
+            q = Problem(p.f, adj, p.over)
             return _finish(replace(req, problem=q), _engine_for(q, method).run(q))
         q = Problem(p.g.reflected_conjugate(), p.f, p.over)
         return _finish(replace(req, problem=q), _engine_for(q, method).run(q))
@@ -701,16 +701,16 @@ def correlate(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
 
 
 def _finite_monoid_correlate(p: Problem) -> Function:
-    a, _ = p.f._dense_form()
-    b, _ = p.g._dense_form()
+    a, _ = p.fv.dense()
+    b, _ = p.gv.dense()
     n = p.over.order
-    a, b = arith.exact_pair(a, _conj_array(b), terms=n)
+    a, b = arith.exact_pair(a, conj_array(b), terms=n)
     dtype = np.result_type(a, b)
     work = float_work_dtype(dtype)  # float16 summed in float32
     table = p.over.cayley_table()
     with np.errstate(invalid="ignore"):  # inf * 0 is NaN, as in the direct sum
         h = b.astype(work, copy=False) @ a.astype(work, copy=False)[table]
-    return Function._from_dense(h.astype(dtype, copy=False), p.over)
+    return trusted_dense(h.astype(dtype, copy=False), p.over)
 
 
 def choose_method(f: Any, g: Any, mode: str = "full", measure: bool = False, *,
@@ -748,4 +748,5 @@ def choose_method(f: Any, g: Any, mode: str = "full", measure: bool = False, *,
       table ...
     """
     _reject_positional_structure(mode, measure, "choose_method", second="measure")
-    return _select(_request(f, g, over, mode, "choose_method").problem, measure=measure)
+    return _select(_request(f, g, over, mode, "choose_method").problem, measure=measure,
+                   explain=True)

@@ -31,6 +31,8 @@ __all__ = [
     "NotInvertible",
     "InvalidArgument",
     "InvalidType",
+    "MissingExtra",
+    "BadInput",
 ]
 
 
@@ -182,4 +184,25 @@ class InvalidType(AlgconvError, TypeError):
     Traceback (most recent call last):
     ...
     algconv.errors.InvalidType: Got over='Cyclic(6)', but expected a structure object such as ac.Cyclic(6) (spec strings belong to the command line)
+    """
+
+
+class MissingExtra(AlgconvError, ImportError):
+    """An optional dependency of algconv is not installed; the message names the extra.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> issubclass(ac.plot.MissingExtra, ac.AlgconvError), ac.plot.MissingExtra is MissingExtra
+    (True, True)
+    """
+
+
+class BadInput(InvalidArgument):
+    """A command-line array or file that cannot be read (``algconv conv``).
+
+    Examples
+    --------
+    >>> issubclass(BadInput, InvalidArgument)
+    True
     """

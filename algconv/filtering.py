@@ -19,13 +19,14 @@ from typing import Any
 
 import numpy as np
 
-from . import _parallel, arith, config, separable
+from . import arith, config, separable
+from ._parallel import bands, parallel_map, request_workers
 from ._kernels import bool_operands
 from .dispatch import convolve
 from .engines import ENGINES
 from .engines.base import Problem, all_finite
 from .errors import InvalidArgument, InvalidType, StructureMismatch
-from .function import Function
+from .function import trusted_dense
 from .structures.numbers import Integers, Lattice
 from .validation import (
     as_value_array,
@@ -154,8 +155,8 @@ def _fft_cost(padded_shape: tuple, kernel: np.ndarray, kind: str) -> float:
     over = Integers() if kernel.ndim == 1 else Lattice(kernel.ndim)
     start = (0,) * kernel.ndim
     shape_only = np.broadcast_to(np.float64(0), padded_shape)  # no memory: costs need shapes
-    probe = Problem(Function._from_dense(shape_only, over, start),
-                    Function._from_dense(kernel, over, start), over, hints={"mode": "valid"})
+    probe = Problem(trusted_dense(shape_only, over, start),
+                    trusted_dense(kernel, over, start), over)
     probe._kind = kind  # skip scanning values: the kind is already known
     return min(ENGINES[name].cost(probe) for name in ("fft", "overlap-add"))
 
@@ -381,7 +382,7 @@ def _float_factors(image: np.ndarray, kernel: np.ndarray) -> list | None:
 
 
 def _workers(image: np.ndarray) -> int:
-    return _parallel.workers() if image.size >= PARALLEL_MIN_ENTRIES else 1
+    return request_workers() if image.size >= PARALLEL_MIN_ENTRIES else 1
 
 
 def _banded_ndimage(image: np.ndarray, kernel: np.ndarray, mode: str, cval: Any,
@@ -415,7 +416,7 @@ def _banded_ndimage(image: np.ndarray, kernel: np.ndarray, mode: str, cval: Any,
         done = scipy.ndimage.convolve(rows_read, kernel, mode=mode, cval=cval, origin=origin)
         out[lo:hi] = done[lo - first: hi - first]  # each thread copies its own band
 
-    _parallel.parallel_map(band, _parallel.bands(rows, count), count)
+    parallel_map(band, bands(rows, count), count)
     return out
 
 
@@ -446,7 +447,7 @@ def _separable_ndimage(image: np.ndarray, fs: list, mode: str, cval: Any,
             scipy.ndimage.convolve1d(x[tuple(index)], f, axis=ax, output=out[tuple(index)],
                                      mode=mode, cval=cval, origin=origin[ax])
 
-        _parallel.parallel_map(piece, _parallel.bands(x.shape[split], max(count, 1)),
+        parallel_map(piece, bands(x.shape[split], max(count, 1)),
                                max(count, 1))
         x = out
         if mode == "constant":

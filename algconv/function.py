@@ -16,19 +16,26 @@ from typing import Any, Callable, Mapping
 import numpy as np
 
 from . import arith
-from ._kernels import identically_zero, is_sympy, is_zero
+from ._kernels import conj_array, identically_zero, is_sympy, is_zero
 from .errors import InvalidArgument, InvalidType, StructureMismatch
 from .structures.base import Group, Monoid, check_structure
 from .validation import as_value_array, check_int, check_real, check_value, describe, is_integer
 
-__all__ = ["Function", "delta"]
+__all__ = ["Function", "delta", "View", "view", "trusted_dense", "trusted_dict", "element_of",
+           "finite_vector"]
 
 
 def _coords(over: Monoid, x: Any) -> tuple:
     return (x,) if getattr(over, "scalar_elements", False) else x
 
 
-def _element(over: Monoid, coords: tuple) -> Any:
+def element_of(over: Monoid, coords: tuple) -> Any:
+    """The element of a lattice or offset layout at integer ``coords`` (a tuple).
+
+    >>> import algconv as ac
+    >>> element_of(ac.Integers(), (3,)), element_of(ac.Lattice(2), (1, -1))
+    (3, (1, -1))
+    """
     return int(coords[0]) if getattr(over, "scalar_elements", False) else tuple(map(int, coords))
 
 
@@ -75,7 +82,7 @@ class Function:
     False
     """
 
-    __slots__ = ("over", "_dict", "_array", "_start")
+    __slots__ = ("over", "_dict", "_array", "_start", "_view")
     __hash__ = None  # mutable-looking value type: compare with ==, do not hash
     __array_ufunc__ = None  # numpy defers to f's operators: np.float64(2) * f is a Function
 
@@ -96,6 +103,7 @@ class Function:
 
     def _set(self, over, data, array, start) -> None:
         self.over, self._dict, self._array, self._start = over, data, array, start
+        self._view = None
 
     @classmethod
     def _from_dict(cls, data: dict, over: Monoid) -> "Function":
@@ -110,6 +118,7 @@ class Function:
         """Trusted constructor for a validated array in ``over``'s dense layout."""
         f = cls.__new__(cls)
         f.over, f._dict, f._array, f._start = over, None, array, start  # hot path: no _set call
+        f._view = None
         return f
 
     # --- other constructors -----------------------------------------------------------------
@@ -162,7 +171,7 @@ class Function:
                     f"Got start={start!r}, but a finite structure ({over!r}) takes arrays in "
                     "elements() order with no start"
                 )
-            return cls._from_dense(_finite_vector(values, over, "array"), over)
+            return cls._from_dense(finite_vector(values, over, "array"), over)
         d = over.d if layout == "lattice" else 1
         if values.ndim != d:
             raise StructureMismatch(
@@ -233,7 +242,7 @@ class Function:
             els = self.over.elements()
             index = (els[int(i[0])] for i in nonzero)
         else:
-            index = (_element(self.over, tuple(s + int(c) for s, c in zip(self._start, i)))
+            index = (element_of(self.over, tuple(s + int(c) for s, c in zip(self._start, i)))
                      for i in nonzero)
         for x, i in zip(index, nonzero):
             value = array[tuple(i)]
@@ -287,8 +296,8 @@ class Function:
         """
         self._require_offset_layout("start")
         if self._array is None:
-            return _element(self.over, self._box()[0])
-        return _element(self.over, self._start)
+            return element_of(self.over, self._box()[0])
+        return element_of(self.over, self._start)
 
     def _require_offset_layout(self, what: str) -> None:
         if self.over.dense_layout not in ("lattice", "offset"):
@@ -545,7 +554,7 @@ class Function:
         if not isinstance(over, Group):
             raise InvalidArgument(f"reflection x -> x^-1 needs a group, but over={over!r}")
         if self._array is not None:
-            array = _conj_array(self._array)
+            array = conj_array(self._array)
             if self._start is None:
                 return Function._from_dense(array[over.inverse_indices()], over)
             flipped = array[(slice(None, None, -1),) * array.ndim]
@@ -615,14 +624,6 @@ def _value_sizes(f: "Function") -> tuple[int, str, Any, int]:
     return len(values), kind, sum(abs(v) for v in values) * den, den
 
 
-def _conj_array(array: np.ndarray) -> np.ndarray:
-    if array.dtype.kind == "c":
-        return array.conj()
-    if array.dtype == object:
-        return np.frompyfunc(arith.conjugate, 1, 1)(array).astype(object)
-    return array
-
-
 def _one_inexact_dtype(data: dict) -> dict:
     """``data`` with its float and complex values cast to one numpy dtype when numpy
     scalars of several dtypes mix (float32 with float64 gives float64 throughout)."""
@@ -653,13 +654,18 @@ def _check_start(start: Any, over: Monoid, d: int) -> tuple:
             f"Got start={describe(start)}, but {over!r} needs "
             + ("an int" if d == 1 else f"a tuple of {d} ints")
         )
-    first = _element(over, coords)
+    first = element_of(over, coords)
     over.check(first, "start")
     return coords
 
 
-def _finite_vector(values: np.ndarray, over: Monoid, name: str) -> np.ndarray:
-    """A value array in ``over``'s element order, accepting the N-D shape of cyclic products."""
+def finite_vector(values: np.ndarray, over: Monoid, name: str) -> np.ndarray:
+    """A value array in ``over``'s element order, accepting the N-D shape of cyclic products.
+
+    >>> import algconv as ac
+    >>> finite_vector(np.arange(6).reshape(2, 3), ac.product(ac.Cyclic(2), ac.Cyclic(3)), "f")
+    array([0, 1, 2, 3, 4, 5])
+    """
     shape = getattr(over, "shape", None) if getattr(over, "is_cyclic_product", False) else None
     if values.ndim == 1 and len(values) == over.order:
         return values
@@ -670,6 +676,129 @@ def _finite_vector(values: np.ndarray, over: Monoid, name: str) -> np.ndarray:
         f"Got {name} with shape {values.shape}, but {over!r} needs shape {expected} "
         "(values in elements() order)"
     )
+
+
+
+# --- the one read view, and the trusted constructors, for the rest of the package -------------
+
+
+class View:
+    """The one internal read view of a Function: its structure and its stored values.
+
+    The rest of the package reads a Function only through ``view(f)`` (cached on the
+    Function, which is a value and never changes).  Exactly one of ``array`` (dense, in
+    ``over``'s layout, index 0 at ``start``; ``start`` is ``None`` on a finite structure)
+    and ``mapping`` (a dict of the support) is set.  Read-only: never write into ``array``.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> v = view(ac.Function.from_array([1, 2], over=ac.Integers(), start=-1))
+    >>> v.array, v.start, v.mapping, v.kind, v.size
+    (array([1, 2]), (-1,), None, 'int', 2)
+    >>> w = view(ac.Function({2: 1.5, 4: 1.0}, over=ac.Integers()))
+    >>> w.is_dense, w.dense(), w.box()
+    (False, (array([1.5, 0. , 1. ]), (2,)), ((2,), (3,)))
+    """
+
+    __slots__ = ("over", "array", "start", "mapping", "_f", "_dense", "_kind")
+
+    def __init__(self, f: Function):
+        self.over, self.array, self.start, self.mapping = f.over, f._array, f._start, f._dict
+        self._f, self._dense, self._kind = f, None, None
+
+    @property
+    def is_dense(self) -> bool:
+        """Whether the values are stored as an array."""
+        return self.array is not None
+
+    @property
+    def size(self) -> int:
+        """Stored entries: the array's size, or the support's for a dict."""
+        return self.array.size if self.array is not None else len(self.mapping)
+
+    @property
+    def kind(self) -> str:
+        """The value kind: 'int', 'rational', 'float', 'complex' or 'object' (cached)."""
+        if self._kind is None:
+            from .validation import join_kinds, scalar_kind, value_kind
+
+            if self.array is not None:
+                self._kind = value_kind(self.array)
+            else:
+                self._kind = join_kinds(*(scalar_kind(v) for v in self.mapping.values())) \
+                    if self.mapping else "int"
+        return self._kind
+
+    def dense(self) -> tuple[np.ndarray, tuple | None]:
+        """``(array, start)`` in the structure's dense layout (start ``None`` when finite);
+        a dict is laid out once (its bounding box) and kept."""
+        if self.array is not None:
+            return self.array, self.start
+        if self._dense is None:
+            self._dense = self._f._dense_form()
+        return self._dense
+
+    def box(self) -> tuple[tuple, tuple]:
+        """``(start, shape)`` of the stored values on a lattice or offset layout."""
+        if self.array is not None:
+            return self.start, self.array.shape
+        return self._f._box()
+
+    @property
+    def shape(self) -> tuple:
+        """The shape of the stored array (of the bounding box for a dict)."""
+        return self.array.shape if self.array is not None else self._f._box()[1]
+
+    def items(self):
+        """``(element, value)`` pairs of the support, values as Python scalars."""
+        return self._f._items()
+
+    def stored_items(self) -> list:
+        """``(element, value)`` for every stored entry, zeros of an array included (the
+        dense sum's rule, which matters for ``inf * 0``); the support for a dict."""
+        if self.array is None:
+            return list(self.mapping.items())
+        if self.start is None:
+            elements = self.over.elements()
+            return [(elements[i], v) for i, v in enumerate(self.array.tolist())]
+        return [(element_of(self.over, tuple(s + c for s, c in zip(self.start, i))),
+                 self.array[i].item()) for i in np.ndindex(self.array.shape)]
+
+
+def view(f: Function) -> View:
+    """The read view of ``f`` (built once per Function).
+
+    >>> import algconv as ac
+    >>> view(ac.delta(over=ac.Cyclic(3))).mapping
+    {0: 1}
+    """
+    v = f._view
+    if v is None:
+        v = f._view = View(f)
+    return v
+
+
+def trusted_dense(array: np.ndarray, over: Monoid, start: tuple | None = None) -> Function:
+    """A Function on an array already validated for ``over``'s dense layout (no copy, no
+    checks: for engines and the package's own front ends, never for user input).
+
+    >>> import algconv as ac
+    >>> trusted_dense(np.array([0, 5]), ac.Cyclic(2)).to_dict()
+    {1: 5}
+    """
+    return Function._from_dense(array, over, start)
+
+
+def trusted_dict(mapping: dict, over: Monoid) -> Function:
+    """A Function from a dict with canonical keys of ``over`` (zeros are dropped; no other
+    checks: for engines and the package's own code, never for user input).
+
+    >>> import algconv as ac
+    >>> trusted_dict({1: 2, 3: 0}, ac.Integers()).to_dict()
+    {1: 2}
+    """
+    return Function._from_dict(mapping, over)
 
 
 def delta(x: Any = None, over: Monoid = None) -> Function:

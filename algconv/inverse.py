@@ -32,7 +32,7 @@ from ._kernels import (cyclic_shape, divide_by_power_of_two, left_regular_matrix
                        walsh_hadamard)
 from .engines.dirichlet import dirichlet_prefix
 from .errors import InvalidArgument, InvalidType, NotInvertible
-from .function import Function, _finite_vector
+from .function import Function, finite_vector, trusted_dense, trusted_dict, view
 from .structures.base import Group, Monoid, check_structure
 from .structures.finite import BooleanGroup, Cyclic, SubsetMonoid
 from .structures.numbers import Lattice, Multiplicative, Naturals, Reals
@@ -128,7 +128,7 @@ def inverse(f: Any, length: int | None = None, *, over: Monoid | None = None) ->
     over = check_structure(over)
     values = as_value_array(f, "f")
     if over.dense_layout == "finite":
-        return _invert_function(Function._from_dense(_finite_vector(values, over, "f"), over),
+        return _invert_function(trusted_dense(finite_vector(values, over, "f"), over),
                                 length).to_array()
     if isinstance(over, (Naturals, Multiplicative)):
         if values.ndim != 1:
@@ -137,8 +137,8 @@ def inverse(f: Any, length: int | None = None, *, over: Monoid | None = None) ->
         first = over.identity
         if length is None:
             length = first + len(values) - 1
-        g = Function._from_dense(values, over, (first,))
-        return _invert_function(g, length)._dense_form()[0]
+        g = trusted_dense(values, over, (first,))
+        return view(_invert_function(g, length)).dense()[0]
     raise InvalidArgument(
         f"Got an array with over={over!r}, but arrays are accepted on finite structures, "
         "Naturals() and Multiplicative(); use a Function"
@@ -163,7 +163,7 @@ def _is_unit_point_mass(f: Function) -> bool:
     """``f = c delta_x`` with ``x`` the identity or in a group: inverted without linear algebra."""
     if f.is_dense:
         return False
-    items = list(f._items())
+    items = list(view(f).items())
     return len(items) == 1 and (isinstance(f.over, Group) or items[0][0] == f.over.identity)
 
 
@@ -202,7 +202,7 @@ def _normalise(array: np.ndarray) -> np.ndarray:
 
 def _series_values(f: Function, first: int, last: int) -> np.ndarray:
     """``[f(first), ..., f(last)]`` as a value array (zeros outside the stored range)."""
-    stored, (start,) = f._dense_form()
+    stored, (start,) = view(f).dense()
     stored = arith.widen_ints(stored)  # the recursion must not wrap in uint8, int32, ...
     count = last - first + 1
     config.check_memory(count * 24.0, f"the first {count} values of the inverse")
@@ -246,7 +246,7 @@ def _invert_series(f: Function, length: int | None) -> Function:
     r = _reciprocal(c)
     g = _dirichlet_inverse(work, r) if isinstance(over, Multiplicative) else (
         _newton_inverse(work, r))
-    return Function._from_dense(_normalise(g), over, (first,))
+    return trusted_dense(_normalise(g), over, (first,))
 
 
 def _dirichlet_inverse(a: np.ndarray, r: Any) -> np.ndarray:
@@ -302,22 +302,22 @@ def _not_invertible(over: Monoid, why: str) -> NotInvertible:
 
 def _invert_finite(f: Function) -> Function:
     over = f.over
-    a = arith.widen_ints(f._dense_form()[0])  # exact arithmetic, never in uint8, int32, ...
+    a = arith.widen_ints(view(f).dense()[0])  # exact arithmetic, never in uint8, int32, ...
     kind = value_kind(a)
     numeric = kind in ("float", "complex")
     if isinstance(over, (BooleanGroup, SubsetMonoid)):  # the input, work, spectrum, inverse
         config.check_memory(4.0 * over.order * config.value_bytes(
             np.result_type(a, np.float64) if numeric else object), f"the inverse on {over!r}")
     if isinstance(over, BooleanGroup):
-        return Function._from_dense(_invert_by_walsh(a, over, numeric), over)
+        return trusted_dense(_invert_by_walsh(a, over, numeric), over)
     if isinstance(over, SubsetMonoid):
-        return Function._from_dense(_invert_by_zeta(a, over, numeric), over)
+        return trusted_dense(_invert_by_zeta(a, over, numeric), over)
     shape = cyclic_shape(over)
     if numeric and shape is not None:
-        return Function._from_dense(_invert_by_fft(a, shape, over), over)
+        return trusted_dense(_invert_by_fft(a, shape, over), over)
     if isinstance(over, Cyclic) and kind in ("int", "rational"):
-        return Function._from_dense(_invert_cyclic_exact(a, over), over)
-    return Function._from_dense(_invert_by_solve(a, over, kind), over)
+        return trusted_dense(_invert_cyclic_exact(a, over), over)
+    return trusted_dense(_invert_by_solve(a, over, kind), over)
 
 
 def _check_spectrum(spectrum: np.ndarray, over: Monoid, exact: bool) -> None:
@@ -442,13 +442,13 @@ _TORSION_FREE = (Lattice, Reals)
 
 def _invert_point_mass(f: Function) -> Function:
     over = f.over
-    items = list(f._items())
+    items = list(view(f).items())
     if len(items) == 1:
         x, c = items[0]
         if x == over.identity:
-            return Function._from_dict({x: _reciprocal(c)}, over)
+            return trusted_dict({x: _reciprocal(c)}, over)
         if isinstance(over, Group):
-            return Function._from_dict({over.inverse(x): _reciprocal(c)}, over)
+            return trusted_dict({over.inverse(x): _reciprocal(c)}, over)
         raise _not_invertible(over, f"{x!r} has no inverse in the monoid, so neither has "
                                     "a multiple of its point mass")
     if not items:

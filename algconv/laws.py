@@ -37,7 +37,7 @@ from .engines import ENGINES
 from .engines.base import Problem
 from .engines.direct import pair_sum
 from .errors import InvalidArgument, InvalidType, MethodNotApplicable
-from .function import Function, delta
+from .function import Function, delta, trusted_dict
 from .structures.base import Group, Monoid, check_structure
 from .validation import check_choice, check_int, describe
 
@@ -461,15 +461,15 @@ _FLOATS = strategies.values("float")
 
 
 def _engine_agreement(ctx: _Context) -> LawResult:
-    from .dispatch import _guard
+    from .dispatch import guard
 
     used: set = set()
 
     def agree(f, g):
         p = Problem(f, g, ctx.M)
-        reference = Function._from_dict(pair_sum(f, g), ctx.M)
+        reference = trusted_dict(pair_sum(f, g), ctx.M)
         for name, engine in ENGINES.items():
-            if _guard(engine, p) is not None:
+            if guard(engine, p) is not None:
                 continue
             used.add(name)
             try:

@@ -22,7 +22,7 @@ from typing import Any, Iterable, Mapping
 import numpy as np
 
 from ._files import write_file
-from .errors import AlgconvError, InvalidArgument, InvalidType
+from .errors import InvalidArgument, InvalidType, MissingExtra
 from .validation import as_value_array, check_int, check_real, describe, value_kind
 
 __all__ = [
@@ -40,17 +40,14 @@ __all__ = [
 COLORS = {"f": "#1f77b4", "g": "#ff7f0e", "product": "#2ca02c", "h": "#d62728"}
 
 
-class MissingExtra(AlgconvError, ImportError):
-    """An optional dependency of algconv is not installed; the message names the extra.
+def require_extra(module: str, extra: str = "plot") -> Any:
+    """Import ``module`` of an extra, or raise ``MissingExtra`` with the install command.
 
-    Examples
-    --------
-    >>> issubclass(ac.plot.MissingExtra, ac.AlgconvError)
-    True
+    >>> require_extra("no_such_plot_library")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    algconv.errors.MissingExtra: algconv.plot needs no_such_plot_library, which is not installed; ...
     """
-
-
-def _require(module: str, extra: str = "plot") -> Any:
     try:
         return importlib.import_module(module)
     except ImportError as e:
@@ -141,9 +138,9 @@ def new_figure(width: float = 8.0, height: float = 4.5) -> Any:
                        to_float=True, what="a size in inches")
     height = check_real(height, "height", minimum=MIN_INCHES, maximum=MAX_INCHES,
                         to_float=True, what="a size in inches")
-    _require("matplotlib")
-    figure = _require("matplotlib.figure")
-    agg = _require("matplotlib.backends.backend_agg")
+    require_extra("matplotlib")
+    figure = require_extra("matplotlib.figure")
+    agg = require_extra("matplotlib.backends.backend_agg")
     fig = figure.Figure(figsize=(width, height), dpi=100, layout="constrained")
     agg.FigureCanvasAgg(fig)
     return fig
@@ -161,7 +158,7 @@ def save_figure(fig: Any, path: str | Path | None, dpi: int = 100) -> None:
     if path is None:
         return None
     dpi = _dpi(dpi)
-    if not isinstance(fig, _require("matplotlib.figure").Figure):
+    if not isinstance(fig, require_extra("matplotlib.figure").Figure):
         raise InvalidType(f"Got fig={describe(fig)}, but expected a matplotlib Figure")
     write_file(path, lambda tmp: fig.savefig(tmp, dpi=dpi))
 
@@ -266,7 +263,7 @@ def plot_functions(f: Any, g: Any, h: Any = None, path: str | Path | None = None
         ax.set_xlabel(xlabel)
         ax.set_ylabel(ylabel or (f"{name}({xlabel})" if len(name) == 1 else
                                  f"({name})({xlabel})"))
-        ax.xaxis.set_major_locator(_require("matplotlib.ticker").MaxNLocator(integer=True))
+        ax.xaxis.set_major_locator(require_extra("matplotlib.ticker").MaxNLocator(integer=True))
         if labels is not None:
             ax.set_xticks(x, labels, rotation=60, fontsize=7)
         ax.grid(axis="y", alpha=0.3)
@@ -315,7 +312,7 @@ class _Slide:
         self.bottom_c = bottom.axvline(0, color="gray", ls=":", lw=1)
         bottom.set_ylim(0, max(d["hy"].max(), 1e-12) * 1.15)
         bottom.set_xlim(lo, hi)
-        bottom.xaxis.set_major_locator(_require("matplotlib.ticker").MaxNLocator(integer=True))
+        bottom.xaxis.set_major_locator(require_extra("matplotlib.ticker").MaxNLocator(integer=True))
         bottom.set_xlabel("a (top), c (bottom)")
         bottom.set_ylabel("(f * g)(c)")
         bottom.set_title("f * g traced so far: (f * g)(c) = sum over a of f(a) g(c - a)")
@@ -427,7 +424,7 @@ def flip_and_slide(f: Any, g: Any, path: str | Path, *, frames: int = 40,
     frames = check_int(frames, "frames", minimum=2)
     duration_ms = check_int(duration_ms, "duration_ms", minimum=1)
     dpi = _dpi(dpi)
-    image = _require("PIL.Image")
+    image = require_extra("PIL.Image")
     d = _slide_data(f, g)
     lo, hi = int(d["hx"][0]) - 1, int(d["hx"][-1]) + 1
     cs = np.unique(np.round(np.linspace(lo, hi, frames)).astype(int))
@@ -535,7 +532,7 @@ def show_kernels(image: Any, kernels: Mapping[str, Any], path: str | Path | None
 
 
 def filtered(image: np.ndarray, kernel: np.ndarray, boundary: str = "fill") -> np.ndarray:
-    """``ac.filter(image, kernel, boundary)``; with ``'fill'`` also without ``ac.filter``.
+    """``ac.filter(image, kernel, boundary)`` as floats, for pictures.
 
     Examples
     --------
@@ -544,18 +541,9 @@ def filtered(image: np.ndarray, kernel: np.ndarray, boundary: str = "fill") -> n
            [0., 2., 0.],
            [0., 0., 2.]])
     """
-    import algconv
+    from .filtering import filter as filter_image
 
-    filter_fn = getattr(algconv, "filter", None)
-    if filter_fn is not None:
-        return np.asarray(filter_fn(image, kernel, boundary=boundary), dtype=float)
-    if boundary != "fill":
-        raise InvalidArgument(
-            f"Got boundary={boundary!r}, but only 'fill' works before ac.filter is available"
-        )
-    from .dispatch import convolve
-
-    return np.asarray(convolve(image, kernel, mode="same"), dtype=float)
+    return np.asarray(filter_image(image, kernel, boundary=boundary), dtype=float)
 
 
 # --- Cayley graphs -----------------------------------------------------------------------------
@@ -633,7 +621,7 @@ def plot_cayley_graph(G: Any, generators: Iterable[Any], path: str | Path | None
     ax = fig.subplots()
     pos = dict(layout) if layout is not None else (
         nx.kamada_kawai_layout(graph) if len(graph) > 2 else nx.circular_layout(graph))
-    cmap = _require("matplotlib").colormaps["tab10"]
+    cmap = require_extra("matplotlib").colormaps["tab10"]
     for i, s in enumerate(generators):
         edges = [(u, v) for u, v, data in graph.edges(data=True)
                  if _edge_generator(data) == s or (len(generators) == 1)]

@@ -18,7 +18,6 @@ import algconv as ac
 from algconv._kernels import best_of, once
 
 
-
 def python_loop(G, f: dict, g: dict) -> dict:
     """The plain a.b=c loop a user would write."""
     h = {}

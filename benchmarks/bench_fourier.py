@@ -23,7 +23,6 @@ from algconv.engines.base import Problem
 from algconv._kernels import best_of, once
 
 
-
 def spot_check(G, a, b, h, count: int, rng) -> float:
     """Largest |h(c) - sum_x a(x) b(x^-1 . c)| over ``count`` random c."""
     els = G.elements()

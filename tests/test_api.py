@@ -60,7 +60,7 @@ PUBLIC_MODULES = [
     "algconv.equivariant", "algconv.dispatch", "algconv.function", "algconv.errors",
     "algconv.cli", "algconv.engines.direct", "algconv.engines.table", "algconv.engines.fft",
     "algconv.engines.exact", "algconv.engines.transforms", "algconv.engines.dirichlet",
-    "algconv.engines.fourier", "algconv.transforms", "algconv.separable",
+    "algconv.engines.fourier", "algconv.transforms", "algconv._kernels", "algconv.separable",
     "algconv.engines.separable",
 ]
 

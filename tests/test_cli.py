@@ -36,7 +36,7 @@ def test_missing_extra_hint_fits_a_clone_and_an_install(monkeypatch, tmp_path):
 
     monkeypatch.setitem(sys.modules, "no_such_plot_lib", None)
     with pytest.raises(plot.MissingExtra) as e:
-        plot._require("no_such_plot_lib")
+        plot.require_extra("no_such_plot_lib")
     root = Path(plot.__file__).resolve().parents[1]
     assert (root / "pyproject.toml").is_file()  # the tests run from a clone
     assert f'pip install -e ".[plot]" (run in {root})' in str(e.value)

@@ -10,7 +10,7 @@ import pytest
 import scipy.signal
 
 import algconv as ac
-from algconv import _parallel, config
+from algconv import _parallel, config, filtering
 
 
 def under_each_worker_count(fn):
@@ -86,7 +86,7 @@ def test_filter_bitwise_identical_for_any_worker_count(kernel_name, boundary, sh
 
 def test_threads_are_used_inside_a_call_only():
     seen = []
-    real = _parallel.parallel_map
+    real = filtering.parallel_map
 
     def spy(fn, items, workers):
         seen.append(workers)
@@ -94,13 +94,13 @@ def test_threads_are_used_inside_a_call_only():
 
     image = np.random.default_rng(4).standard_normal((512, 512))
     try:
-        _parallel.parallel_map = spy
+        filtering.parallel_map = spy
         with config.limit_workers(2):
             ac.filter(image, np.ones((3, 3)))
         with config.limit_workers(1):
             ac.filter(image, np.ones((3, 3)))
     finally:
-        _parallel.parallel_map = real
+        filtering.parallel_map = real
     assert seen == [2]
 
 

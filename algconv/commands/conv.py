@@ -40,7 +40,7 @@ import numpy as np
 
 from .. import config
 from .._files import loads_json, read_text, write_file
-from ..errors import AlgconvError, InvalidArgument, InvalidType
+from ..errors import AlgconvError, BadInput, InvalidArgument, InvalidType
 from ..validation import as_value_array, describe
 
 NAME = "conv"
@@ -51,10 +51,6 @@ SUFFIXES = (".npy", ".csv", ".json")
 _INT = re.compile(r"^[+-]?[0-9]+$")
 _FRACTION = re.compile(r"^[+-]?[0-9]+/[0-9]+$")
 _FLOAT = re.compile(r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$")
-
-
-class BadInput(InvalidArgument):
-    """A command-line array or file that cannot be read."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -175,13 +171,8 @@ def parse_over(spec: str | None) -> Any:
     """The structure named by ``spec`` (``algconv.spec.parse_structure``), or None."""
     if spec is None:
         return None
-    try:
-        from ..spec import parse_structure
-    except ModuleNotFoundError as e:
-        if e.name != "algconv.spec":
-            raise
-        raise InvalidArgument(f"Got --over {spec!r}, but structure SPECs need algconv.spec, "
-                              "which this build does not have yet") from e
+    from ..spec import parse_structure
+
     return parse_structure(spec)
 
 

@@ -10,13 +10,13 @@ before comparing costs.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
-from ..function import Function
+from ..function import Function, View, trusted_dense, view
 from ..structures.base import Monoid
-from ..validation import KINDS, join_kinds, scalar_kind, value_kind
+from ..validation import KINDS, join_kinds
 
 __all__ = ["Problem", "Engine", "EXACT_KINDS", "all_finite", "float_work_dtype",
            "double_precision_only", "too_many_axes", "NDARRAY_MAX_DIMS"]
@@ -43,21 +43,29 @@ class Problem:
     f: Function
     g: Function
     over: Monoid
-    #: free-form hints for engines (e.g. the array API's mode), never needed for correctness
-    hints: dict = field(default_factory=dict)
+
+    @property
+    def fv(self) -> View:
+        """The read view of ``f`` (``algconv.function.view``)."""
+        return view(self.f)
+
+    @property
+    def gv(self) -> View:
+        """The read view of ``g``."""
+        return view(self.g)
 
     @property
     def kind(self) -> str:
         """The value kind of the result: 'int', 'rational', 'float', 'complex' or 'object'."""
         kind = self.__dict__.get("_kind")  # cached by hand: cached_property locks (3.11)
         if kind is None:
-            a, b = self.f._array, self.g._array
+            a, b = self.fv.array, self.gv.array
             ranks = _NUMERIC_RANK.get(a.dtype.kind) if a is not None else None
             other = _NUMERIC_RANK.get(b.dtype.kind) if b is not None else None
             if ranks is not None and other is not None:  # numeric arrays: no value scan
                 kind = KINDS[max(ranks, other)]
             else:
-                kind = join_kinds(_function_kind(self.f), _function_kind(self.g))
+                kind = join_kinds(self.fv.kind, self.gv.kind)
             self._kind = kind
         return kind
 
@@ -67,19 +75,18 @@ class Problem:
         finite = self.__dict__.get("_finite")
         if finite is None:
             finite = self.kind not in ("float", "complex") or (
-                _all_finite(self.f) and _all_finite(self.g))
+                _all_finite(self.fv) and _all_finite(self.gv))
             self._finite = finite
         return finite
 
     @property
     def dense(self) -> bool:
         """Whether both operands are stored as arrays."""
-        return self.f._array is not None and self.g._array is not None
+        return self.fv.array is not None and self.gv.array is not None
 
     def size(self, which: str) -> int:
         """Stored entries of ``f`` or ``g`` (array size, or support size for a dict)."""
-        h = self.f if which == "f" else self.g
-        return h._array.size if h._array is not None else len(h._dict)
+        return (self.fv if which == "f" else self.gv).size
 
     @property
     def pairs(self) -> int:
@@ -91,9 +98,13 @@ class Problem:
         """Bytes per result value (object values count as 64)."""
         return {"int": 8, "float": 8, "complex": 16}.get(self.kind, 64)
 
+    def shapes(self) -> tuple[tuple, tuple]:
+        """Shapes of the stored operands (bounding boxes for dict-stored Functions)."""
+        return self.fv.shape, self.gv.shape
+
     def full_shape(self) -> tuple:
         """Shape of the full result on a lattice layout (both operands dense)."""
-        sf, sg = self.f._array.shape, self.g._array.shape
+        sf, sg = self.fv.array.shape, self.gv.array.shape
         if len(sf) == 1:  # the common case, without a generator
             return (sf[0] + sg[0] - 1 if sf[0] and sg[0] else 0,)
         return tuple(m + n - 1 if m and n else 0 for m, n in zip(sf, sg))
@@ -103,10 +114,10 @@ class Problem:
         return math.prod(self.full_shape())
 
 
-def _all_finite(f: Function) -> bool:
-    if f.is_dense and f._array.dtype.kind in "fc":
-        return all_finite(f._array)
-    values = f._array.flat if f.is_dense else f._dict.values()
+def _all_finite(v: View) -> bool:
+    if v.is_dense and v.array.dtype.kind in "fc":
+        return all_finite(v.array)
+    values = v.array.flat if v.is_dense else v.mapping.values()
     return all(not isinstance(v, (float, complex, np.inexact)) or np.isfinite(v) for v in values)
 
 
@@ -159,18 +170,12 @@ def too_many_axes(ndim: int) -> str | None:
 def double_precision_only(p: Problem) -> str | None:
     """Why a transform engine in double precision must leave ``p`` to the direct sum:
     long doubles keep their precision only there (``None`` for every other dtype)."""
-    for h in (p.f, p.g):
-        if h._array is not None and h._array.dtype in (np.longdouble, np.clongdouble) and (
+    for h in (p.fv, p.gv):
+        if h.array is not None and h.array.dtype in (np.longdouble, np.clongdouble) and (
                 np.finfo(np.longdouble).eps < np.finfo(np.float64).eps):
             return (f"it computes in double precision, but the values are "
-                    f"{h._array.dtype} (the direct sum keeps their precision)")
+                    f"{h.array.dtype} (the direct sum keeps their precision)")
     return None
-
-
-def _function_kind(f: Function) -> str:
-    if f.is_dense:
-        return value_kind(f._array)
-    return join_kinds(*(scalar_kind(v) for v in f._dict.values())) if f._dict else "int"
 
 
 class Engine:
@@ -220,7 +225,7 @@ class Engine:
 
 def lattice_result(array: np.ndarray, p: Problem) -> Function:
     """Wrap a full lattice convolution array with the right start (``start_f + start_g``)."""
-    sf, sg = p.f._start, p.g._start
+    sf, sg = p.fv.start, p.gv.start
     start = (sf[0] + sg[0],) if len(sf) == 1 else tuple(a + b for a, b in zip(sf, sg))
-    return Function._from_dense(array, p.over, start)
+    return trusted_dense(array, p.over, start)
 

@@ -21,7 +21,7 @@ import math
 import numpy as np
 
 from .. import arith
-from ..function import Function, _element
+from ..function import Function, trusted_dense, trusted_dict, view
 from .base import Engine, Problem, float_work_dtype, lattice_result
 
 __all__ = ["DirectEngine", "lattice_direct", "pair_sum"]
@@ -122,23 +122,14 @@ def pair_sum(f: Function, g: Function, every: bool = False) -> dict:
     {1: 4, 2: 4, 4: 1}
     """
     op = f.over.op
-    g_items = list(_stored_items(g) if every and g.is_dense else g._items())
+    fv, gv = view(f), view(g)
+    g_items = gv.stored_items() if every else list(gv.items())
     h: dict = {}
-    for a, fa in (_stored_items(f) if every and f.is_dense else f._items()):
+    for a, fa in (fv.stored_items() if every else fv.items()):
         for b, gb in g_items:
             c = op(a, b)
             h[c] = h[c] + fa * gb if c in h else fa * gb
     return h
-
-
-def _stored_items(h: Function):
-    """``(element, value)`` for every entry of a dense Function's array, zeros included."""
-    array = h._array
-    if h._start is None:
-        elements = h.over.elements()
-        return [(elements[i], v) for i, v in enumerate(array.tolist())]
-    return [(_element(h.over, tuple(s + c for s, c in zip(h._start, i))), array[i].item())
-            for i in np.ndindex(array.shape)]
 
 
 class DirectEngine(Engine):
@@ -165,7 +156,7 @@ class DirectEngine(Engine):
         if not self._lattice(p):
             return p.pairs * SECONDS_PER_PAIR
         kind, pairs = p.kind, p.pairs
-        a, b = p.f._array, p.g._array
+        a, b = p.fv.array, p.gv.array
         bound = arith.max_abs(a) * arith.max_abs(b) * min(a.size, b.size) if (
             kind == "int") else 0
         if kind in ("rational", "object") or a.dtype.kind == "O" or b.dtype.kind == "O" or (
@@ -181,17 +172,17 @@ class DirectEngine(Engine):
             pairs * SECONDS_PER_SHIFT_TERM * (2 if kind == "complex" else 1))
 
     def memory(self, p: Problem) -> float:
-        if p.f._array is not None and p.g._array is not None and (
+        if p.fv.array is not None and p.gv.array is not None and (
                 p.over.dense_layout == "lattice"):
             return 2.0 * p.full_size() * p.itemsize
         return 200.0 * min(p.pairs, 10**9)
 
     def run(self, p: Problem) -> Function:
         if self._lattice(p):
-            return lattice_result(lattice_direct(p.f._array, p.g._array), p)
-        h = Function._from_dict(pair_sum(p.f, p.g, every=not p.finite), p.over)
+            return lattice_result(lattice_direct(p.fv.array, p.gv.array), p)
+        h = trusted_dict(pair_sum(p.f, p.g, every=not p.finite), p.over)
         if p.dense and p.kind in ("float", "complex"):  # the dtype every engine gives
-            dtype = np.result_type(p.f._array, p.g._array)
-            array, start = h._dense_form()
-            return Function._from_dense(array.astype(dtype), p.over, start)
+            dtype = np.result_type(p.fv.array, p.gv.array)
+            array, start = view(h).dense()
+            return trusted_dense(array.astype(dtype), p.over, start)
         return h

@@ -19,7 +19,7 @@ import numpy as np
 
 from .. import arith, config
 from .._kernels import nonzero_positions, via_integers
-from ..function import Function
+from ..function import Function, View, trusted_dense, trusted_dict
 from ..structures.numbers import Multiplicative
 from ..validation import as_value_vector
 from .base import Engine, Problem
@@ -125,18 +125,18 @@ def convolve_dirichlet(f: Any, g: Any) -> np.ndarray:
 # --- the engine on Functions -------------------------------------------------------------------
 
 
-def _extent(h: Function) -> tuple[int, int]:
+def _extent(h: View) -> tuple[int, int]:
     """``(first, last)`` element of the stored range (``last < first`` when empty)."""
     if h.is_dense:
-        first = h._start[0]
-        return first, first + len(h._array) - 1
-    if not h._dict:
+        first = h.start[0]
+        return first, first + len(h.array) - 1
+    if not h.mapping:
         return 1, 0
-    return min(h._dict), max(h._dict)
+    return min(h.mapping), max(h.mapping)
 
 
 def _extents(p: Problem) -> tuple[int, int, int, int, int]:
-    (sf, ef), (sg, eg) = _extent(p.f), _extent(p.g)
+    (sf, ef), (sg, eg) = _extent(p.fv), _extent(p.gv)
     return sf, ef, sg, eg, max(ef * eg - sf * sg + 1, 0) if ef >= sf and eg >= sg else 0
 
 
@@ -196,7 +196,7 @@ class DirichletEngine(Engine):
 
     def run(self, p: Problem) -> Function:
         if _extents(p)[4] == 0:
-            return Function._from_dict({}, p.over)
-        a, (sa,) = p.f._dense_form()
-        b, (sb,) = p.g._dense_form()
-        return Function._from_dense(full_product(a, sa, b, sb), p.over, (sa * sb,))
+            return trusted_dict({}, p.over)
+        a, (sa,) = p.fv.dense()
+        b, (sb,) = p.gv.dense()
+        return trusted_dense(full_product(a, sa, b, sb), p.over, (sa * sb,))

@@ -48,12 +48,13 @@ from fractions import Fraction
 import numpy as np
 import scipy.fft
 
-from .. import _parallel, arith, config
+from .. import arith, config
 from .._kernels import cyclic_shape, scaled_integers
-from ..function import Function
+from .._parallel import parallel_map, request_workers
+from ..function import Function, trusted_dense
 from . import direct
 from .base import Engine, Problem, too_many_axes
-from .fft import PARALLEL_MIN_POINTS, SECONDS_PER_FFT_POINT, _lattice_shapes, _nlogn
+from .fft import PARALLEL_MIN_POINTS, SECONDS_PER_FFT_POINT, nlogn
 
 __all__ = ["ExactEngine", "exact_linear", "exact_circular", "limb_width", "use_flint"]
 
@@ -159,8 +160,8 @@ def _limb_fft(a: np.ndarray, b: np.ndarray, w: int) -> np.ndarray | None:
     fshape = _pow2_shape(shape)
     axes = tuple(range(a.ndim))
     la, lb = -(-max(_bits(a), 1) // w), -(-max(_bits(b), 1) // w)
-    workers = _parallel.workers() if math.prod(fshape) >= PARALLEL_MIN_POINTS else 1
-    spectra = _parallel.parallel_map(lambda d: scipy.fft.rfftn(d, fshape, axes),
+    workers = request_workers() if math.prod(fshape) >= PARALLEL_MIN_POINTS else 1
+    spectra = parallel_map(lambda d: scipy.fft.rfftn(d, fshape, axes),
                                      [*_digits(a, w, la), *_digits(b, w, lb)], workers)
     fa, fb = spectra[:la], spectra[la:]
     crop = tuple(slice(0, n) for n in shape)
@@ -176,7 +177,7 @@ def _limb_fft(a: np.ndarray, b: np.ndarray, w: int) -> np.ndarray | None:
             return None  # pragma: no cover - excluded by the error bound
         return rounded.astype(np.int64)
 
-    digits = _parallel.parallel_map(output_digit, range(la + lb - 1), workers)
+    digits = parallel_map(output_digit, range(la + lb - 1), workers)
     if any(d is None for d in digits):
         return None  # pragma: no cover - excluded by the error bound
     if _fits_int64(a, b):
@@ -284,7 +285,7 @@ def _integer_plan(a: np.ndarray, b: np.ndarray) -> tuple[str, float, int, float]
         la, lb = -(-max(bits_a, 1) // w), -(-max(bits_b, 1) // w)
         per_digit = SECONDS_PER_OBJECT_DIGIT if object in (a.dtype, b.dtype) else (
             SECONDS_PER_DIGIT)
-        seconds = (SECONDS_PER_FFT_POINT / 3 * _nlogn(n) * (2 * (la + lb) - 1)
+        seconds = (SECONDS_PER_FFT_POINT / 3 * nlogn(n) * (2 * (la + lb) - 1)
                    + SECONDS_PER_SPECTRUM_POINT * n / 2 * la * lb
                    + per_digit * (la * a.size + lb * b.size) + SECONDS_PER_DIGIT * n * (la + lb))
         # one spectrum (n / 2 complex = 8n bytes) per digit array, the running sum and
@@ -399,7 +400,7 @@ class ExactEngine(Engine):
         return None
 
     def _operands(self, p: Problem) -> tuple[np.ndarray, np.ndarray]:
-        a, b = p.f._dense_form()[0], p.g._dense_form()[0]
+        a, b = p.fv.dense()[0], p.gv.dense()[0]
         shape = cyclic_shape(p.over)
         if shape is not None:
             return a.reshape(shape), b.reshape(shape)
@@ -407,7 +408,7 @@ class ExactEngine(Engine):
 
     def cost(self, p: Problem) -> float:
         if p.over.dense_layout == "lattice":
-            shape_f, shape_g = _lattice_shapes(p)
+            shape_f, shape_g = p.shapes()
         else:
             shape_f = shape_g = cyclic_shape(p.over)
         if p.kind == "rational" or not p.dense:
@@ -422,7 +423,7 @@ class ExactEngine(Engine):
 
     def memory(self, p: Problem) -> float:
         if p.over.dense_layout == "lattice":
-            shape_f, shape_g = _lattice_shapes(p)
+            shape_f, shape_g = p.shapes()
         else:
             shape_f = shape_g = cyclic_shape(p.over)
         n = math.prod(_pow2_shape(tuple(m + n - 1 for m, n in zip(shape_f, shape_g))))
@@ -434,6 +435,6 @@ class ExactEngine(Engine):
     def run(self, p: Problem) -> Function:
         a, b = self._operands(p)
         if p.over.dense_layout == "lattice":
-            start = tuple(x + y for x, y in zip(p.f._dense_form()[1], p.g._dense_form()[1]))
-            return Function._from_dense(exact_linear(a, b), p.over, start)
-        return Function._from_dense(exact_circular(a, b).reshape(-1), p.over)
+            start = tuple(x + y for x, y in zip(p.fv.dense()[1], p.gv.dense()[1]))
+            return trusted_dense(exact_linear(a, b), p.over, start)
+        return trusted_dense(exact_circular(a, b).reshape(-1), p.over)

@@ -23,16 +23,17 @@ import math
 import numpy as np
 import scipy.fft
 
-from .. import _parallel, arith
+from .. import arith
 from .._kernels import finite_shape, walsh_hadamard
-from ..function import Function
+from .._parallel import bands, parallel_map, request_workers
+from ..function import Function, trusted_dense
 from ..structures.finite import BooleanGroup
 from .base import (Engine, Problem, double_precision_only, float_work_dtype, lattice_result,
                    too_many_axes)
 
 __all__ = [
     "FFTEngine", "OverlapAddEngine", "lattice_fft", "circular_fft", "boolean_fft",
-    "overlap_add_1d", "fft_workers", "lambert_w_minus1",
+    "overlap_add_1d", "nlogn", "SECONDS_PER_FFT_POINT", "fft_workers", "lambert_w_minus1",
 ]
 
 #: seconds per ``N log2 N`` of a real FFT convolution (two forward transforms, a product,
@@ -72,21 +73,17 @@ def _is_lattice(p: Problem) -> bool:
     return p.over.dense_layout == "lattice"
 
 
-def _lattice_shapes(p: Problem) -> tuple[tuple, tuple]:
-    """Shapes of the dense operands (bounding boxes for dict-stored Functions)."""
-    return tuple(_shape(h) for h in (p.f, p.g))
-
-
-def _shape(h: Function) -> tuple:
-    return h._array.shape if h.is_dense else h._box()[1]
-
-
 def _fft_size(shape_f: tuple, shape_g: tuple) -> int:
     return math.prod(scipy.fft.next_fast_len(max(m + n - 1, 1), real=True)
                      for m, n in zip(shape_f, shape_g))
 
 
-def _nlogn(n: float) -> float:
+def nlogn(n: float) -> float:
+    """``n log2 n`` (with ``log2`` at least 1): the work of an FFT of ``n`` points.
+
+    >>> nlogn(8)
+    24.0
+    """
     return n * math.log2(max(n, 2.0))
 
 
@@ -177,14 +174,14 @@ def fft_workers(points: int) -> int:
     ...     fft_workers(2**20), fft_workers(100)
     (2, 1)
     """
-    return _parallel.workers() if points >= PARALLEL_MIN_POINTS else 1
+    return request_workers() if points >= PARALLEL_MIN_POINTS else 1
 
 
 def _forward(transform, operands: tuple, fshape, axes, workers: int) -> list:
     """The spectra of both operands: on two threads when a transform cannot split (a 1-D
     array is one transform for scipy.fft; an N-D one splits along its other axes)."""
     if workers > 1 and all(x.ndim == 1 for x in operands):
-        return _parallel.parallel_map(lambda x: transform(x, fshape, axes), operands, 2)
+        return parallel_map(lambda x: transform(x, fshape, axes), operands, 2)
     return [transform(x, fshape, axes, workers=workers) for x in operands]
 
 
@@ -220,17 +217,17 @@ def boolean_fft(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def _lattice_operands(p: Problem) -> tuple[np.ndarray, np.ndarray]:
-    return p.f._dense_form()[0], p.g._dense_form()[0]
+    return p.fv.dense()[0], p.gv.dense()[0]
 
 
 def _lattice_start(p: Problem) -> tuple:
-    return tuple(a + b for a, b in zip(p.f._dense_form()[1], p.g._dense_form()[1]))
+    return tuple(a + b for a, b in zip(p.fv.dense()[1], p.gv.dense()[1]))
 
 
 def _float_result(full: np.ndarray, p: Problem) -> Function:
     if p.dense:
         return lattice_result(full, p)
-    return Function._from_dense(full, p.over, _lattice_start(p))
+    return trusted_dense(full, p.over, _lattice_start(p))
 
 
 class FFTEngine(Engine):
@@ -259,7 +256,7 @@ class FFTEngine(Engine):
     def _sizes(self, p: Problem) -> tuple[int, int]:
         """(transform size, ndim)."""
         if _is_lattice(p):
-            shape_f, shape_g = _lattice_shapes(p)
+            shape_f, shape_g = p.shapes()
             return _fft_size(shape_f, shape_g), len(shape_f)
         shape = finite_shape(p.over)
         return math.prod(shape), len(shape)
@@ -267,9 +264,9 @@ class FFTEngine(Engine):
     def cost(self, p: Problem) -> float:
         n, ndim = self._sizes(p)
         if type(p.over) is BooleanGroup:
-            return FFT_OVERHEAD + SECONDS_PER_BUTTERFLY * _nlogn(n)
+            return FFT_OVERHEAD + SECONDS_PER_BUTTERFLY * nlogn(n)
         overhead = FFT_OVERHEAD if ndim == 1 else FFT_OVERHEAD_ND
-        return overhead + _per_point(p, ndim, n) * _nlogn(n)
+        return overhead + _per_point(p, ndim, n) * nlogn(n)
 
     def memory(self, p: Problem) -> float:
         n, _ = self._sizes(p)
@@ -279,11 +276,11 @@ class FFTEngine(Engine):
         if _is_lattice(p):
             return _float_result(lattice_fft(*_lattice_operands(p)), p)
         if type(p.over) is BooleanGroup:
-            return Function._from_dense(boolean_fft(p.f._dense_form()[0], p.g._dense_form()[0]),
+            return trusted_dense(boolean_fft(p.fv.dense()[0], p.gv.dense()[0]),
                                         p.over)
         shape = finite_shape(p.over)
-        a, b = (h._dense_form()[0].reshape(shape) for h in (p.f, p.g))
-        return Function._from_dense(circular_fft(a, b).reshape(-1), p.over)
+        a, b = (h.dense()[0].reshape(shape) for h in (p.fv, p.gv))
+        return trusted_dense(circular_fft(a, b).reshape(-1), p.over)
 
 
 def lambert_w_minus1(x: float) -> float:
@@ -370,7 +367,7 @@ def overlap_add_1d(a: np.ndarray, b: np.ndarray) -> np.ndarray:
         return pieces[:, step:]
 
     workers = fft_workers(count * block)  # independent blocks: one band of them per thread
-    tails = _parallel.parallel_map(rows, _parallel.bands(count, workers), workers)
+    tails = parallel_map(rows, bands(count, workers), workers)
     out[step:].reshape(count, step)[:, : n - 1] += np.concatenate(tails)
     return out[: m + n - 1].astype(dtype, copy=False)
 
@@ -397,18 +394,18 @@ class OverlapAddEngine(Engine):
         return f"it needs Z, Z^d or N, but over={p.over!r}"
 
     def _blocks(self, p: Problem) -> tuple[int, int]:
-        shape_f, shape_g = _lattice_shapes(p)
+        shape_f, shape_g = p.shapes()
         blocks = [_oa_blocks(m, n) for m, n in zip(shape_f, shape_g)]
         return math.prod(b for b, _ in blocks), math.prod(k for _, k in blocks)
 
     def cost(self, p: Problem) -> float:
         block, count = self._blocks(p)
-        ndim = len(_lattice_shapes(p)[0])
+        ndim = len(p.shapes()[0])
         per_block = math.sqrt(block) * (OA_SECONDS_PER_BLOCK_1D if ndim == 1 else
                                         OA_SECONDS_PER_BLOCK_ND)
         # the blocks are transformed as one array: its size sets the N-D cache factor
         per_point = _per_point(p, ndim, block * count)
-        return OA_OVERHEAD + count * (per_block + per_point * _nlogn(block))
+        return OA_OVERHEAD + count * (per_block + per_point * nlogn(block))
 
     def memory(self, p: Problem) -> float:
         block, count = self._blocks(p)

@@ -38,7 +38,7 @@ def _split(p: Problem) -> tuple[np.ndarray, list[np.ndarray]] | None:
     if "_separable" in p.__dict__:
         return p._separable
     p._separable = None
-    a, b = p.f._array, p.g._array
+    a, b = p.fv.array, p.gv.array
     for small, big in sorted(((a, b), (b, a)), key=lambda pair: pair[0].size):
         fs = separable.factors(small) if small.size <= SEPARABLE_MAX_SIZE else None
         if fs is not None:
@@ -78,7 +78,7 @@ class SeparableEngine(Engine):
 
     def cost(self, p: Problem) -> float:
         big, fs = _split(p)
-        a, b = p.f._array, p.g._array
+        a, b = p.fv.array, p.gv.array
         kind = p.kind
         objects = kind == "rational" or a.dtype.kind == "O" or b.dtype.kind == "O"
         if kind == "int" and not objects:
@@ -105,7 +105,7 @@ class SeparableEngine(Engine):
             shape = [1] * big.ndim
             shape[ax] = len(f)
             out = lattice_direct(out, f.reshape(shape))
-        a, b = p.f._array, p.g._array
+        a, b = p.fv.array, p.gv.array
         if p.kind == "float":  # the dtype the direct sum gives
             out = out.astype(np.result_type(a, b), copy=False)
         return lattice_result(out, p)

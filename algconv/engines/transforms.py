@@ -33,7 +33,7 @@ from .. import arith, config
 from .._kernels import (divide_by_power_of_two, popcounts, subset_zeta, via_integers,
                        walsh_hadamard)
 from ..errors import StructureMismatch
-from ..function import Function
+from ..function import Function, trusted_dense
 from ..structures.finite import BooleanGroup, SubsetMonoid
 from ..validation import as_value_vector
 from .base import Engine, Problem
@@ -454,12 +454,12 @@ class _BitmaskEngine(Engine):
         return 4.0 * (1 << p.over.n) * p.itemsize
 
     def run(self, p: Problem) -> Function:
-        a, _ = p.f._dense_form()
-        b, _ = p.g._dense_form()
+        a, _ = p.fv.dense()
+        b, _ = p.gv.dense()
         out = self.core(a, b, p.over.n)
         if out.dtype.kind in "fc":  # float16/32, complex64 come back as they went in
             out = out.astype(np.result_type(a, b), copy=False)
-        return Function._from_dense(out, p.over)
+        return trusted_dense(out, p.over)
 
     def core(self, a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
         """The convolution of two value vectors of length ``2**n``."""

@@ -22,6 +22,7 @@ import math
 import numpy as np
 
 from .. import config
+from ..caches import BASES
 from .._kernels import walsh_hadamard
 from ..errors import InvalidArgument
 from ..structures.base import FiniteGroup
@@ -424,10 +425,10 @@ def _build(group: FiniteGroup) -> Basis:
 def basis_of(group) -> Basis:
     """The cached Fourier basis of a finite group (built on first use).
 
+    Bases are kept by the group's value (``algconv.caches.BASES``, bounded by the memory
+    limit): equal groups share one.
+
     >>> basis_of(ac.SymmetricGroup(4)) is basis_of(ac.SymmetricGroup(4))
-    False
-    >>> G = ac.SymmetricGroup(4)
-    >>> basis_of(G) is basis_of(G)
     True
     """
     if not isinstance(group, FiniteGroup):
@@ -435,7 +436,20 @@ def basis_of(group) -> Basis:
             f"Got over={describe(group)}, but Fourier analysis needs a finite group "
             "(ac.FiniteGroup, e.g. ac.SymmetricGroup(4))"
         )
-    cached = group.__dict__.get("_fourier_basis")
-    if cached is None:
-        cached = group.__dict__["_fourier_basis"] = _build(group)
-    return cached
+    return BASES.get(group, lambda: _build(group), lambda basis: basis_bytes(group))
+
+
+def basis_bytes(group) -> float:
+    """Estimated bytes of the Fourier basis of ``group`` (what ``BASES`` counts).
+
+    >>> basis_bytes(ac.SymmetricGroup(3)), basis_bytes(ac.DihedralGroup(3))
+    (1728.0, 1728.0)
+    """
+    n = group.order
+    if type(group) in (SymmetricGroup, AlternatingGroup):
+        return 96.0 * group.degree * math.factorial(group.degree)
+    if isinstance(group, (Cyclic, BooleanGroup)) or (
+            isinstance(group, Product) and all(isinstance(f, (Cyclic, BooleanGroup))
+                                               for f in group.factors)):
+        return 96.0 * n * max(1, int(math.log2(n)))
+    return 48.0 * n * n

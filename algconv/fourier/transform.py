@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import InvalidType, StructureMismatch
-from ..function import Function
+from ..function import Function, trusted_dense, view
 from ..structures.base import FiniteGroup, check_structure
 from ..validation import describe, value_kind
 from .bases import basis_of
@@ -59,7 +59,7 @@ def irreps(G: FiniteGroup) -> list:
 
 
 def _values(f: Function) -> np.ndarray:
-    a, _ = f._dense_form()
+    a, _ = view(f).dense()
     kind = value_kind(a)
     if kind not in ("int", "float", "complex"):
         raise InvalidType(
@@ -177,5 +177,5 @@ def inverse_transform(F: Any, over: FiniteGroup) -> Function:
     values = basis.inverse(blocks)[0]
     if np.iscomplexobj(values) and basis.real and not any(np.iscomplexobj(b) for b in blocks):
         values = values.real  # pragma: no cover - real bases stay real
-    return Function._from_dense(values, over)
+    return trusted_dense(values, over)
 

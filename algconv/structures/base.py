@@ -14,6 +14,7 @@ from typing import Any, Callable, Hashable, Iterable
 import numpy as np
 
 from .. import config
+from ..caches import TABLES
 from ..errors import InvalidArgument, InvalidType, NotInStructure
 from ..validation import describe
 
@@ -244,19 +245,30 @@ class FiniteMonoid(Monoid):
         return i
 
     def cayley_table(self) -> np.ndarray:
-        """The Cayley table ``T[i, j] = index(op(el[i], el[j]))``, built once and cached.
+        """The Cayley table ``T[i, j] = index(op(el[i], el[j]))``, built once and kept.
 
-        The returned array is read-only.  Raises ``InvalidArgument`` when the table would
-        need more than ``algconv.config.memory_limit`` bytes.
+        Tables are kept by the structure's value (``algconv.caches.TABLES``, bounded by the
+        memory limit), so equal structures share one.  The returned array is read-only.
+        Raises ``InvalidArgument`` when the table would need more than
+        ``algconv.config.memory_limit`` bytes.
         """
-        cached = self.__dict__.get("_table")
-        if cached is None:
-            n = self.order
-            config.check_memory(8.0 * n * n, f"the Cayley table of {self!r} ({n} x {n})")
-            cached = np.ascontiguousarray(self._build_table(), dtype=np.intp)
-            cached.setflags(write=False)
-            self.__dict__["_table"] = cached
-        return cached
+        own = self.own_table
+        if own is not None:
+            return own
+        return TABLES.get(self, self._new_table, lambda table: table.nbytes)
+
+    @property
+    def own_table(self) -> np.ndarray | None:
+        """The table that defines this structure (``FiniteGroup.from_cayley_table``), or
+        ``None`` when the table is built from the operation."""
+        return self.__dict__.get("_table")
+
+    def _new_table(self) -> np.ndarray:
+        n = self.order
+        config.check_memory(8.0 * n * n, f"the Cayley table of {self!r} ({n} x {n})")
+        table = np.ascontiguousarray(self._build_table(), dtype=np.intp)
+        table.setflags(write=False)
+        return table
 
     def _build_table(self) -> np.ndarray:
         els = self.elements()

@@ -190,7 +190,13 @@ def _attempt_discrete(fn, f, g, k, n, over, deadline):
     return candidate
 
 
-def _as_expr(value: Any, name: str) -> sp.Expr:
+def as_expr(value: Any, name: str) -> sp.Expr:
+    """``value`` as a sympy expression (numbers and strings are sympified), or
+    ``InvalidType`` naming ``name``.
+
+    >>> as_expr("x**2", "f"), as_expr(2, "g")
+    (x**2, 2)
+    """
     if isinstance(value, sp.Basic):
         if not isinstance(value, sp.Expr):
             raise InvalidType(f"Got {name}={value!r}, but expected a sympy expression")
@@ -202,7 +208,7 @@ def _as_expr(value: Any, name: str) -> sp.Expr:
 
 
 def _check_args(f, g, var, over, out, timeout):
-    f, g = _as_expr(f, "f_expr"), _as_expr(g, "g_expr")
+    f, g = as_expr(f, "f_expr"), as_expr(g, "g_expr")
     if not isinstance(var, sp.Symbol):
         raise InvalidType(f"Got var={var!r}, but expected a sympy Symbol")
     if out is not None and not isinstance(out, sp.Symbol):

@@ -23,7 +23,7 @@ from itertools import pairwise
 
 import sympy as sp
 
-from .normalise import Rep, _merge_deltas, compare, merge_pieces, sorted_points, tidy
+from .normalise import Rep, merge_deltas, compare, merge_pieces, sorted_points, tidy
 
 __all__ = ["add", "derivative", "rename", "scale", "shift", "to_expr", "to_heaviside"]
 
@@ -52,7 +52,7 @@ def add(f: Rep, g: Rep) -> Rep:
         if e != 0:
             pieces.append((lo, hi, e))
     deltas = f.deltas + [(c, p, k) for c, p, k in g.deltas]
-    return Rep(t, merge_pieces(pieces), _merge_deltas(deltas))
+    return Rep(t, merge_pieces(pieces), merge_deltas(deltas))
 
 
 def _add_discrete(f: Rep, gp: list) -> Rep:
@@ -98,7 +98,7 @@ def derivative(f: Rep) -> Rep:
                 jumps[key] = jumps.get(key, 0) + sign * _value(e, t, point, side)
     deltas = [(c, p, k + 1) for c, p, k in f.deltas]
     deltas += [(sp.simplify(j), p, 0) for p, j in jumps.items()]
-    return Rep(t, pieces, _merge_deltas(deltas))
+    return Rep(t, pieces, merge_deltas(deltas))
 
 
 def rename(f: Rep, x: sp.Symbol) -> Rep:

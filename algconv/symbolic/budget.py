@@ -75,10 +75,10 @@ class Budget:
 
     def __init__(self, seconds: float | None):
         self.seconds = None if seconds is None else float(seconds)
-        self._start = time.process_time()
+        self._began = time.process_time()
 
     def used(self) -> float:
-        return time.process_time() - self._start
+        return time.process_time() - self._began
 
     def remaining(self) -> float:
         if self.seconds is None:

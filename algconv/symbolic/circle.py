@@ -28,7 +28,7 @@ import sympy as sp
 from .assemble import add, shift, to_expr
 from .normalise import Rep, Unsupported, compare, normalise_real
 from .quadrature import agree, evaluate, jump_points, parameter_sets
-from .verify import _fn
+from .verify import numeric_function
 
 __all__ = ["ASSUMPTIONS", "STRATEGIES", "unevaluated", "verify"]
 
@@ -107,7 +107,7 @@ def verify(f, g, ts, answer, xs, over, clock=None) -> int:
         period = sp.sympify(over.period).subs(subs)
         p = mpmath.mpf(sp.N(period, 20))
         fs, gs, hs = (sp.sympify(e).subs(subs) for e in (f, g, answer))
-        F, G = _fn(fs, t), _fn(gs, t)
+        F, G = numeric_function(fs, t), numeric_function(gs, t)
         fb = [b for b in jump_points(fs, t) if 0 < b < p]
         gb = [b for b in jump_points(gs, t) if 0 < b < p]
         points = [q * p for q in _FRACTIONS]

@@ -48,9 +48,9 @@ def _symbols(value: Any, name: str, d: int, allow_none: bool = False) -> tuple |
 
 
 def _check(f_expr, g_expr, var, over, out, timeout):
-    from .api import _as_expr
+    from .api import as_expr
 
-    f, g = _as_expr(f_expr, "f_expr"), _as_expr(g_expr, "g_expr")
+    f, g = as_expr(f_expr, "f_expr"), as_expr(g_expr, "g_expr")
     d = over.d if isinstance(over, Reals) else 1
     var = _symbols(var, "var", d)
     out = _symbols(out, "out", d, allow_none=True) or var

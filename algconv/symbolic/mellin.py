@@ -30,7 +30,7 @@ import sympy as sp
 
 from .normalise import Unsupported
 from .quadrature import agree, evaluate, jump_points, parameter_sets
-from .verify import _fn
+from .verify import numeric_function
 
 __all__ = ["ASSUMPTIONS", "STRATEGIES", "unevaluated", "verify"]
 
@@ -141,7 +141,7 @@ def verify(f, g, ts, answer, xs, over, clock=None) -> int:
     checked = 0
     for subs in parameter_sets(params):
         fs, gs, hs = (sp.sympify(e).subs(subs) for e in (f, g, answer))
-        F, G = _fn(fs, t), _fn(gs, t)
+        F, G = numeric_function(fs, t), numeric_function(gs, t)
         fb = [b for b in jump_points(fs, t) if b > 0]
         gb = [b for b in jump_points(gs, t) if b > 0]
         truths, cands = [], []

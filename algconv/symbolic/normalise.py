@@ -111,7 +111,7 @@ def _roots(arg: sp.Expr, t: sp.Symbol) -> set:
     out = set(inner)
     bounds = [sp.S.NegativeInfinity, *inner, sp.S.Infinity]
     for lo, hi in pairwise(bounds):
-        r = _linear_root(specialise(arg, t, _sample(lo, hi)), t)
+        r = _linear_root(specialise(arg, t, sample_point(lo, hi)), t)
         if r is not None and (lo.is_infinite or compare(lo, r) < 0) and (
                 hi.is_infinite or compare(r, hi) < 0):
             out.add(r)
@@ -207,7 +207,14 @@ def tidy(e: sp.Expr) -> sp.Expr:
     return e
 
 
-def _split_deltas(expr: sp.Expr, t: sp.Symbol) -> tuple[sp.Expr, list]:
+def split_deltas(expr: sp.Expr, t: sp.Symbol) -> tuple[sp.Expr, list]:
+    """``(regular part, [(coefficient, point, derivative order), ...])`` of ``expr`` in ``t``:
+    the DiracDelta terms moved to their points (derivatives by the product rule).
+
+    >>> t = sp.Symbol("t", real=True)
+    >>> split_deltas(t**2 + 3 * sp.DiracDelta(t - 1), t)
+    (t**2, [(3, 1, 0)])
+    """
     if not expr.has(sp.DiracDelta):
         return expr, []
     regular, deltas = sp.S.Zero, []
@@ -235,10 +242,16 @@ def _split_deltas(expr: sp.Expr, t: sp.Symbol) -> tuple[sp.Expr, list]:
             c = sp.simplify(c)
             if c != 0:
                 deltas.append((c, t0, k - j))
-    return regular, _merge_deltas(deltas)
+    return regular, merge_deltas(deltas)
 
 
-def _merge_deltas(deltas: list) -> list:
+def merge_deltas(deltas: list) -> list:
+    """Delta terms ``(coefficient, point, order)`` with equal points and orders summed,
+    zeros dropped, sorted by point and order.
+
+    >>> merge_deltas([(1, sp.S(2), 0), (2, sp.S(2), 0), (5, sp.S(0), 1)])
+    [(5, 0, 1), (3, 2, 0)]
+    """
     acc: dict = {}
     for c, p, k in deltas:
         key = next((q for q in acc if q[1] == k and compare(q[0], p) == 0), (p, k))
@@ -250,19 +263,24 @@ def _merge_deltas(deltas: list) -> list:
 def normalise_real(expr: sp.Expr, t: sp.Symbol) -> Rep:
     """The :class:`Rep` of ``expr`` as a function (or distribution) of real ``t``."""
     expr = sp.sympify(expr)
-    regular, deltas = _split_deltas(expr, t)
+    regular, deltas = split_deltas(expr, t)
     points = sorted_points(_kink_roots(regular, t))
     bounds = [sp.S.NegativeInfinity, *points, sp.S.Infinity]
     pieces = []
     for lo, hi in pairwise(bounds):
-        m = _sample(lo, hi)
+        m = sample_point(lo, hi)
         e = tidy(specialise(regular, t, m))
         if e != 0:
             pieces.append((lo, hi, e))
     return Rep(t, merge_pieces(pieces), deltas)
 
 
-def _sample(lo, hi):
+def sample_point(lo, hi):
+    """A point inside the interval ``(lo, hi)`` (either end may be infinite).
+
+    >>> sample_point(sp.S(1), sp.S(2)), sample_point(sp.S.NegativeInfinity, sp.S(0))
+    (3/2, -1)
+    """
     if lo.is_infinite and hi.is_infinite:
         return sp.S.Zero
     if lo.is_infinite:
@@ -371,7 +389,7 @@ def normalise_discrete(expr: sp.Expr, n: sp.Symbol, lower=None) -> Rep:
         if lo == hi:
             e = sp.simplify(expr.subs(n, lo))
         else:
-            e = tidy(specialise(expr, n, _sample(lo, hi) if lo.is_finite or hi.is_finite
+            e = tidy(specialise(expr, n, sample_point(lo, hi) if lo.is_finite or hi.is_finite
                                 else sp.Rational(1, 3)))
         if e.has(sp.zoo, sp.nan, sp.oo, -sp.oo):
             raise Unsupported(f"{expr} is undefined at some integer of [{lo}, {hi}]")

@@ -33,7 +33,7 @@ from .delta import sift
 from .normalise import (
     Rep,
     Unsupported,
-    _sample,
+    sample_point,
     compare,
     limit_choice,
     merge_pieces,
@@ -89,7 +89,7 @@ def convolve_pieces(f: Rep, g: Rep, x: sp.Symbol) -> Rep:
     bounds = [sp.S.NegativeInfinity, *pts, sp.S.Infinity]
     pieces = []
     for lo, hi in pairwise(bounds):
-        m = _sample(lo, hi)
+        m = sample_point(lo, hi)
         total = sp.S.Zero
         for p, q, r, s, integrand, cache in pairs:
             if not (compare(p + r, m) < 0 < compare(q + s, m)):

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import sympy as sp
 
-from .normalise import Unsupported, _split_deltas
+from .normalise import Unsupported, split_deltas
 
 __all__ = ["by_fourier", "by_laplace"]
 
@@ -37,7 +37,7 @@ def _clean(e: sp.Expr) -> sp.Expr:
 
 def _laplace(e: sp.Expr, t: sp.Symbol, s: sp.Symbol) -> sp.Expr:
     """``L[e](s)`` of a causal expression; its point masses are transformed exactly."""
-    regular, deltas = _split_deltas(e, t)
+    regular, deltas = split_deltas(e, t)
     out = sp.Add(*[c * s**k * sp.exp(-p * s) for c, p, k in deltas])
     if regular != 0:
         tp = sp.Dummy("tp", positive=True)

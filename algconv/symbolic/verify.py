@@ -34,7 +34,7 @@ from itertools import pairwise
 import mpmath
 import sympy as sp
 
-from .normalise import Unsupported, _split_deltas, normalise_discrete, normalise_real
+from .normalise import Unsupported, split_deltas, normalise_discrete, normalise_real
 
 __all__ = ["MAX_PARAMETER_POINTS", "MIN_POINTS", "Mismatch", "generic_values",
            "parameter_points", "verify_discrete", "verify_real"]
@@ -174,7 +174,13 @@ def _heaviside(x, h0=0.5):
     return mpmath.mpf(1) if x > 0 else (mpmath.mpf(0) if x < 0 else mpmath.mpf(h0))
 
 
-def _fn(expr: sp.Expr, var: sp.Symbol):
+def numeric_function(expr: sp.Expr, var: sp.Symbol):
+    """``expr`` as a Python function of ``var`` evaluated with mpmath (Heaviside(0) = 1/2).
+
+    >>> x = sp.Symbol("x")
+    >>> float(numeric_function(x**2 + sp.Heaviside(x), x)(2))
+    5.0
+    """
     return sp.lambdify(var, expr, modules=[{"Heaviside": _heaviside}, "mpmath"])
 
 
@@ -224,7 +230,7 @@ def _verify_real_at(f, g, t, answer, x, budget) -> int:
         with mpmath.workdps(12):  # nested quadrature: 12 digits are ample for rtol 1e-7
             return _verify_paired(f, g, t, answer, x, budget)
     check_mass(f, g, t, answer, x)
-    F, G, Hh = _fn(f, t), _fn(g, t), _fn(answer, x)
+    F, G, Hh = numeric_function(f, t), numeric_function(g, t), numeric_function(answer, x)
     bf, bg = _numeric_breaks(f, t), _numeric_breaks(g, t)
     points = _real_points(sorted({p + q for p in bf or [0.0] for q in bg or [0.0]}
                                  if bf or bg else []))
@@ -285,7 +291,7 @@ def check_mass(f, g, t, answer, x) -> bool:
 
 
 def _pairing(expr, t):
-    regular, deltas = _split_deltas(sp.expand(expr) if expr.has(sp.DiracDelta) else expr, t)
+    regular, deltas = split_deltas(sp.expand(expr) if expr.has(sp.DiracDelta) else expr, t)
     return regular, [(complex(c) if not c.is_real else float(c), float(p), k)
                      for c, p, k in deltas]
 
@@ -296,13 +302,13 @@ def _verify_paired(f, g, t, answer, x, budget) -> int:
     gr, gd = _pairing(g, t)
     hr, hd = _pairing(answer, x)
     kmax = 2 + max([k for _, _, k in fd + gd + hd] + [0]) * 2
-    F, G, Hh = _fn(fr, t), _fn(gr, t), _fn(hr, x)
+    F, G, Hh = numeric_function(fr, t), numeric_function(gr, t), numeric_function(hr, x)
     bf, bg, bh = (_numeric_breaks(e, v) for e, v in ((fr, t), (gr, t), (hr, x)))
     shifts = [-1.37, -0.41, 0.29, 0.88, 1.53, 2.61]
     for s in shifts:
         if budget is not None:
             budget.check()
-        phi = [_fn(sp.diff(sp.exp(-(y - s) ** 2), y, j), y) for j in range(kmax + 1)]
+        phi = [numeric_function(sp.diff(sp.exp(-(y - s) ** 2), y, j), y) for j in range(kmax + 1)]
 
         def inner(a, j, phi=phi):
             tot = mpmath.mpf(0)
@@ -357,7 +363,7 @@ class _Term:
 
     def __init__(self, f, g, k):
         self.f, self.g, self.k = f, g, k
-        self.F, self.G = _fn(f, k), _fn(g, k)
+        self.F, self.G = numeric_function(f, k), numeric_function(g, k)
 
     def exact(self, j: int, n0: int):
         v = self.f.subs(self.k, j) * self.g.subs(self.k, n0 - j)

@@ -53,10 +53,10 @@ def find_step(name: str | int) -> Step:
 
 
 def _check_plot_extra() -> None:
-    from ..plot import _require
+    from ..plot import require_extra
 
-    _require("matplotlib")
-    _require("PIL")
+    require_extra("matplotlib")
+    require_extra("PIL")
 
 
 def run_tour(out: str | Path = "algconv-tour", only: Iterable[str | int] | None = None, *,

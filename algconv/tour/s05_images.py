@@ -120,7 +120,7 @@ def boundary_picture(image: np.ndarray, modes: dict, crop: int = 12) -> Any:
     axes = fig.subplots(2, len(modes))
     n = image.shape[0]
     reference = modes["reflect"]
-    ticker = plot._require("matplotlib.ticker")
+    ticker = plot.require_extra("matplotlib.ticker")
     for (top, bottom), (mode, result) in zip(axes.T, modes.items()):
         top.imshow(result[-crop:, :crop], cmap="gray", vmin=0, vmax=1, interpolation="nearest",
                    extent=(-0.5, crop - 0.5, n - 0.5, n - crop - 0.5))

@@ -124,7 +124,7 @@ def run(ctx: Context) -> None:
     ax.plot([7], [seven], "o", ms=12, mfc="none", mec="black")
     ax.annotate(f"k = 7: {seven:.3f}", (7, seven), textcoords="offset points", xytext=(12, 12),
                 fontsize=10, arrowprops={"arrowstyle": "->"})
-    ax.xaxis.set_major_locator(plot._require("matplotlib.ticker").MultipleLocator(1))
+    ax.xaxis.set_major_locator(plot.require_extra("matplotlib.ticker").MultipleLocator(1))
     ax.set_xlabel("number of riffle shuffles k")
     ax.set_ylabel("total variation distance to uniform")
     ax.set_title("Seven shuffles: 52 cards, GSR riffle shuffle")

@@ -101,7 +101,7 @@ def run(ctx: Context) -> None:
     right.set_title(f"Poisson({LAM1}) * Poisson({LAM2}) = Poisson({LAM1 + LAM2})")
     right.set_xlabel("n")
     right.set_ylabel("probability")
-    right.xaxis.set_major_locator(plot._require("matplotlib.ticker").MultipleLocator(2))
+    right.xaxis.set_major_locator(plot.require_extra("matplotlib.ticker").MultipleLocator(2))
     right.legend(loc="upper right")  # the tail is low there
     ctx.save(fig, "closed_forms.png", "Closed forms from ac.symbolic against numeric "
              "convolutions.")

@@ -1,8 +1,7 @@
-"""mkdocs hooks: keep the nav and the API reference to the pages and modules that exist.
+"""mkdocs hooks: the generated API reference, and math rendered at build time.
 
-Area pages (engines, symbolic, laws, ...) and modules arrive from parallel work; the nav in
-mkdocs.yml lists them all, and this hook drops the ones not present yet, so that
-``mkdocs build --strict`` stays clean at every stage.  The API reference is generated: one page
+The nav in mkdocs.yml lists every page; a page or module that is missing fails
+``mkdocs build --strict`` (nothing is dropped quietly).  The API reference is generated: one page
 per area (``API_PAGES``), rendered by mkdocstrings from the numpy-style docstrings, which
 ``griffe_roles.py`` reads as Markdown.  Math is rendered to MathML here at build time, so the
 site needs no script and no network (it works from ``file://``), and the build fails on any
@@ -40,7 +39,7 @@ API_PAGES = [
     ("Dask arrays", "dask", ["algconv.daskarray"]),
     ("Plots and the tour", "plot", ["algconv.plot", "algconv.tour"]),
     ("Engines, errors, configuration, types", "internals",
-     ["algconv.engines.base", "algconv.errors", "algconv.config", "algconv.typing"]),
+     ["algconv.engines.base", "algconv.errors", "algconv.config", "algconv.caches"]),
 ]
 
 #: what a docstring in Sphinx's dialect leaves in the HTML when nothing rendered it
@@ -53,45 +52,34 @@ ARITHMATEX = re.compile(r'<(?P<tag>span|div) class="arithmatex">\s*\\(?P<open>[(
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _importable(name: str) -> bool:
+def _api_pages() -> list[tuple[str, str, list[str]]]:
+    """``(title, page, modules)`` of every API page; every module must import."""
     if str(ROOT) not in sys.path:  # mkdocstrings reads the source tree (paths: [.])
         sys.path.insert(0, str(ROOT))
-    try:
-        importlib.import_module(name)
-    except ImportError:
-        return False
-    return True
+    for _, _, modules in API_PAGES:
+        for module in modules:
+            importlib.import_module(module.split(":")[0])  # a missing module fails the build
+    return [(title, f"api/{slug}.md", modules) for title, slug, modules in API_PAGES]
 
 
-def _api_pages() -> list[tuple[str, str, list[str]]]:
-    pages = []
-    for title, slug, modules in API_PAGES:
-        modules = [m for m in modules if _importable(m.split(":")[0])]
-        if modules:
-            pages.append((title, f"api/{slug}.md", modules))
-    return pages
-
-
-def _prune(nav, docs: Path):
-    kept = []
+def _expand(nav):
+    """The nav with the generated reference (``api/index.md``) expanded to one page per area."""
+    out = []
     for item in nav:
         if isinstance(item, dict):
             (title, value), = item.items()
-            if value == "api/index.md":  # the generated reference: one page per area
-                kept.append({title: ["api/index.md"] + [{t: p} for t, p, _ in _api_pages()]})
+            if value == "api/index.md":
+                value = ["api/index.md"] + [{t: p} for t, p, _ in _api_pages()]
             elif isinstance(value, list):
-                value = _prune(value, docs)
-                if value:
-                    kept.append({title: value})
-            elif (docs / value).exists() or "://" in value:
-                kept.append(item)
-        elif (docs / item).exists():
-            kept.append(item)
-    return kept
+                value = _expand(value)
+            out.append({title: value})
+        else:
+            out.append(item)
+    return out
 
 
 def on_config(config):
-    config["nav"] = _prune(config["nav"], Path(config["docs_dir"]))
+    config["nav"] = _expand(config["nav"])
     return config
 
 
