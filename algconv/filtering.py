@@ -392,9 +392,9 @@ def _banded_ndimage(image: np.ndarray, kernel: np.ndarray, mode: str, cval: Any,
     A band of output rows ``[lo, hi)`` reads input rows ``lo - (k - 1 - c) .. hi - 1 + c``
     (kernel length ``k``, centre ``c`` on axis 0; modulo the rows for ``wrap``; at least
     ``4 k`` rows, so reflections at the image's edges stay inside the band): each band
-    gets those rows and keeps
-    only its own outputs, which ndimage computes exactly as on the whole image (a row's
-    sum never sees the cut), so the result is bitwise that of one call.
+    gets those rows and keeps only its own outputs, which ndimage computes exactly as on
+    the whole image (a row's sum never sees the cut), so the result is bitwise that of
+    one call.
     """
     import scipy.ndimage  # on first use: ``import algconv`` stays light
 
@@ -447,8 +447,8 @@ def _separable_ndimage(image: np.ndarray, fs: list, mode: str, cval: Any,
             scipy.ndimage.convolve1d(x[tuple(index)], f, axis=ax, output=out[tuple(index)],
                                      mode=mode, cval=cval, origin=origin[ax])
 
-        parallel_map(piece, bands(x.shape[split], max(count, 1)),
-                               max(count, 1))
+        count = max(count, 1)
+        parallel_map(piece, bands(x.shape[split], count), count)
         x = out
         if mode == "constant":
             cval = cval * float(np.sum(f))
@@ -473,8 +473,8 @@ def _float_filter(image: np.ndarray, kernel: np.ndarray, centres: tuple, boundar
                                                    + SECONDS_PER_NDIMAGE_TERM * kernel.size)
         fs = _float_factors(image, kernel)
         passes = math.inf if fs is None else sum(
-            NDIMAGE_OVERHEAD + image.size * (SECONDS_PER_PASS_POINT + SECONDS_PER_PASS_TERM * len(f))
-            for f in fs)
+            NDIMAGE_OVERHEAD + image.size * (SECONDS_PER_PASS_POINT
+                                             + SECONDS_PER_PASS_TERM * len(f)) for f in fs)
         if min(ndimage, passes) <= _fft_cost(padded_shape, kernel, kind):
             origin = [c - k // 2 for k, c in zip(kernel.shape, centres)]
             mode = BOUNDARIES[boundary][0]
