@@ -136,3 +136,59 @@ def test_worker_threads_see_the_callers_limits():
 
     with config.limit_memory(12345):
         assert _parallel.parallel_map(piece, range(4), 2) == [12345] * 4
+
+
+# --- every split, on small random shapes (the size thresholds lowered to 0) ---------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@pytest.fixture
+def always_split(monkeypatch):
+    from algconv import filtering
+    from algconv.engines import exact, fft
+
+    monkeypatch.setattr(filtering, "PARALLEL_MIN_ENTRIES", 0)
+    monkeypatch.setattr(fft, "PARALLEL_MIN_POINTS", 0)
+    monkeypatch.setattr(exact, "PARALLEL_MIN_POINTS", 0)
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # the same patch for all
+@given(rows=st.integers(1, 300), cols=st.integers(1, 12), k0=st.integers(1, 9),
+       k1=st.integers(1, 5), boundary=st.sampled_from(["fill", "reflect", "mirror", "wrap",
+                                                       "nearest"]),
+       rank_one=st.booleans(), seed=st.integers(0, 2**16))
+def test_filter_splits_never_change_a_bit(always_split, rows, cols, k0, k1, boundary,
+                                          rank_one, seed):
+    import scipy.ndimage
+
+    rng = np.random.default_rng(seed)
+    image = rng.standard_normal((rows, cols))
+    kernel = (np.outer(rng.standard_normal(k0), rng.standard_normal(k1)) if rank_one
+              else rng.standard_normal((k0, k1)))
+    outs = under_each_worker_count(lambda: ac.filter(image, kernel, boundary, 0.25))
+    assert_bitwise(outs)
+    if k0 <= rows and k1 <= cols:
+        mode = "constant" if boundary == "fill" else boundary
+        peer = scipy.ndimage.convolve(image, kernel, mode=mode, cval=0.25)
+        assert np.allclose(outs[0], peer, rtol=1e-10, atol=1e-10)
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])  # the same patch for all
+@given(m=st.integers(1, 3000), n=st.integers(1, 200), two_d=st.booleans(),
+       ints=st.booleans(), seed=st.integers(0, 2**16))
+def test_convolve_splits_never_change_a_bit(always_split, m, n, two_d, ints, seed):
+    rng = np.random.default_rng(seed)
+    if ints:
+        a, b = rng.integers(-2**62, 2**62, m), rng.integers(-2**62, 2**62, n)
+    else:
+        a, b = rng.standard_normal(m), rng.standard_normal(n)
+    if two_d:
+        a, b = a[: (m // 7) * 7].reshape(-1, 7) if m >= 7 else a[:, None], b[:, None]
+    outs = under_each_worker_count(lambda: ac.convolve(a, b))
+    assert_bitwise(outs)
+    if not ints:
+        assert np.allclose(outs[0], scipy.signal.convolve(a, b), rtol=1e-9, atol=1e-9 * m)
