@@ -367,7 +367,9 @@ def _ndimage_equal(image: np.ndarray, kernel: np.ndarray, fillvalue: Any) -> boo
     parts = (kernel.real, kernel.imag) if kernel.dtype.kind == "c" else (kernel,)
     if any(((part != 0) & (np.abs(part) <= NDIMAGE_DROPPED)).any() for part in parts):
         return False  # ndimage would drop these weights
-    return all_finite(image)  # ndimage skips zero weights: inf * 0 must never happen
+    # ndimage skips zero weights, so inf * 0 must never happen: with no zero weight every
+    # pair is summed as the direct sum sums it, and only then is the image's scan skipped
+    return bool(np.all(kernel != 0)) or all_finite(image)
 
 
 def _float_factors(image: np.ndarray, kernel: np.ndarray) -> list | None:
