@@ -21,10 +21,9 @@ from . import (
     symbolic,
     transforms,
 )
-from .cyclic import convolve_cyclic
 from .dispatch import MethodChoice, choose_method, convolve, correlate
-from .engines.dirichlet import convolve_dirichlet
-from .engines.transforms import convolve_and, convolve_or, convolve_subset, convolve_xor
+from .named import (convolve_and, convolve_cyclic, convolve_dirichlet, convolve_or,
+                    convolve_subset, convolve_xor)
 from .errors import (
     AlgconvError,
     InvalidArgument,

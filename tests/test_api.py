@@ -56,7 +56,7 @@ PUBLIC_MODULES = [
     "algconv", "algconv.structures", "algconv.engines", "algconv.config", "algconv.validation",
     "algconv.arith", "algconv.linear", "algconv.laws", "algconv.probability", "algconv.graphs",
     "algconv.strategies", "algconv.fourier", "algconv.symbolic", "algconv.plot",
-    "algconv.filtering", "algconv.inverse", "algconv.cyclic", "algconv.daskarray", "algconv.spec",
+    "algconv.filtering", "algconv.inverse", "algconv.named", "algconv.daskarray", "algconv.spec",
     "algconv.equivariant", "algconv.dispatch", "algconv.function", "algconv.errors",
     "algconv.cli", "algconv.engines.direct", "algconv.engines.table", "algconv.engines.fft",
     "algconv.engines.exact", "algconv.engines.transforms", "algconv.engines.dirichlet",

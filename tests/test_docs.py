@@ -88,7 +88,7 @@ def test_roles_become_markdown():
     griffe = pytest.importorskip("griffe")
     roles = _load("griffe_roles")
     pkg = griffe.load("algconv", search_paths=[str(ROOT)])
-    cyclic = pkg["cyclic"]["convolve_cyclic"]
+    cyclic = pkg["named"]["convolve_cyclic"]
     text = "See :func:`convolve` and :math:`a^{-1}`.\n\n.. math:: x = y\n          + z\n\nEnd."
     out = roles.markdown_docstring(cyclic, text)
     assert out == ('See <autoref identifier="algconv.dispatch.convolve" optional>'

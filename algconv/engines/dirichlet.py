@@ -1,7 +1,8 @@
 r"""Dirichlet convolution on ``Multiplicative()`` by a divisor sieve.
 
 ``(f * g)(m) = sum over d k = m of f(d) g(k)``.  Arrays hold ``f(start + i)`` at index
-``i`` (``start = 1`` for ``convolve_dirichlet``).  The sieve adds, for one divisor ``d``
+``i`` (``start = 1`` for ``ac.convolve_dirichlet``, which lives in ``algconv.named`` and
+hands off to :func:`dirichlet_prefix`).  The sieve adds, for one divisor ``d``
 at a time, ``f(d) * g(k)`` for *all* ``k`` at once into the strided slice ``d*k``; the
 hyperbola trick loops over ``d <= sqrt(N)`` with every ``k``, then over ``k <= sqrt(N)``
 with the ``d > sqrt(N)`` — ``2 sqrt(N)`` numpy calls and ``O(N log N)`` additions for the
@@ -13,18 +14,16 @@ follow numpy.
 from __future__ import annotations
 
 import math
-from typing import Any
 
 import numpy as np
 
-from .. import arith, config
+from .. import arith
 from .._kernels import nonzero_positions, via_integers
 from ..function import Function, View, trusted_dense, trusted_dict
 from ..structures.numbers import Multiplicative
-from ..validation import as_value_vector
 from .base import Engine, Problem
 
-__all__ = ["convolve_dirichlet", "DirichletEngine", "dirichlet_prefix"]
+__all__ = ["DirichletEngine", "dirichlet_prefix", "full_product"]
 
 #: seconds per numpy call and per strided multiply-add, measured with
 #: algconv/benchmark/transforms.py (algconv bench) (N = 1e6 ints: 19 ms for ~1.3e7 terms, best of 3;
@@ -32,9 +31,6 @@ __all__ = ["convolve_dirichlet", "DirichletEngine", "dirichlet_prefix"]
 SECONDS_PER_CALL = 2e-6
 SECONDS_PER_TERM = 1.5e-9
 SECONDS_PER_OBJECT_TERM = 1.3e-7
-#: working arrays of length N in ``dirichlet_prefix``: both inputs and their casts, the result and
-#: one product temporary
-DIRICHLET_COPIES = 5
 #: seconds per output entry (allocation and zero filling)
 SECONDS_PER_ENTRY = 1e-9
 
@@ -64,62 +60,6 @@ def dirichlet_prefix(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
         if m > s:
             out[(s + 1) * k - 1 :: k] += b[j] * a[s:m]
     return out
-
-
-def convolve_dirichlet(f: Any, g: Any) -> np.ndarray:
-    r"""Dirichlet convolution of two arithmetic functions given by their first values.
-
-    Parameters
-    ----------
-    f, g : array_like, 1-D
-        ``f[i]`` holds ``f(i + 1)`` (as ``Function.from_array(..., start=1)`` does on
-        ``Multiplicative()``).
-
-    Returns
-    -------
-    ndarray, shape (min(len(f), len(g)),)
-        ``h[m - 1] = sum(f(d) g(m // d) for d dividing m)``: every entry is complete, because
-        the divisors of ``m`` never exceed ``m``.  Exact for integers (int64 when a bound
-        proves it fits, else Python ints), Fractions and sympy values.
-
-    Raises
-    ------
-    StructureMismatch
-        If an array is not 1-D.
-    InvalidType
-        If the values are not numbers.
-
-    See Also
-    --------
-    algconv.Multiplicative, algconv.inverse
-
-    Notes
-    -----
-    .. math:: (f * g)(m) = \sum_{d k = m} f(d)\, g(k)
-
-    A divisor sieve, vectorised per divisor: for ``d <= sqrt(N)`` the values ``f(d) g(k)``
-    for every ``k`` go into the strided slice of indices ``d k``, then the same for
-    ``k <= sqrt(N)`` and ``d > sqrt(N)``: ``O(N log N)`` work in ``2 sqrt(N)`` numpy calls.
-
-    Examples
-    --------
-    Summing the constant 1 against itself counts divisors; against the Moebius function
-    it gives the identity:
-
-    >>> ac.convolve_dirichlet([1] * 8, [1] * 8)
-    array([1, 2, 2, 3, 2, 4, 2, 4])
-    >>> ac.convolve_dirichlet([1] * 8, [1, -1, -1, 0, -1, 1, -1, 0])
-    array([1, 0, 0, 0, 0, 0, 0, 0])
-    """
-    a = as_value_vector(f, "f", "convolve_dirichlet takes 1-D arrays with f[i] = f(i + 1)")
-    b = as_value_vector(g, "g", "convolve_dirichlet takes 1-D arrays with g[i] = g(i + 1)")
-    n = min(len(a), len(b))
-    config.check_memory(float(n) * DIRICHLET_COPIES * config.pair_value_bytes(
-        a[:n], b[:n], terms=2 * math.isqrt(n)), f"convolve_dirichlet of {n} values")
-    if n == 0:
-        a, b = arith.exact_pair(a, b, terms=1)
-        return np.zeros(0, dtype=np.result_type(a, b))
-    return dirichlet_prefix(a, b, n)
 
 
 # --- the engine on Functions -------------------------------------------------------------------

@@ -1,4 +1,4 @@
-r"""Fast transforms on bitmask-indexed arrays: XOR, OR, AND and subset convolution.
+r"""The bitmask engines: XOR, OR, AND and subset convolution by fast transforms.
 
 Arrays have length ``2**n``; index ``i`` is the subset of ``{0..n-1}`` whose bits are set
 in ``i``.  Every product here is a pointwise product after a transform that is computed
@@ -6,11 +6,15 @@ by ``n`` in-place butterfly passes (``O(n 2^n)``): for bit ``k`` the array is vi
 ``(-1, 2, 2**k)`` so that ``[:, 0, :]`` and ``[:, 1, :]`` are the halves without and with
 bit ``k``.
 
-* ``convolve_xor``: Walsh-Hadamard transform (the characters of ``(Z/2)^n``);
-* ``convolve_or``: zeta transform over subsets, then Moebius (union, ``SubsetMonoid``);
-* ``convolve_and``: zeta transform over supersets, then Moebius (intersection);
-* ``convolve_subset``: union of *disjoint* sets, by the ranked zeta transform
+* ``xor_core``: Walsh-Hadamard transform (the characters of ``(Z/2)^n``);
+* ``zeta_core``: zeta transform over subsets (union, ``SubsetMonoid``) or supersets
+  (intersection), then Moebius;
+* ``subset_core``: union of *disjoint* sets, by the ranked zeta transform
   (``O(n^2 2^n)``).
+
+The public array entry points (``ac.convolve_xor`` and the others) live in
+``algconv.named``, which validates and hands off to these cores; the engines ``xor`` and
+``zeta`` run them on Functions.
 
 Exactness: integer input is computed in ``int64`` arithmetic, which is exact modulo
 ``2**64``; the result is exact whenever a bound on its true size (from the inputs' sums
@@ -25,27 +29,17 @@ arrays; floats and complex numbers use numpy's float64 / complex128.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 import numpy as np
 
-from .. import arith, config
+from .. import arith
 from .._kernels import (divide_by_power_of_two, popcounts, subset_zeta, via_integers,
                        walsh_hadamard)
-from ..errors import StructureMismatch
 from ..function import Function, trusted_dense
 from ..structures.finite import BooleanGroup, SubsetMonoid
-from ..validation import as_value_vector
 from .base import Engine, Problem
 
-__all__ = [
-    "convolve_xor",
-    "convolve_or",
-    "convolve_and",
-    "convolve_subset",
-    "XorEngine",
-    "ZetaEngine",
-]
+__all__ = ["XorEngine", "ZetaEngine", "xor_core", "zeta_core", "subset_core"]
 
 #: seconds per element per butterfly pass (int64 / float64, in place), measured with
 #: algconv/benchmark/transforms.py (algconv bench) on the 2-core machine (XOR of 2^20 ints: 65 ms for
@@ -54,49 +48,6 @@ SECONDS_PER_BUTTERFLY = 1.0e-9
 #: the same on object arrays of Python ints, measured at 2^12 (7.6 ms)
 SECONDS_PER_OBJECT_BUTTERFLY = 5e-8
 SECONDS_PER_CALL = 2e-5
-
-
-# --- validation --------------------------------------------------------------------------------
-
-
-def _log2_length(length: int, name: str) -> int:
-    n = length.bit_length() - 1
-    if length < 1 or length != 1 << n:
-        raise StructureMismatch(
-            f"Got {name} of length {length}, but expected a length 2**n (1, 2, 4, 8, ...): "
-            "index i is the subset of {0..n-1} with the bits of i"
-        )
-    return n
-
-
-def _operands(f: Any, g: Any, what: str) -> tuple[np.ndarray, np.ndarray, int]:
-    expected = f"{what} takes 1-D arrays of length 2**n"
-    a, b = as_value_vector(f, "f", expected), as_value_vector(g, "g", expected)
-    n = _log2_length(len(a), "f")
-    _log2_length(len(b), "g")
-    if len(a) != len(b):
-        raise StructureMismatch(
-            f"Got f of length {len(a)} and g of length {len(b)}, but {what} needs equal "
-            "lengths 2**n"
-        )
-    return a, b, n
-
-
-#: working arrays of the length of the input, counted by ``_check_memory``: the inputs,
-#: their cast copies, the transform temporaries and the result (numpy peak measured at
-#: 5 arrays for XOR / OR of 2**20 int64, ``benchmarks/calibrate_costs.py --memory``); the
-#: subset convolution holds two ranked transforms of ``n + 1`` rows each on top
-TRANSFORM_COPIES = 6
-
-
-def _subset_copies(n: int) -> int:
-    return 2 * (n + 2) + TRANSFORM_COPIES
-
-
-def _check_memory(a: np.ndarray, b: np.ndarray, n: int, what: str, copies: int) -> None:
-    """Refuse before transforming when ``copies`` working arrays would exceed the limit."""
-    per = config.pair_value_bytes(a, b, terms=1 << n)
-    config.check_memory(float(1 << n) * copies * per, f"{what} on 2**{n} values")
 
 
 # --- exact planning ----------------------------------------------------------------------------
@@ -204,39 +155,54 @@ def _disjoint_bound(ma: int, mb: int, sa: int, sb: int) -> int:
     return min(sa * mb, ma * sb)
 
 
-def _xor_core(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
-    rational = via_integers(lambda x, y: _xor_core(x, y, n), a, b)
+def xor_core(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
+    """XOR convolution of two value vectors of length ``2**n``, exact for exact values.
+
+    >>> xor_core(np.array([1, 2, 0, 0]), np.array([0, 1, 0, 0]), 2)
+    array([2, 1, 0, 0])
+    """
+    rational = via_integers(lambda x, y: xor_core(x, y, n), a, b)
     if rational is not None:
         return rational
     split = _limb_split(a, b, _xor_bound(len(a)))
     if split is not None:
-        return _by_limbs(_xor_core, split, n)
+        return _by_limbs(xor_core, split, n)
     a, b = _plan(a, b, _xor_bound(len(a)))
     fa = walsh_hadamard(a, n)
     fa *= walsh_hadamard(b, n)
     return divide_by_power_of_two(walsh_hadamard(fa, n), n)
 
 
-def _zeta_core(a: np.ndarray, b: np.ndarray, n: int, supersets: bool) -> np.ndarray:
-    rational = via_integers(lambda x, y: _zeta_core(x, y, n, supersets), a, b)
+def zeta_core(a: np.ndarray, b: np.ndarray, n: int, supersets: bool) -> np.ndarray:
+    """OR (``supersets=False``) or AND convolution of two vectors of length ``2**n``.
+
+    >>> zeta_core(np.array([1, 1, 0, 0]), np.array([0, 0, 1, 1]), 2, supersets=False)
+    array([0, 0, 1, 3])
+    """
+    rational = via_integers(lambda x, y: zeta_core(x, y, n, supersets), a, b)
     if rational is not None:
         return rational
     split = _limb_split(a, b, _pairs_bound)
     if split is not None:
-        return _by_limbs(_zeta_core, split, n, supersets=supersets)
+        return _by_limbs(zeta_core, split, n, supersets=supersets)
     a, b = _plan(a, b, _pairs_bound)
     fa = subset_zeta(a, n, supersets=supersets)
     fa *= subset_zeta(b, n, supersets=supersets)
     return subset_zeta(fa, n, supersets=supersets, inverse=True)
 
 
-def _subset_core(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
-    rational = via_integers(lambda x, y: _subset_core(x, y, n), a, b)
+def subset_core(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
+    """Subset convolution (union of disjoint sets) of two vectors of length ``2**n``.
+
+    >>> subset_core(np.array([1, 1, 1, 1]), np.array([1, 1, 1, 1]), 2)
+    array([1, 2, 2, 4])
+    """
+    rational = via_integers(lambda x, y: subset_core(x, y, n), a, b)
     if rational is not None:
         return rational
     split = _limb_split(a, b, _disjoint_bound)
     if split is not None:
-        return _by_limbs(_subset_core, split, n)
+        return _by_limbs(subset_core, split, n)
     a, b = _plan(a, b, _disjoint_bound)
     size, rank = len(a), popcounts(n)
     columns = np.arange(size)
@@ -255,175 +221,6 @@ def _subset_core(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
         mask = rank == k
         out[mask] = acc[mask]
     return out
-
-
-# --- public functions --------------------------------------------------------------------------
-
-
-def convolve_xor(f: Any, g: Any) -> np.ndarray:
-    r"""Convolve over the Boolean group ``({0,1}^n, XOR)``.
-
-    Parameters
-    ----------
-    f, g : array_like, shape (2**n,)
-        Values indexed by bitmask.
-
-    Returns
-    -------
-    ndarray, shape (2**n,)
-        ``h[c] = sum(f[a] * g[b] for a ^ b == c)``; exact for integer input (int64 when a
-        bound proves it fits, else Python ints), Fractions and sympy values.
-
-    Raises
-    ------
-    StructureMismatch
-        If ``len(f) != len(g)``, an array is not 1-D, or the length is not a power of two.
-
-    See Also
-    --------
-    convolve_or, convolve_and, convolve_subset, algconv.BooleanGroup
-
-    Notes
-    -----
-    .. math:: (f * g)(c) = \sum_{a \oplus b = c} f(a)\, g(b)
-
-    Computed with the Walsh-Hadamard transform :math:`\hat f(s) = \sum_a (-1)^{|a \wedge s|}
-    f(a)` in :math:`O(n 2^n)`: :math:`h = 2^{-n} H(\hat f \hat g)`.
-
-    Examples
-    --------
-    >>> ac.convolve_xor([1, 2, 0, 0], [0, 1, 0, 0])
-    array([2, 1, 0, 0])
-    >>> from fractions import Fraction
-    >>> ac.convolve_xor([Fraction(1, 2), 0], [1, 3])
-    array([Fraction(1, 2), Fraction(3, 2)], dtype=object)
-    """
-    a, b, n = _operands(f, g, "convolve_xor")
-    _check_memory(a, b, n, "convolve_xor", TRANSFORM_COPIES)
-    return _xor_core(a, b, n)
-
-
-def convolve_or(f: Any, g: Any) -> np.ndarray:
-    r"""Convolve over subsets under union: ``h[c] = sum(f[a] * g[b] for a | b == c)``.
-
-    This is convolution on ``SubsetMonoid(n)`` (sympy calls it the covering product).
-
-    Parameters
-    ----------
-    f, g : array_like, shape (2**n,)
-        Values indexed by bitmask.
-
-    Returns
-    -------
-    ndarray, shape (2**n,)
-        Exact for integer, Fraction and sympy input.
-
-    Raises
-    ------
-    StructureMismatch
-        If ``len(f) != len(g)``, an array is not 1-D, or the length is not a power of two.
-
-    See Also
-    --------
-    convolve_and, convolve_subset, convolve_xor, algconv.SubsetMonoid
-
-    Notes
-    -----
-    .. math:: (f * g)(c) = \sum_{a \cup b = c} f(a)\, g(b)
-
-    The zeta transform :math:`\hat f(s) = \sum_{a \subseteq s} f(a)` turns it into a
-    pointwise product; Moebius inversion gives :math:`h`.  :math:`O(n 2^n)`.
-
-    Examples
-    --------
-    >>> ac.convolve_or([1, 1, 0, 0], [0, 0, 1, 1])
-    array([0, 0, 1, 3])
-    """
-    a, b, n = _operands(f, g, "convolve_or")
-    _check_memory(a, b, n, "convolve_or", TRANSFORM_COPIES)
-    return _zeta_core(a, b, n, supersets=False)
-
-
-def convolve_and(f: Any, g: Any) -> np.ndarray:
-    r"""Convolve over subsets under intersection: ``h[c] = sum(f[a] * g[b] for a & b == c)``.
-
-    Parameters
-    ----------
-    f, g : array_like, shape (2**n,)
-        Values indexed by bitmask.
-
-    Returns
-    -------
-    ndarray, shape (2**n,)
-        Exact for integer, Fraction and sympy input.
-
-    Raises
-    ------
-    StructureMismatch
-        If ``len(f) != len(g)``, an array is not 1-D, or the length is not a power of two.
-
-    See Also
-    --------
-    convolve_or, convolve_subset, convolve_xor
-
-    Notes
-    -----
-    .. math:: (f * g)(c) = \sum_{a \cap b = c} f(a)\, g(b)
-
-    By the zeta transform over supersets :math:`\hat f(s) = \sum_{a \supseteq s} f(a)` and
-    its Moebius inversion; sympy calls it the intersecting product.  :math:`O(n 2^n)`.
-
-    Examples
-    --------
-    >>> ac.convolve_and([0, 1, 0, 2], [0, 0, 1, 1])
-    array([1, 1, 2, 2])
-    """
-    a, b, n = _operands(f, g, "convolve_and")
-    _check_memory(a, b, n, "convolve_and", TRANSFORM_COPIES)
-    return _zeta_core(a, b, n, supersets=True)
-
-
-def convolve_subset(f: Any, g: Any) -> np.ndarray:
-    r"""Subset convolution: the union of *disjoint* sets, ``h[c] = sum(f[a] * g[c ^ a])``.
-
-    The sum runs over the subsets ``a`` of ``c`` (``a & b == 0`` and ``a | b == c``).
-
-    Parameters
-    ----------
-    f, g : array_like, shape (2**n,)
-        Values indexed by bitmask.
-
-    Returns
-    -------
-    ndarray, shape (2**n,)
-        Exact for integer, Fraction and sympy input.
-
-    Raises
-    ------
-    StructureMismatch
-        If ``len(f) != len(g)``, an array is not 1-D, or the length is not a power of two.
-
-    See Also
-    --------
-    convolve_or, convolve_and, convolve_xor
-
-    Notes
-    -----
-    .. math:: (f * g)(c) = \sum_{a \subseteq c} f(a)\, g(c \setminus a)
-
-    By the ranked zeta transform (Bjorklund, Husfeldt, Kaski, Koivisto 2007): the zeta
-    transforms of ``f`` and ``g`` split by the size of the set are multiplied as
-    polynomials in the rank, and the rank-``|c|`` part is Moebius-inverted, in
-    :math:`O(n^2 2^n)` instead of the :math:`O(3^n)` of the direct sum.
-
-    Examples
-    --------
-    >>> ac.convolve_subset([1, 1, 1, 1], [1, 1, 1, 1])
-    array([1, 2, 2, 4])
-    """
-    a, b, n = _operands(f, g, "convolve_subset")
-    _check_memory(a, b, n, "convolve_subset", _subset_copies(n))
-    return _subset_core(a, b, n)
 
 
 # --- engines -----------------------------------------------------------------------------------
@@ -481,7 +278,7 @@ class XorEngine(_BitmaskEngine):
     structure = BooleanGroup
 
     def core(self, a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
-        return _xor_core(a, b, n)
+        return xor_core(a, b, n)
 
 
 class ZetaEngine(_BitmaskEngine):
@@ -499,4 +296,4 @@ class ZetaEngine(_BitmaskEngine):
     structure = SubsetMonoid
 
     def core(self, a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
-        return _zeta_core(a, b, n, supersets=False)
+        return zeta_core(a, b, n, supersets=False)

@@ -7,7 +7,7 @@ so ``mu * 1 = [n = 1]``.
 
 from __future__ import annotations
 
-from ..engines.dirichlet import convolve_dirichlet
+from ..named import convolve_dirichlet
 from ..function import Function
 from ..inverse import inverse
 from ..structures import Multiplicative

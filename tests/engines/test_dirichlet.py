@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import algconv as ac
-from algconv.engines.dirichlet import convolve_dirichlet, full_product
+from algconv.engines.dirichlet import full_product
+from algconv.named import convolve_dirichlet
 
 M = ac.Multiplicative()
 

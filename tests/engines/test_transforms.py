@@ -13,7 +13,7 @@ from sympy.discrete import convolution, covering_product, intersecting_product
 from sympy.discrete.convolutions import convolution_subset
 
 import algconv as ac
-from algconv.engines.transforms import convolve_and, convolve_or, convolve_subset, convolve_xor
+from algconv.named import convolve_and, convolve_or, convolve_subset, convolve_xor
 
 OPS = {
     "xor": (convolve_xor, lambda a, b, c: a ^ b == c),
