@@ -459,8 +459,9 @@ def _separable_ndimage(image: np.ndarray, fs: list, mode: str, cval: Any,
 
 def _float_filter(image: np.ndarray, kernel: np.ndarray, centres: tuple, boundary: str,
                   fillvalue: Any, kind: str) -> np.ndarray:
-    # the image cast to float, the output, and ndimage's padded copy of the input
-    config.check_memory(3.0 * image.size * config.value_bytes(arith.kind_dtype(kind)),
+    # the image cast to float, the output, ndimage's padded copy of the input, and the
+    # bands' own outputs (or a separable filter's intermediate pass) before they are copied
+    config.check_memory(4.0 * image.size * config.value_bytes(arith.kind_dtype(kind)),
                         f"filter of an image of shape {image.shape}")
     if kind == "complex" and image.dtype.kind != "c":
         image = image.astype(np.result_type(image.dtype, np.complex64)
