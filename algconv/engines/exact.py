@@ -289,8 +289,10 @@ def _integer_plan(a: np.ndarray, b: np.ndarray) -> tuple[str, float, int, float]
                    + SECONDS_PER_SPECTRUM_POINT * n / 2 * la * lb
                    + per_digit * (la * a.size + lb * b.size) + SECONDS_PER_DIGIT * n * (la + lb))
         # one spectrum (n / 2 complex = 8n bytes) per digit array, the running sum and
-        # inverse of one output digit, the padded float input and the int64 digits
-        memory = 8.0 * n * (la + lb + 2) + 24.0 * n + result_bytes
+        # inverse of an output digit (two at once: the estimate must not depend on
+        # config.workers, so it counts the two-core default), the padded float input and
+        # the int64 digits
+        memory = 8.0 * n * (la + lb + 4) + 24.0 * n + result_bytes
         options.append(("limbs", seconds, memory))
     if _flint() is not None:
         seconds = (FLINT_SECONDS_PER_BIT * out * bits + FLINT_SECONDS_PER_OUTPUT * out
