@@ -29,12 +29,13 @@ from typing import Any, Callable
 import numpy as np
 
 from . import arith, config
-from .errors import InvalidArgument
+from .errors import InvalidArgument, InvalidType, StructureMismatch
 from .structures.base import Group
 from .structures.finite import BooleanGroup, Cyclic
+from .validation import check_choice, check_kernel, describe, is_integer
 
 __all__ = [
-    "MODES", "check_valid_shapes", "walsh_hadamard", "subset_zeta", "halves", "popcounts",
+    "MODES", "check_valid_shapes", "convolution_matrix", "walsh_hadamard", "subset_zeta", "halves", "popcounts",
     "divide_by_power_of_two", "finite_shape", "cyclic_shape", "scaled_integers",
     "via_integers", "left_regular_matrix", "is_zero", "is_sympy", "identically_zero",
     "nonzero_positions", "conj_array", "bool_operands",
@@ -320,6 +321,61 @@ def nonzero_positions(x: np.ndarray) -> np.ndarray:
     if x.dtype == object:
         return np.array([i for i, v in enumerate(x.tolist()) if v != 0], dtype=np.intp)
     return np.flatnonzero(x)
+
+
+# --- convolution as a matrix -------------------------------------------------------------------
+
+
+def _shape(n: Any, ndim: int, name: str) -> tuple:
+    if is_integer(n):
+        n = (int(n),)
+    if not isinstance(n, tuple) or not all(map(is_integer, n)):
+        raise InvalidType(f"Got {name}={describe(n)}, but expected an int or a tuple of ints")
+    if len(n) != ndim:
+        raise StructureMismatch(
+            f"Got {name}={n!r}, but the kernel has {ndim} dimensions; give one size per axis")
+    if any(v < 1 for v in n):
+        raise InvalidArgument(f"Got {name}={n!r}, but every size must be >= 1")
+    return tuple(int(v) for v in n)
+
+
+def _window(n: tuple, m: tuple, mode: str) -> tuple[tuple, tuple]:
+    """``(start, shape)`` of the ``mode`` output inside the full convolution, per axis."""
+    full = tuple(a + b - 1 for a, b in zip(n, m))
+    if mode == "full":
+        return (0,) * len(n), full
+    if mode == "same":
+        shape = n
+    else:
+        check_valid_shapes(n, m)
+        shape = tuple(abs(a - b) + 1 for a, b in zip(n, m))
+    return tuple((f - s) // 2 for f, s in zip(full, shape)), shape
+
+
+def convolution_matrix(kernel: Any, n: Any, mode: str = "valid") -> np.ndarray:
+    """The matrix of ``x -> convolve(x, kernel, mode)`` on arrays of shape ``n`` (C order),
+    exact for exact values: ``ac.linear.conv_matrix`` and ``ac.symbolic.conv_matrix``.
+
+    >>> convolution_matrix([1, 2], 3).tolist()
+    [[2, 1, 0], [0, 2, 1]]
+    """
+    k = check_kernel(kernel)
+    n = _shape(n, k.ndim, "n")
+    mode = check_choice(mode, "mode", MODES)
+    start, out_shape = _window(n, k.shape, mode)
+    rows, cols = int(np.prod(out_shape)), int(np.prod(n))
+    config.check_memory(float(rows) * cols * max(k.itemsize, 8), "conv_matrix")
+    matrix = np.zeros((rows, cols), dtype=k.dtype)
+    inputs = np.indices(n).reshape(k.ndim, -1)  # coordinates of column j
+    for a in np.ndindex(k.shape):
+        value = k[a]
+        if is_zero(value):
+            continue
+        out = inputs + (np.array(a) - np.array(start))[:, None]  # output coordinates
+        inside = np.all((out >= 0) & (out < np.array(out_shape)[:, None]), axis=0)
+        r = np.ravel_multi_index(tuple(out[:, inside]), out_shape)
+        matrix[r, np.flatnonzero(inside)] = value
+    return matrix
 
 
 # --- conjugates -------------------------------------------------------------------------------

@@ -23,7 +23,8 @@ from .errors import InvalidArgument, InvalidType, MethodNotApplicable, Structure
 from .function import Function, finite_vector, trusted_dense, view
 from .structures.base import Group, Monoid, check_structure
 from .structures.numbers import Integers, Lattice
-from .validation import as_value_array, check_axes, check_choice, describe, is_dask_array
+from .validation import (as_value_array, check_axes, check_choice, dask_front_end, describe,
+                         is_dask_array)
 
 __all__ = ["convolve", "correlate", "choose_method", "MethodChoice", "MODES"]
 
@@ -619,9 +620,7 @@ def convolve(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
             return small
     _reject_positional_structure(mode, method, "convolve")
     if is_dask_array(f) or is_dask_array(g):  # lazy, chunked: algconv.daskarray (extra dask)
-        from .daskarray import convolve as convolve_dask
-
-        return convolve_dask(f, g, over=over, method=method, mode=mode, axes=axes)
+        return dask_front_end("convolve")(f, g, over=over, method=method, mode=mode, axes=axes)
     if axes is not None:
         a, b, axes = _axes_operands(f, g, over, axes)
         return along_axes(a, b, check_choice(mode, "mode", MODES), axes,

@@ -35,6 +35,7 @@ from .validation import (
     check_int,
     check_value,
     describe,
+    dask_front_end,
     is_dask_array,
     is_integer,
     join_kinds,
@@ -249,10 +250,8 @@ def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = 0, 
     array([ True, False,  True,  True])
     """
     if is_dask_array(image) or is_dask_array(kernel):  # lazy, chunked: algconv.daskarray
-        from .daskarray import filter as filter_dask
-
-        return filter_dask(image, kernel, boundary=boundary, fillvalue=fillvalue, origin=origin,
-                           axes=axes)
+        return dask_front_end("filter")(image, kernel, boundary=boundary, fillvalue=fillvalue,
+                                        origin=origin, axes=axes)
     image = as_value_array(image, "image", bools=True)
     kernel = as_value_array(kernel, "kernel", bools=True)
     boundary = check_boundary(boundary)

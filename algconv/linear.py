@@ -37,11 +37,11 @@ from typing import Any
 import numpy as np
 
 from . import arith, config
-from ._kernels import MODES, check_valid_shapes, is_zero, left_regular_matrix
+from ._kernels import convolution_matrix, left_regular_matrix
 from .equivariant import GroupConv, LiftingConv, group_convolution, lifting_convolution
 from .errors import InvalidArgument, InvalidType, StructureMismatch
 from .function import Function
-from .validation import as_value_array, check_choice, describe, is_integer
+from .validation import as_value_array, check_kernel, describe, is_integer
 
 __all__ = [
     "conv_matrix",
@@ -56,39 +56,6 @@ __all__ = [
     "GroupConv",
 ]
 
-
-
-def _shape(n: Any, ndim: int, name: str) -> tuple:
-    if is_integer(n):
-        n = (int(n),)
-    if not isinstance(n, tuple) or not all(map(is_integer, n)):
-        raise InvalidType(f"Got {name}={describe(n)}, but expected an int or a tuple of ints")
-    if len(n) != ndim:
-        raise StructureMismatch(
-            f"Got {name}={n!r}, but the kernel has {ndim} dimensions; give one size per axis")
-    if any(v < 1 for v in n):
-        raise InvalidArgument(f"Got {name}={n!r}, but every size must be >= 1")
-    return tuple(int(v) for v in n)
-
-
-def _kernel(kernel: Any, name: str = "kernel") -> np.ndarray:
-    k = as_value_array(kernel, name)
-    if k.ndim == 0 or k.size == 0:
-        raise InvalidArgument(f"Got {name} with shape {k.shape}, but expected a non-empty array")
-    return k
-
-
-def _window(n: tuple, m: tuple, mode: str) -> tuple[tuple, tuple]:
-    """``(start, shape)`` of the ``mode`` output inside the full convolution, per axis."""
-    full = tuple(a + b - 1 for a, b in zip(n, m))
-    if mode == "full":
-        return (0,) * len(n), full
-    if mode == "same":
-        shape = n
-    else:
-        check_valid_shapes(n, m)
-        shape = tuple(abs(a - b) + 1 for a, b in zip(n, m))
-    return tuple((f - s) // 2 for f, s in zip(full, shape)), shape
 
 
 def conv_matrix(kernel: Any, n: int | tuple, mode: str = "valid") -> np.ndarray:
@@ -148,23 +115,7 @@ def conv_matrix(kernel: Any, n: int | tuple, mode: str = "valid") -> np.ndarray:
            [0, 0, 2, 1],
            [0, 0, 0, 2]])
     """
-    k = _kernel(kernel)
-    n = _shape(n, k.ndim, "n")
-    mode = check_choice(mode, "mode", MODES)
-    start, out_shape = _window(n, k.shape, mode)
-    rows, cols = int(np.prod(out_shape)), int(np.prod(n))
-    config.check_memory(float(rows) * cols * max(k.itemsize, 8), "conv_matrix")
-    matrix = np.zeros((rows, cols), dtype=k.dtype)
-    inputs = np.indices(n).reshape(k.ndim, -1)  # coordinates of column j
-    for a in np.ndindex(k.shape):
-        value = k[a]
-        if is_zero(value):
-            continue
-        out = inputs + (np.array(a) - np.array(start))[:, None]  # output coordinates
-        inside = np.all((out >= 0) & (out < np.array(out_shape)[:, None]), axis=0)
-        r = np.ravel_multi_index(tuple(out[:, inside]), out_shape)
-        matrix[r, np.flatnonzero(inside)] = value
-    return matrix
+    return convolution_matrix(kernel, n, mode)
 
 
 def circulant(kernel: Any) -> np.ndarray:
@@ -184,7 +135,7 @@ def circulant(kernel: Any) -> np.ndarray:
     >>> C @ np.array([1, 1, 0]), ac.convolve([1, 1, 0], [1, 2, 0], over=ac.Cyclic(3))
     (array([1, 3, 2]), array([1, 3, 2]))
     """
-    k = _kernel(kernel)
+    k = check_kernel(kernel)
     if k.ndim != 1:
         raise StructureMismatch(f"Got kernel with shape {k.shape}, but circulant needs 1-D")
     n = len(k)

@@ -31,6 +31,8 @@ __all__ = [
     "value_kind",
     "join_kinds",
     "is_dask_array",
+    "dask_front_end",
+    "check_kernel",
     "INT64_MAX",
 ]
 
@@ -161,6 +163,21 @@ def is_dask_array(x: Any) -> bool:
     False
     """
     return type(x).__module__.startswith("dask.array")
+
+
+def dask_front_end(name: str) -> Any:
+    """``algconv.daskarray``'s entry point ``name`` (``"convolve"`` or ``"filter"``).
+
+    The one documented hook up the layers: ``convolve`` and ``filter`` hand a dask array
+    to the lazy front end, which sits above them and calls them back chunk by chunk.
+    Imported on first use, so ``import algconv`` never imports dask.
+
+    >>> dask_front_end("filter").__module__
+    'algconv.daskarray'
+    """
+    from . import daskarray  # the dask hook (extra dask): the only import of a layer above
+
+    return getattr(daskarray, name)
 
 
 # --- values ------------------------------------------------------------------------------------
@@ -441,3 +458,19 @@ def as_value_vector(data: Any, name: str, expected: str) -> np.ndarray:
     if array.ndim != 1:
         raise StructureMismatch(f"Got {name} with shape {array.shape}, but {expected}")
     return array
+
+
+def check_kernel(kernel: Any, name: str = "kernel") -> np.ndarray:
+    """A kernel as a non-empty value array of at least one dimension.
+
+    >>> check_kernel([1, 2]).tolist()
+    [1, 2]
+    >>> check_kernel([])
+    Traceback (most recent call last):
+    ...
+    algconv.errors.InvalidArgument: Got kernel with shape (0,), but expected a non-empty array
+    """
+    k = as_value_array(kernel, name)
+    if k.ndim == 0 or k.size == 0:
+        raise InvalidArgument(f"Got {name} with shape {k.shape}, but expected a non-empty array")
+    return k

@@ -191,10 +191,10 @@ def _attempt_discrete(fn, f, g, k, n, over, deadline):
 
 
 def as_expr(value: Any, name: str) -> sp.Expr:
-    """``value`` as a sympy expression (numbers and strings are sympified), or
-    ``InvalidType`` naming ``name``.
+    """``value`` as a sympy expression (a number is sympified), or ``InvalidType`` naming
+    ``name`` (strings too: parse them with ``sympy.sympify`` first).
 
-    >>> as_expr("x**2", "f"), as_expr(2, "g")
+    >>> as_expr(sp.Symbol("x") ** 2, "f"), as_expr(2, "g")
     (x**2, 2)
     """
     if isinstance(value, sp.Basic):

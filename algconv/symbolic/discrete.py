@@ -26,6 +26,7 @@ from __future__ import annotations
 import numpy as np
 import sympy as sp
 
+from ..engines.direct import lattice_direct
 from .normalise import Rep, Unsupported, compare, limit_choice, merge_pieces, sorted_points, tidy
 
 __all__ = ["MAX_TABLE", "finite_table", "sum_closed", "sum_reps"]
@@ -129,14 +130,12 @@ def _values(f: Rep, lo: int, hi: int) -> np.ndarray:
 
 def finite_table(f: Rep, g: Rep, n: sp.Symbol) -> Rep:
     """``f * g`` value by value when both supports are finite (``Unsupported`` otherwise)."""
-    from ..dispatch import convolve
-
     sf, sg = _span(f), _span(g)
     if sf is None or sg is None:
         raise Unsupported("an infinite support has no finite table")
     if (sf[1] - sf[0]) + (sg[1] - sg[0]) + 1 > MAX_TABLE:
         raise Unsupported(f"a finite table longer than MAX_TABLE={MAX_TABLE}")
-    h = convolve(_values(f, *sf), _values(g, *sg), method="direct")
+    h = lattice_direct(_values(f, *sf), _values(g, *sg))  # the direct engine: exact, sympy
     base = sf[0] + sg[0]
     pieces = [(sp.Integer(base + i), sp.Integer(base + i), sp.simplify(v))
               for i, v in enumerate(h) if sp.simplify(v) != 0]

@@ -49,6 +49,6 @@ def conv_matrix(kernel: Any, n: int | tuple, mode: str = "valid") -> Any:
     """
     import sympy
 
-    from ..linear import conv_matrix as numeric_conv_matrix
+    from .._kernels import convolution_matrix
 
-    return sympy.Matrix(numeric_conv_matrix(kernel, n, mode))
+    return sympy.Matrix(convolution_matrix(kernel, n, mode))
