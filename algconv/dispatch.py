@@ -174,7 +174,12 @@ MEASURE_MAX_SECONDS = 1.0
 
 
 def _select(p: Problem, measure: bool = False, explain: bool = False) -> MethodChoice:
-    """The one selection loop: the engine ``convolve`` runs on ``p``, and why.
+    """The engine the one selection loop (``_choose``) picks for ``p``, and why."""
+    return MethodChoice(*_choose(p, measure, explain))
+
+
+def _choose(p: Problem, measure: bool = False, explain: bool = False) -> tuple:
+    """The one selection loop: ``(engine name, reason, candidates)`` for ``p``.
 
     Every registered engine in order: the hard guards first (``guard``), then the lowest
     cost wins (the first of equal costs), or the fastest measured with ``measure``.  The
@@ -183,13 +188,15 @@ def _select(p: Problem, measure: bool = False, explain: bool = False) -> MethodC
     (``min_cost``, a lower bound of its ``cost``) cannot beat the best so far is skipped
     unexamined, which keeps tiny calls cheap and picks the same engine.
     """
+    explain = explain or measure
     candidates, best, best_cost = [], None, float("inf")
     for name, engine in ENGINES.items():
-        if not (explain or measure) and engine.min_cost >= best_cost:
+        if not explain and engine.min_cost >= best_cost:
             continue
         reason = guard(engine, p)
         if reason is not None:
-            candidates.append((name, None, reason))
+            if explain:
+                candidates.append((name, None, reason))
             continue
         cost = engine.cost(p)
         note = engine.summary
@@ -200,19 +207,21 @@ def _select(p: Problem, measure: bool = False, explain: bool = False) -> MethodC
             engine.run(p)
             cost = time.perf_counter() - t0
             note = f"measured; {engine.summary}"
-        candidates.append((name, cost, note))
+        if explain:
+            candidates.append((name, cost, note))
         if cost < best_cost:
             best, best_cost = engine, cost
     if best is None:
-        _no_engine(p, candidates)
-    how = "fastest measured" if measure else "lowest estimated cost"
-    reason = f"{how} of {sum(c is not None for _, c, _ in candidates)} applicable engines"
+        _no_engine(p, candidates if explain else None)
     engine, precise = _precise(p, best, best_cost)
-    return MethodChoice(engine.name, precise or reason, candidates)
+    if precise is None and explain:  # the sentence only an explanation shows
+        how = "fastest measured" if measure else "lowest estimated cost"
+        precise = f"{how} of {sum(c is not None for _, c, _ in candidates)} applicable engines"
+    return engine.name, precise or "", candidates
 
 
 def _engine_for(p: Problem, method: str) -> Engine:
-    engine = ENGINES[_select(p).method] if method == "auto" else _named_engine(p, method)
+    engine = ENGINES[_choose(p)[0]] if method == "auto" else _named_engine(p, method)
     if not engine.exact and _absorbs(p):
         _warn_absorbed(engine)
     return engine
@@ -479,7 +488,7 @@ def _fft_batches(method: str) -> Any:
         whole = _request(a, b, None, "full", "convolve").problem
         count = int(np.prod([a.shape[ax] for ax in batch]))
         if method == "auto":
-            best = ENGINES[_select(one).method]
+            best = ENGINES[_choose(one)[0]]
             if best is not fft:  # one FFT call for all batches against one call per batch
                 loop = count * (best.cost(one) + BATCH_CALL_OVERHEAD)
                 if (guard(fft, one) is not None
@@ -694,8 +703,12 @@ def correlate(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
             f"Got over={p.over!r}, but correlate needs a group or a finite monoid: on an "
             "infinite monoid without inverses the sum over a is unbounded"
         )
-    if method not in ("auto", "table"):
-        _engine_for(p, method)  # validates the name
+    if method != "auto" and _named_engine(p, method).name != "table":
+        raise MethodNotApplicable(
+            f"method={method!r} does not apply: on {p.over!r}, a finite monoid that is not a "
+            "group, correlate sums f(a . c) conj(g(a)) through the Cayley table; use "
+            "method='table' or 'auto'"
+        )
     return _finish(req, _finite_monoid_correlate(p))
 
 

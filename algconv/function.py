@@ -113,14 +113,6 @@ class Function:
                None, None)
         return f
 
-    @classmethod
-    def _from_dense(cls, array: np.ndarray, over: Monoid, start: tuple | None = None) -> "Function":
-        """Trusted constructor for a validated array in ``over``'s dense layout."""
-        f = cls.__new__(cls)
-        f.over, f._dict, f._array, f._start = over, None, array, start  # hot path: no _set call
-        f._view = None
-        return f
-
     # --- other constructors -----------------------------------------------------------------
 
     @classmethod
@@ -171,14 +163,14 @@ class Function:
                     f"Got start={start!r}, but a finite structure ({over!r}) takes arrays in "
                     "elements() order with no start"
                 )
-            return cls._from_dense(finite_vector(values, over, "array"), over)
+            return trusted_dense(finite_vector(values, over, "array"), over)
         d = over.d if layout == "lattice" else 1
         if values.ndim != d:
             raise StructureMismatch(
                 f"Got array with {values.ndim} dimensions, but {over!r} needs {d}"
             )
         start = _check_start(start, over, d)
-        return cls._from_dense(values, over, start)
+        return trusted_dense(values, over, start)
 
     @classmethod
     def from_callable(cls, fn: Callable[[Any], Any], over: Monoid) -> "Function":
@@ -200,7 +192,7 @@ class Function:
                 "use Function(dict, over=...) for finite support"
             )
         values = [check_value(fn(x), f"fn({x!r})") for x in over.elements()]
-        return cls._from_dense(arith.values_array(values), over)
+        return trusted_dense(arith.values_array(values), over)
 
     # --- reading ----------------------------------------------------------------------------
 
@@ -412,7 +404,7 @@ class Function:
         if self._array is not None and other._array is not None:
             a, b = arith.exact_pair(self._array, other._array, terms=2)
             if self._start is None:
-                return Function._from_dense(op(a, b), self.over)
+                return trusted_dense(op(a, b), self.over)
             if a.ndim == b.ndim:  # lattice layouts: add on the union of the two boxes
                 lo = tuple(map(min, self._start, other._start))
                 hi = tuple(max(s + n, t + m) for s, n, t, m in
@@ -422,7 +414,7 @@ class Function:
                 box_b = tuple(slice(s - l, s - l + n) for s, l, n in zip(other._start, lo, b.shape))
                 out[box_a] = a
                 out[box_b] = op(out[box_b], b)
-                return Function._from_dense(out, self.over, lo)
+                return trusted_dense(out, self.over, lo)
         result = dict(self._items())
         for x, v in other._items():
             result[x] = op(result[x], v) if x in result else op(0, v)
@@ -442,7 +434,7 @@ class Function:
     def _scale(self, c: Any) -> "Function":
         if self._array is not None:
             a, b = arith.exact_pair(self._array, arith.values_array([c]), terms=1)
-            return Function._from_dense(a * b[0], self.over, self._start)
+            return trusted_dense(a * b[0], self.over, self._start)
         return Function._from_dict({x: c * v for x, v in self._dict.items()}, self.over)
 
     def __mul__(self, other: Any) -> "Function":
@@ -496,7 +488,7 @@ class Function:
         other = self._same_structure(other, ".pointwise")
         if self._array is not None and other._array is not None and self._start is None:
             a, b = arith.exact_pair(self._array, other._array, terms=1)
-            return Function._from_dense(a * b, self.over)
+            return trusted_dense(a * b, self.over)
         mine = self.to_dict()
         return Function._from_dict(
             {x: mine[x] * v for x, v in other._items() if x in mine}, self.over)
@@ -556,10 +548,10 @@ class Function:
         if self._array is not None:
             array = conj_array(self._array)
             if self._start is None:
-                return Function._from_dense(array[over.inverse_indices()], over)
+                return trusted_dense(array[over.inverse_indices()], over)
             flipped = array[(slice(None, None, -1),) * array.ndim]
             start = tuple(-(s + n - 1) for s, n in zip(self._start, array.shape))
-            return Function._from_dense(flipped, over, start)
+            return trusted_dense(flipped, over, start)
         return Function._from_dict(
             {over.inverse(x): arith.conjugate(v) for x, v in self._dict.items()}, over)
 
@@ -787,7 +779,9 @@ def trusted_dense(array: np.ndarray, over: Monoid, start: tuple | None = None) -
     >>> trusted_dense(np.array([0, 5]), ac.Cyclic(2)).to_dict()
     {1: 5}
     """
-    return Function._from_dense(array, over, start)
+    f = Function.__new__(Function)
+    f.over, f._dict, f._array, f._start, f._view = over, None, array, start, None  # hot path
+    return f
 
 
 def trusted_dict(mapping: dict, over: Monoid) -> Function:

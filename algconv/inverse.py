@@ -308,10 +308,8 @@ def _invert_finite(f: Function) -> Function:
     if isinstance(over, (BooleanGroup, SubsetMonoid)):  # the input, work, spectrum, inverse
         config.check_memory(4.0 * over.order * config.value_bytes(
             np.result_type(a, np.float64) if numeric else object), f"the inverse on {over!r}")
-    if isinstance(over, BooleanGroup):
-        return trusted_dense(_invert_by_walsh(a, over, numeric), over)
-    if isinstance(over, SubsetMonoid):
-        return trusted_dense(_invert_by_zeta(a, over, numeric), over)
+    if isinstance(over, (BooleanGroup, SubsetMonoid)):
+        return trusted_dense(_invert_by_transform(a, over, numeric), over)
     shape = cyclic_shape(over)
     if numeric and shape is not None:
         return trusted_dense(_invert_by_fft(a, shape, over), over)
@@ -339,22 +337,22 @@ def _exact_reciprocals(spectrum: np.ndarray) -> np.ndarray:
     return out
 
 
-def _invert_by_walsh(a: np.ndarray, over: BooleanGroup, numeric: bool) -> np.ndarray:
+def _invert_by_transform(a: np.ndarray, over: Monoid, numeric: bool) -> np.ndarray:
+    """The inverse through the bitmask transform that diagonalises ``over``: Walsh-Hadamard
+    on ``BooleanGroup(n)`` (its inverse divides by ``2**n``), zeta on ``SubsetMonoid(n)``
+    (inverted by Moebius)."""
     n = over.n
+    if isinstance(over, BooleanGroup):
+        forward = lambda x: walsh_hadamard(x, n)  # noqa: E731
+        backward = lambda x: divide_by_power_of_two(walsh_hadamard(x, n), n)  # noqa: E731
+    else:
+        forward = lambda x: subset_zeta(x, n)  # noqa: E731
+        backward = lambda x: subset_zeta(x, n, inverse=True)  # noqa: E731
     work = a.astype(np.result_type(a, np.float64)) if numeric else _exact_working(a, 2)
-    spectrum = walsh_hadamard(work.copy(), n)
+    spectrum = forward(work.copy())
     _check_spectrum(spectrum, over, exact=not numeric)
     inv = 1 / spectrum if numeric else _exact_reciprocals(spectrum)
-    return _normalise(divide_by_power_of_two(walsh_hadamard(inv, n), n))
-
-
-def _invert_by_zeta(a: np.ndarray, over: SubsetMonoid, numeric: bool) -> np.ndarray:
-    n = over.n
-    work = a.astype(np.result_type(a, np.float64)) if numeric else _exact_working(a, 2)
-    spectrum = subset_zeta(work.copy(), n)
-    _check_spectrum(spectrum, over, exact=not numeric)
-    inv = 1 / spectrum if numeric else _exact_reciprocals(spectrum)
-    return _normalise(subset_zeta(inv, n, inverse=True))
+    return _normalise(backward(inv))
 
 
 def _invert_by_fft(a: np.ndarray, shape: tuple, over: Monoid) -> np.ndarray:

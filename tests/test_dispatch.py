@@ -142,6 +142,23 @@ def test_correlate_on_infinite_non_group_is_refused():
         ac.correlate(f, f)
 
 
+@pytest.mark.parametrize("method", ["auto", "table"])
+def test_correlate_on_a_finite_monoid_is_its_defining_sum(method):
+    M = ac.SubsetMonoid(3)  # union of bitmasks: a monoid, not a group
+    rng = np.random.default_rng(5)
+    a, b = rng.integers(-4, 5, 8), rng.integers(-4, 5, 8)
+    brute = [sum(int(a[x | c]) * int(b[x]) for x in range(8)) for c in range(8)]
+    assert ac.correlate(a, b, over=M, method=method).tolist() == brute
+
+
+@pytest.mark.parametrize("method", ["direct", "zeta", "fft"])
+def test_correlate_on_a_finite_monoid_honours_method_or_refuses(method):
+    with pytest.raises(ac.MethodNotApplicable, match=f"method={method!r} does not apply"):
+        ac.correlate([1, 2, 3, 4], [1, 0, 0, 0], over=ac.SubsetMonoid(2), method=method)
+    with pytest.raises(ac.InvalidArgument, match="only valid values"):
+        ac.correlate([1, 2, 3, 4], [1, 0, 0, 0], over=ac.SubsetMonoid(2), method="nope")
+
+
 def test_naturals_arrays_are_power_series():
     assert ac.convolve([1, 1], [1, 2, 1], over=ac.Naturals()).tolist() == [1, 3, 3, 1]
 

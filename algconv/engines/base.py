@@ -44,15 +44,10 @@ class Problem:
     g: Function
     over: Monoid
 
-    @property
-    def fv(self) -> View:
-        """The read view of ``f`` (``algconv.function.view``)."""
-        return view(self.f)
-
-    @property
-    def gv(self) -> View:
-        """The read view of ``g``."""
-        return view(self.g)
+    def __post_init__(self) -> None:
+        #: the read views of ``f`` and ``g`` (``algconv.function.view``), kept for the problem
+        self.fv: View = view(self.f)
+        self.gv: View = view(self.g)
 
     @property
     def kind(self) -> str:
