@@ -388,14 +388,15 @@ def _workers(image: np.ndarray) -> int:
 
 def _banded_ndimage(image: np.ndarray, kernel: np.ndarray, mode: str, cval: Any,
                     origin: list, centres: tuple) -> np.ndarray:
-    """``scipy.ndimage.convolve`` on bands of rows (axis 0) with halos, one per worker.
+    """``scipy.ndimage.convolve`` on bands of rows (axis 0), one per worker, written in place.
 
-    A band of output rows ``[lo, hi)`` reads input rows ``lo - (k - 1 - c) .. hi - 1 + c``
-    (kernel length ``k``, centre ``c`` on axis 0; modulo the rows for ``wrap``; at least
-    ``4 k`` rows, so reflections at the image's edges stay inside the band): each band
-    gets those rows and keeps only its own outputs, which ndimage computes exactly as on
-    the whole image (a row's sum never sees the cut), so the result is bitwise that of
-    one call.
+    Each band is filtered on its own rows straight into its rows of the output.  An output
+    row's sum reads input rows ``i - (k - 1 - c) .. i + c`` (kernel length ``k``, centre
+    ``c`` on axis 0), so only the ``k - 1`` rows around each cut (and, for ``wrap``, the
+    rows at the image's edges, whose halo is the other edge) read past their band: those
+    are computed again from a slab with its halo and overwritten.  Every row is then what
+    one call on the whole image gives, bitwise; bands have at least ``4 k`` rows, so
+    reflections at the image's edges stay inside the edge bands.
     """
     import scipy.ndimage  # on first use: ``import algconv`` stays light
 
@@ -403,21 +404,31 @@ def _banded_ndimage(image: np.ndarray, kernel: np.ndarray, mode: str, cval: Any,
     count = min(_workers(image), rows // max(4 * k, 64))
     if count <= 1:
         return scipy.ndimage.convolve(image, kernel, mode=mode, cval=cval, origin=origin)
-
     out = np.empty(image.shape, dtype=image.dtype)  # ndimage's output dtype: the input's
 
     def band(lohi: tuple) -> None:
         lo, hi = lohi
-        first, last = lo - (k - 1 - c), hi + c
-        if mode == "wrap":  # the halo of an edge band is the other edge's rows
-            rows_read = image.take(range(first, last), axis=0, mode="wrap")
-        else:  # at the image's edges ndimage extends the band as it extends the image
-            first, last = max(first, 0), min(last, rows)
-            rows_read = image[first:last]
-        done = scipy.ndimage.convolve(rows_read, kernel, mode=mode, cval=cval, origin=origin)
-        out[lo:hi] = done[lo - first: hi - first]  # each thread copies its own band
+        scipy.ndimage.convolve(image[lo:hi], kernel, output=out[lo:hi], mode=mode, cval=cval,
+                               origin=origin)
 
-    parallel_map(band, bands(rows, count), count)
+    cuts = bands(rows, count)
+    parallel_map(band, cuts, count)
+    before, after = k - 1 - c, c  # rows read before and after an output row
+    fix = [(hi - after, hi + before) for _, hi in cuts[:-1]]  # rows whose sums cross a cut
+    if mode == "wrap":
+        fix += [(0, before), (rows - after, rows)]
+    for lo, hi in fix:
+        lo, hi = max(lo, 0), min(hi, rows)
+        if lo >= hi:
+            continue
+        first, last = lo - before, hi + after
+        if mode == "wrap":
+            slab = image.take(range(first, last), axis=0, mode="wrap")
+        else:  # at the image's edges ndimage extends the slab as it extends the image
+            first, last = max(first, 0), min(last, rows)
+            slab = image[first:last]
+        done = scipy.ndimage.convolve(slab, kernel, mode=mode, cval=cval, origin=origin)
+        out[lo:hi] = done[lo - first: hi - first]
     return out
 
 
