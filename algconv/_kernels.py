@@ -409,7 +409,10 @@ def bool_operands(a: Any, b: Any) -> tuple[Any, Any, bool]:
     (dtype('uint8'), True)
     """
     boolean = a.dtype == bool and b.dtype == bool
-    a, b = (x.astype(np.uint8) if x.dtype == bool else x for x in (a, b))
+    if a.dtype == bool:
+        a = a.astype(np.uint8)
+    if b.dtype == bool:
+        b = b.astype(np.uint8)
     return a, b, boolean
 
 
