@@ -15,11 +15,9 @@ from . import (
     config,
     fourier,
     graphs,
-    laws,
     linear,
     probability,
     semirings,
-    strategies,
     structures,
     symbolic,
     transforms,
@@ -126,10 +124,18 @@ __all__ = [
 ]
 
 
+#: submodules imported on first access, so ``import algconv`` loads no hypothesis
+#: (laws, strategies) nor matplotlib (plot) until a feature needs them
+_LAZY_SUBMODULES = ("laws", "plot", "strategies")
+
+
 def __getattr__(name: str):
-    # ``ac.plot`` imports on first access, so ``import algconv`` stays free of matplotlib
-    if name == "plot":
+    if name in _LAZY_SUBMODULES:
         import importlib
 
-        return importlib.import_module(".plot", __name__)
+        return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY_SUBMODULES))

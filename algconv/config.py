@@ -10,10 +10,16 @@ the *estimated* time of requests whose cost can explode from a small input (``f 
 with exact values, the candidates ``choose_method(measure=True)`` times); it is compared
 with an estimate before the work starts (``check_time``), never with the clock.
 
-Assigning ``config.memory_limit = n`` (or ``time_limit``) changes the process-wide
-default; ``with config.limit_memory(n):`` (``limit_time``) changes it for the current
-thread or asyncio task only, in a context variable, so overlapping blocks in several
-threads never see each other's limit.
+``workers`` (default: every core this process may run on) is how many threads the FFT,
+overlap-add, filter and exact engines may use for one request (``scipy.fft``'s
+``workers``, row bands of a filter, the limbs of an exact product).  Results are bitwise
+identical for every number of workers: the work is split into independent pieces, each
+computed exactly as on one thread, and the engine a request gets never depends on it.
+
+Assigning ``config.memory_limit = n`` (or ``time_limit``, ``workers``) changes the
+process-wide default; ``with config.limit_memory(n):`` (``limit_time``, ``limit_workers``)
+changes it for the current thread or asyncio task only, in a context variable, so
+overlapping blocks in several threads never see each other's limit.
 
 Examples
 --------
@@ -48,6 +54,9 @@ __all__ = [
     "time_limit",
     "limit_time",
     "check_time",
+    "workers",
+    "limit_workers",
+    "default_workers",
     "value_bytes",
     "pair_value_bytes",
     "tuple_bytes",
@@ -106,8 +115,35 @@ def _valid_seconds(seconds: Any, name: str) -> float:
     return float(seconds)
 
 
+def _valid_workers(workers: Any, name: str) -> int | None:
+    if workers is None:
+        return None
+    return check_int(workers, name, minimum=1, what="a number of threads")
+
+
+def default_workers() -> int:
+    """The default of ``workers``: the cores this process may run on, capped by
+    ``OMP_NUM_THREADS`` when that is set (the limit threadpoolctl and BLAS honour).
+
+    ``os.sched_getaffinity`` counts the cores a ``taskset`` / cgroup CPU set allows (where
+    the platform has it; ``os.cpu_count()`` elsewhere).
+
+    >>> 1 <= default_workers() <= (os.cpu_count() or 1)
+    True
+    """
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - macOS, Windows
+        cores = os.cpu_count() or 1
+    omp = os.environ.get("OMP_NUM_THREADS", "").split(",")[0].strip()
+    if omp.isdigit() and int(omp) >= 1:
+        cores = min(cores, int(omp))
+    return max(cores, 1)
+
+
 _MEMORY = _Limit("memory_limit", 2 * 1024**3, _valid_bytes)
 _TIME = _Limit("time_limit", 60.0, _valid_seconds)
+_WORKERS = _Limit("workers", None, _valid_workers)  # None: ``default_workers()``
 
 
 def limit_memory(nbytes: int) -> contextlib.AbstractContextManager[None]:
@@ -160,6 +196,33 @@ def limit_time(seconds: float) -> contextlib.AbstractContextManager[None]:
     0.5
     """
     return _TIME.within(seconds, "seconds")
+
+
+def limit_workers(workers: int | None) -> contextlib.AbstractContextManager[None]:
+    """Set ``workers`` (threads per request) inside the ``with`` block, in this context only.
+
+    ``None`` means the default, every core (``default_workers()``).  Results do not depend
+    on it: only the time does.
+
+    Raises
+    ------
+    InvalidType
+        If ``workers`` is not an int or None.
+    InvalidArgument
+        If ``workers < 1``.
+
+    Examples
+    --------
+    >>> import algconv as ac
+    >>> with ac.config.limit_workers(1):
+    ...     ac.config.workers, ac.convolve([1.0, 2.0], [1.0, 1.0]).round(12)
+    (1, array([1., 3., 2.]))
+    >>> ac.config.limit_workers(0)
+    Traceback (most recent call last):
+    ...
+    algconv.errors.InvalidArgument: Got workers=0, but a number of threads needs an int workers >= 1
+    """
+    return _WORKERS.within(workers, "workers")
 
 
 def check_time(seconds: float, what: str) -> None:
@@ -359,6 +422,18 @@ class _ConfigModule(types.ModuleType):
     @time_limit.setter
     def time_limit(self, seconds: float) -> None:
         _TIME.set_default(seconds)
+
+
+    @property
+    def workers(self) -> int:
+        """Threads per request in force here: the innermost ``limit_workers``, else the
+        default (``default_workers()`` unless assigned)."""
+        value = _WORKERS.get()
+        return default_workers() if value is None else value
+
+    @workers.setter
+    def workers(self, workers: int | None) -> None:
+        _WORKERS.set_default(workers)
 
 
 sys.modules[__name__].__class__ = _ConfigModule

@@ -440,6 +440,32 @@ def _numeric_request(a: np.ndarray, b: np.ndarray, over: Any, mode: str,
     return _Request(p, True, a.shape, b.shape, out_shape=a.shape)
 
 
+#: the fast path's limit: two 1-D float64 (or complex128) arrays with at most this many
+#: products, where the direct engine's cost (1.5 us + 0.34 ns a product) is below every
+#: other engine's fixed cost (fft 20 us), so ``method='auto'`` picks direct anyway
+SMALL_DIRECT_TERMS = 4096
+_SMALL_DTYPES = (np.dtype(np.float64), np.dtype(np.complex128))
+
+
+def _small_direct(f: Any, g: Any, mode: Any) -> np.ndarray | None:
+    """``convolve(f, g, mode)`` for small 1-D float64 / complex128 ndarrays, or None.
+
+    The engine ``method='auto'`` picks there (direct: ``numpy.convolve``, cropped as
+    ``apply_mode`` crops), without building a Problem; everything the general path
+    validates is already known here (ndarrays of one numeric dtype, ndim 1, not empty, a
+    valid mode), and anything else returns None and takes that path.
+    """
+    if type(f) is not np.ndarray or type(g) is not np.ndarray or f.ndim != 1 or g.ndim != 1:
+        return None
+    if f.dtype != g.dtype or f.dtype not in _SMALL_DTYPES or type(mode) is not str:
+        return None
+    m, n = f.shape[0], g.shape[0]
+    if not 0 < m * n <= SMALL_DIRECT_TERMS or mode not in MODES:
+        return None
+    with np.errstate(invalid="ignore"):
+        return apply_mode(np.convolve(f, g), (m,), (n,), mode)
+
+
 def _request(f: Any, g: Any, over: Any, mode: Any, name: str,
              semiring: Any = None) -> _Request:
     mode = check_choice(mode, "mode", MODES)
@@ -745,6 +771,11 @@ def convolve(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
     >>> ac.convolve([0, 3, 1], [0, 1], semiring=ac.semirings.MaxPlus(), witness=True)
     (array([0, 3, 4, 2]), array([0, 1, 1, 2]))
     """
+    if (over is None and axes is None and semiring is None and witness is False
+            and type(method) is str and method == "auto"):  # the standard numbers only
+        small = _small_direct(f, g, mode)
+        if small is not None:
+            return small
     _reject_positional_structure(mode, method, "convolve")
     witness = _check_witness(witness, semiring, f, g)
     if is_dask_array(f) or is_dask_array(g):  # lazy, chunked: algconv.daskarray (extra dask)

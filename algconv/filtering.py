@@ -18,9 +18,9 @@ import math
 from typing import Any
 
 import numpy as np
-import scipy.ndimage
 
-from . import arith, config
+from . import arith, config, separable
+from ._parallel import bands, parallel_map, request_workers
 from ._semiring_kernels import tropical_filter
 from ._kernels import bool_operands
 from .dispatch import convolve
@@ -118,10 +118,19 @@ def kernel_and_centres(kernel: np.ndarray, ndim: int, origin: Any, axes: Any) ->
     return kernel, tuple(centres)
 
 
-#: scipy.ndimage.convolve: seconds per image entry x kernel entry (0.8e-9 at 512^2 x 15^2,
-#: 1.8e-9 at 512^2 x 3^2, best of 5 on the 2-core machine) and per call
-SECONDS_PER_NDIMAGE_TERM = 1.0e-9
+#: scipy.ndimage.convolve: seconds per image entry, per image entry x kernel entry and
+#: per call (2048^2, best of 5 on the 2-core machine: 3x3 34 ms, 5x5 57 ms, 7x7 120 ms,
+#: 9x9 212 ms; fitted 3e-9 + 0.6e-9 k per entry)
+SECONDS_PER_NDIMAGE_POINT = 3.0e-9
+SECONDS_PER_NDIMAGE_TERM = 0.6e-9
 NDIMAGE_OVERHEAD = 2.5e-5
+#: scipy.ndimage.convolve1d, one pass of a separable kernel: seconds per image entry and
+#: per entry x kernel tap (2048^2, best of 5: 38 ms a pass at 3 taps, 41 ms at 7, 47 ms
+#: at 15 -- a pass costs about as much as 9 taps of the N-D filter)
+SECONDS_PER_PASS_POINT = 8.5e-9
+SECONDS_PER_PASS_TERM = 1.8e-10
+#: images of fewer entries are filtered on one thread (a hand-off costs 20-50 us)
+PARALLEL_MIN_ENTRIES = 2**16
 #: scipy.ndimage skips every weight with ``|w| <= DBL_EPSILON`` (ni_filters.c)
 NDIMAGE_DROPPED = np.finfo(np.float64).eps
 _NDIMAGE_DTYPES = (np.float32, np.float64, np.complex64, np.complex128)
@@ -333,7 +342,30 @@ def _filter(image: np.ndarray, kernel: np.ndarray, centres: tuple, boundary: str
     if kind in ("float", "complex"):
         return _float_filter(image, kernel, centres, boundary, fillvalue, kind)
     padded = _padded(image, kernel.shape, centres, boundary, fillvalue)
+    fs = separable.factors(kernel)
+    if fs is not None and _passes_cheaper(padded, kernel, fs):
+        for ax, f in enumerate(fs):  # exact factors: the passes give the same values
+            shape = [1] * padded.ndim
+            shape[ax] = len(f)
+            padded = convolve(padded, f.reshape(shape), mode="valid")
+        return padded
     return convolve(padded, kernel, mode="valid")
+
+
+def _passes_cheaper(padded: np.ndarray, kernel: np.ndarray, fs: list) -> bool:
+    """Whether one ``valid`` convolution per factor is estimated cheaper than one with the
+    whole kernel (``choose_method``'s costs; every pass priced on the padded image)."""
+    from .dispatch import choose_method
+
+    def cost(k: np.ndarray) -> float:
+        return min(c for _, c, _ in choose_method(padded, k, "valid").candidates if c is not None)
+
+    passes = 0.0
+    for ax, f in enumerate(fs):
+        shape = [1] * padded.ndim
+        shape[ax] = len(f)
+        passes += cost(f.reshape(shape))
+    return passes < cost(kernel)
 
 
 def holds(dtype: np.dtype, value: Any) -> bool:
@@ -388,13 +420,112 @@ def _ndimage_equal(image: np.ndarray, kernel: np.ndarray, fillvalue: Any) -> boo
     parts = (kernel.real, kernel.imag) if kernel.dtype.kind == "c" else (kernel,)
     if any(((part != 0) & (np.abs(part) <= NDIMAGE_DROPPED)).any() for part in parts):
         return False  # ndimage would drop these weights
-    return all_finite(image)  # ndimage skips zero weights: inf * 0 must never happen
+    # ndimage skips zero weights, so inf * 0 must never happen: with no zero weight every
+    # pair is summed as the direct sum sums it, and only then is the image's scan skipped
+    return bool(np.all(kernel != 0)) or all_finite(image)
+
+
+def _float_factors(image: np.ndarray, kernel: np.ndarray) -> list | None:
+    """The kernel's 1-D factors when it is separable and ndimage would use them as it
+    uses the kernel (real floats, no weight ndimage would drop), else None."""
+    if image.dtype.kind != "f" or kernel.dtype.kind not in "iuf":
+        return None
+    fs = separable.factors(kernel.astype(np.float64, copy=False))
+    if fs is None or any(((f != 0) & (np.abs(f) <= NDIMAGE_DROPPED)).any() for f in fs):
+        return None
+    return fs
+
+
+def _workers(image: np.ndarray) -> int:
+    return request_workers() if image.size >= PARALLEL_MIN_ENTRIES else 1
+
+
+def _banded_ndimage(image: np.ndarray, kernel: np.ndarray, mode: str, cval: Any,
+                    origin: list, centres: tuple) -> np.ndarray:
+    """``scipy.ndimage.convolve`` on bands of rows (axis 0), one per worker, written in place.
+
+    Each band is filtered on its own rows straight into its rows of the output.  An output
+    row's sum reads input rows ``i - (k - 1 - c) .. i + c`` (kernel length ``k``, centre
+    ``c`` on axis 0), so only the ``k - 1`` rows around each cut (and, for ``wrap``, the
+    rows at the image's edges, whose halo is the other edge) read past their band: those
+    are computed again from a slab with its halo and overwritten.  Every row is then what
+    one call on the whole image gives, bitwise; bands have at least ``4 k`` rows, so
+    reflections at the image's edges stay inside the edge bands.
+    """
+    import scipy.ndimage  # on first use: ``import algconv`` stays light
+
+    rows, k, c = image.shape[0], kernel.shape[0], centres[0]
+    count = min(_workers(image), rows // max(4 * k, 64))
+    if count <= 1:
+        return scipy.ndimage.convolve(image, kernel, mode=mode, cval=cval, origin=origin)
+    out = np.empty(image.shape, dtype=image.dtype)  # ndimage's output dtype: the input's
+
+    def band(lohi: tuple) -> None:
+        lo, hi = lohi
+        scipy.ndimage.convolve(image[lo:hi], kernel, output=out[lo:hi], mode=mode, cval=cval,
+                               origin=origin)
+
+    cuts = bands(rows, count)
+    parallel_map(band, cuts, count)
+    before, after = k - 1 - c, c  # rows read before and after an output row
+    fix = [(hi - after, hi + before) for _, hi in cuts[:-1]]  # rows whose sums cross a cut
+    if mode == "wrap":
+        fix += [(0, before), (rows - after, rows)]
+    for lo, hi in fix:
+        lo, hi = max(lo, 0), min(hi, rows)
+        if lo >= hi:
+            continue
+        first, last = lo - before, hi + after
+        if mode == "wrap":
+            slab = image.take(range(first, last), axis=0, mode="wrap")
+        else:  # at the image's edges ndimage extends the slab as it extends the image
+            first, last = max(first, 0), min(last, rows)
+            slab = image[first:last]
+        done = scipy.ndimage.convolve(slab, kernel, mode=mode, cval=cval, origin=origin)
+        out[lo:hi] = done[lo - first: hi - first]
+    return out
+
+
+def _separable_ndimage(image: np.ndarray, fs: list, mode: str, cval: Any,
+                       origin: list) -> np.ndarray:
+    """One ``scipy.ndimage.convolve1d`` pass per factor, in float64 (the N-D filter also
+    sums in double), each split into bands along another axis (no halo needed).
+
+    With ``mode='constant'`` a later pass sees the fill value already filtered by the
+    earlier factors: ``cval * sum(f)`` per earlier factor ``f``.
+    """
+    import scipy.ndimage  # on first use: ``import algconv`` stays light
+
+    x = image.astype(np.float64, copy=False)
+    workers = _workers(image)
+    for ax, f in enumerate(fs):
+        if len(f) == 1:
+            x = x * f[0]
+            cval = cval * f[0]
+            continue
+        split = 1 if ax == 0 else 0
+        count = min(workers, x.shape[split] // 16) if x.ndim > 1 else 1
+        out = np.empty(x.shape, dtype=np.float64)
+
+        def piece(lohi: tuple, x=x, out=out, ax=ax, f=f, cval=cval, split=split) -> None:
+            index = [slice(None)] * x.ndim
+            index[split] = slice(*lohi)
+            scipy.ndimage.convolve1d(x[tuple(index)], f, axis=ax, output=out[tuple(index)],
+                                     mode=mode, cval=cval, origin=origin[ax])
+
+        count = max(count, 1)
+        parallel_map(piece, bands(x.shape[split], count), count)
+        x = out
+        if mode == "constant":
+            cval = cval * float(np.sum(f))
+    return x.astype(image.dtype, copy=False)
 
 
 def _float_filter(image: np.ndarray, kernel: np.ndarray, centres: tuple, boundary: str,
                   fillvalue: Any, kind: str) -> np.ndarray:
-    # the image cast to float, the output, and ndimage's padded copy of the input
-    config.check_memory(3.0 * image.size * config.value_bytes(arith.kind_dtype(kind)),
+    # the image cast to float, the output, ndimage's padded copy of the input, and the
+    # bands' own outputs (or a separable filter's intermediate pass) before they are copied
+    config.check_memory(4.0 * image.size * config.value_bytes(arith.kind_dtype(kind)),
                         f"filter of an image of shape {image.shape}")
     if kind == "complex" and image.dtype.kind != "c":
         image = image.astype(np.result_type(image.dtype, np.complex64)
@@ -405,10 +536,17 @@ def _float_filter(image: np.ndarray, kernel: np.ndarray, centres: tuple, boundar
         kernel = kernel.astype(arith.kind_dtype(kind))
     if _ndimage_equal(image, kernel, fillvalue):
         padded_shape = tuple(m + n - 1 for m, n in zip(image.shape, kernel.shape))
-        ndimage = NDIMAGE_OVERHEAD + SECONDS_PER_NDIMAGE_TERM * image.size * kernel.size
-        if ndimage <= _fft_cost(padded_shape, kernel, kind):
+        ndimage = NDIMAGE_OVERHEAD + image.size * (SECONDS_PER_NDIMAGE_POINT
+                                                   + SECONDS_PER_NDIMAGE_TERM * kernel.size)
+        fs = _float_factors(image, kernel)
+        passes = math.inf if fs is None else sum(
+            NDIMAGE_OVERHEAD + image.size * (SECONDS_PER_PASS_POINT
+                                             + SECONDS_PER_PASS_TERM * len(f)) for f in fs)
+        if min(ndimage, passes) <= _fft_cost(padded_shape, kernel, kind):
             origin = [c - k // 2 for k, c in zip(kernel.shape, centres)]
-            return scipy.ndimage.convolve(image, kernel, mode=BOUNDARIES[boundary][0],
-                                          cval=fillvalue, origin=origin)
+            mode = BOUNDARIES[boundary][0]
+            if passes < ndimage:
+                return _separable_ndimage(image, fs, mode, fillvalue, origin)
+            return _banded_ndimage(image, kernel, mode, fillvalue, origin, centres)
     padded = _padded(image, kernel.shape, centres, boundary, fillvalue)
     return convolve(padded, kernel, mode="valid").astype(image.dtype, copy=False)

@@ -25,6 +25,33 @@ def test_core_import_does_not_import_extras():
     assert out.stdout.strip() == ""
 
 
+def test_core_import_loads_no_heavy_dependency():
+    """scipy.signal, sympy and hypothesis load on first use of a feature that needs them
+    (issue 17: ``import algconv`` within 1.5x of ``import numpy, scipy.fft``)."""
+    heavy = ("scipy.signal", "scipy.ndimage", "scipy.linalg", "sympy", "hypothesis",
+             "networkx", "algconv.laws", "algconv.strategies")
+    code = (
+        "import sys, algconv\n"
+        f"print(','.join(m for m in {heavy!r} if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_lazy_submodules_import_on_access_and_complete():
+    code = (
+        "import sys, algconv as ac\n"
+        "names = dir(ac)\n"
+        "assert {'laws', 'strategies', 'symbolic', 'plot'} <= set(names), names\n"
+        "assert ac.laws.check is sys.modules['algconv.laws'].check\n"
+        "assert 'hypothesis' in sys.modules and 'sympy' not in sys.modules\n"
+        "from algconv import strategies\n"
+        "print(strategies.__name__)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "algconv.strategies"
+
+
 PUBLIC_MODULES = [
     "algconv", "algconv.structures", "algconv.engines", "algconv.config", "algconv.validation",
     "algconv.arith", "algconv.linear", "algconv.laws", "algconv.probability", "algconv.graphs",
@@ -33,7 +60,8 @@ PUBLIC_MODULES = [
     "algconv.equivariant", "algconv.dispatch", "algconv.function", "algconv.errors",
     "algconv.cli", "algconv.engines.direct", "algconv.engines.table", "algconv.engines.fft",
     "algconv.engines.exact", "algconv.engines.transforms", "algconv.engines.dirichlet",
-    "algconv.engines.fourier", "algconv.transforms", "algconv._kernels",
+    "algconv.engines.fourier", "algconv.transforms", "algconv._kernels", "algconv.separable",
+    "algconv.engines.separable",
 ]
 
 

@@ -130,3 +130,32 @@ def test_quick_setups_run_the_sizes_their_labels_say():
     assert workloads["S_6 dense f*g (720 elements), int"]["setup"](True)["group"].order == 120
     assert len(workloads["Dirichlet convolution, N = 1e6, int"]["setup"](True)["f"]) == 10**4
     assert len(workloads["XOR convolution, length 2^16, int"]["setup"](True)["a"]) == 2**10
+
+
+# --- issue 17: the targets' rows and the scaling sweep ------------------------------------------
+
+
+def test_issue_17_rows_have_their_targets():
+    targets = {w["name"]: w["target"] for w in collect()}
+    assert targets["2-D 2048^2 x 31x31, full"] == 0.75
+    assert targets["filter 2048^2, 3x3 box"] == targets["filter 2048^2, 7x7 dense"] == 0.6
+    assert targets["1-D float 1e6 x 1e3"] == 0.7
+    assert targets["exact int in +-2^62, 1e5 x 1e5"] == 1.0
+    assert targets["length-10 call overhead"] == 5.0
+    assert targets["import algconv (fresh process)"] == 1.5
+
+
+def test_import_row_runs_both_sides_in_fresh_processes(capsys):
+    assert main(["bench", "--quick", "--only", "import algconv", "--repeat", "1"]) == 0
+    assert "| import algconv (fresh process) | import numpy, scipy.fft |" in capsys.readouterr().out
+
+
+def test_scaling_sweep_fits_slopes_and_checks_results(monkeypatch):
+    from benchmarks import sweep_scaling
+
+    assert sweep_scaling.slope([10, 100, 1000], [1e-3, 1e-1, 10.0]) == pytest.approx(2.0)
+    one = [s for s in sweep_scaling.series(quick=True) if s["label"].startswith("S_n")]
+    monkeypatch.setattr(sweep_scaling, "series", lambda quick: one)
+    results = sweep_scaling.run(quick=True, repeat=1)
+    assert all(row[3] for row in results[0]["rows"])  # every result equal to the peer's
+    assert [row[0] for row in results[0]["rows"]] == [6, 24, 120]

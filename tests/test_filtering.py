@@ -275,3 +275,36 @@ def test_bools_are_the_boolean_semiring(shapes, boundary, fill, seed):
 def test_bool_beside_numbers_counts_true_as_one():
     got = ac.filter(np.array([True, False, True]), [1, -1, 2])
     assert got.tolist() == reference([1, 0, 1], [1, -1, 2], "fill", 0).tolist()
+
+
+def test_inf_and_nan_where_the_direct_sum_puts_them_with_and_without_zero_weights(monkeypatch):
+    """ndimage skips zero weights: it may be used on values that are not finite only when
+    the kernel has none (then every pair is summed as the direct sum sums it); the same
+    for the 1-D passes of a separable kernel."""
+    from algconv import filtering
+
+    passes = []
+    real = filtering._separable_ndimage
+    monkeypatch.setattr(filtering, "_separable_ndimage", lambda *a: passes.append(1) or real(*a))
+    monkeypatch.setattr(filtering, "_fft_cost", lambda *a: float("inf"))  # ndimage or passes
+    rng = np.random.default_rng(17)
+    size = 300
+    image = rng.random((size, size))
+    image[10, 10], image[11, 11], image[20, 20], image[30, 30] = np.inf, -np.inf, -np.inf, np.nan
+    g = np.hanning(11)[1:-1]
+    for kernel in (np.ones((3, 3)), np.array([[1.0, 0, 1], [1, 1, 1], [1, 1, 1]]),
+                   rng.random((5, 5)) + 0.1, np.outer(g, g)):
+        n = kernel.shape[0]
+        padded = np.pad(image, n // 2)
+        truth = np.zeros_like(image)
+        with np.errstate(invalid="ignore"):  # every product, summed: the direct sum
+            for a in range(n):
+                for b in range(n):
+                    truth += kernel[n - 1 - a, n - 1 - b] * padded[a:a + size, b:b + size]
+        ours = ac.filter(image, kernel)
+        assert np.array_equal(np.isnan(ours), np.isnan(truth))
+        assert np.array_equal(np.isinf(ours), np.isinf(truth))
+        assert np.array_equal(ours[np.isinf(ours)], truth[np.isinf(ours)])
+        finite = np.isfinite(ours)
+        assert np.allclose(ours[finite], truth[finite])
+    assert passes  # the Hann kernel went through the 1-D passes

@@ -29,9 +29,10 @@ FUNCTION_STORAGE = frozenset({
 
 #: the layer of each top-level module or package of algconv, lowest first
 LAYERS = {
-    **dict.fromkeys(("errors", "config", "validation", "arith", "caches", "_files"), 0),
+    **dict.fromkeys(("errors", "config", "validation", "arith", "caches", "_files",
+                     "_parallel"), 0),
     **dict.fromkeys(("structures", "semirings"), 1),
-    "_kernels": 2,
+    **dict.fromkeys(("_kernels", "separable"), 2),
     "function": 3,
     **dict.fromkeys(("engines", "_semiring_kernels", "fourier", "symbolic"), 4),
     **dict.fromkeys(("dispatch", "transforms"), 5),

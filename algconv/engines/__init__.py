@@ -16,6 +16,7 @@ from .exact import ExactEngine
 from .fft import FFTEngine, OverlapAddEngine
 from .fourier import FourierEngine
 from .semiring_fast import SEMIRING_ENGINES
+from .separable import SeparableEngine
 from .table import TableEngine
 from .transforms import XorEngine, ZetaEngine
 
@@ -47,5 +48,6 @@ register(FourierEngine())
 register(FFTEngine())
 register(OverlapAddEngine())
 register(ExactEngine())
+register(SeparableEngine())
 for _engine in SEMIRING_ENGINES:
     register(_engine())

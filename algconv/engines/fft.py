@@ -22,11 +22,10 @@ import math
 
 import numpy as np
 import scipy.fft
-import scipy.signal
-from scipy.special import lambertw
 
 from .. import arith
 from .._kernels import finite_shape, walsh_hadamard
+from .._parallel import bands, parallel_map, request_workers
 from ..function import Function, trusted_dense
 from ..structures.finite import BooleanGroup
 from .base import (Engine, Problem, double_precision_only, float_work_dtype, lattice_result,
@@ -34,7 +33,7 @@ from .base import (Engine, Problem, double_precision_only, float_work_dtype, lat
 
 __all__ = [
     "FFTEngine", "OverlapAddEngine", "lattice_fft", "circular_fft", "boolean_fft",
-    "overlap_add_1d", "nlogn", "SECONDS_PER_FFT_POINT",
+    "overlap_add_1d", "nlogn", "SECONDS_PER_FFT_POINT", "fft_workers", "lambert_w_minus1",
 ]
 
 #: seconds per ``N log2 N`` of a real FFT convolution (two forward transforms, a product,
@@ -48,6 +47,10 @@ SECONDS_PER_BUTTERFLY = 8e-9
 #: complex 1.9x)
 ND_FACTOR = 1.0
 COMPLEX_FACTOR = 1.9
+#: N-D transforms past 2^20 points cost more per point: 2054^2 (a 2048^2 image padded for
+#: a 7x7 kernel) measured 1.5e-9 s per N log2 N one-threaded (0.148 s), 1.5x ND_FACTOR
+ND_CACHE_POINTS = 2.0**20
+ND_CACHE_SLOPE = 0.25
 #: fixed seconds per call: our own rfft path (~20 us 1-D: 512 x 256 took 32 us of which
 #: 7 us transforms and 6 us dispatch; ~30 us N-D) and scipy.signal.oaconvolve (~60 us)
 FFT_OVERHEAD = 2.0e-5
@@ -60,6 +63,10 @@ OA_OVERHEAD = 6.0e-5
 #: per block, c = 0.14 us in 1-D and 0.4 us in N-D (benchmarks/calibrate_costs.py)
 OA_SECONDS_PER_BLOCK_1D = 1.4e-7
 OA_SECONDS_PER_BLOCK_ND = 4e-7
+#: transforms of fewer points run on one thread: handing work to a thread costs 20-50 us,
+#: an FFT of 2^15 points about 0.3 ms.  The costs above are single-threaded on purpose:
+#: the engine a request gets must not depend on ``config.workers`` (nor its result)
+PARALLEL_MIN_POINTS = 2**15
 
 
 def _is_lattice(p: Problem) -> bool:
@@ -80,9 +87,15 @@ def nlogn(n: float) -> float:
     return n * math.log2(max(n, 2.0))
 
 
-def _per_point(p: Problem, ndim: int) -> float:
-    per = SECONDS_PER_FFT_POINT * (ND_FACTOR if ndim > 1 else 1.0)
+def _per_point(p: Problem, ndim: int, n: float = 0.0) -> float:
+    per = SECONDS_PER_FFT_POINT * (_nd_factor(n) if ndim > 1 else 1.0)
     return per * (COMPLEX_FACTOR if p.kind == "complex" else 1.0)
+
+
+def _nd_factor(n: float) -> float:
+    """``ND_FACTOR``, growing past ``ND_CACHE_POINTS`` transform points (N-D transforms
+    stride through memory once the array leaves the caches)."""
+    return ND_FACTOR * (1.0 + ND_CACHE_SLOPE * max(0.0, math.log2(max(n, 1.0) / ND_CACHE_POINTS)))
 
 
 def _float_pair(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.dtype]:
@@ -121,16 +134,55 @@ def lattice_fft(a: np.ndarray, b: np.ndarray, axes: tuple | None = None) -> np.n
     if a.size == 0 or b.size == 0:
         return np.zeros((0,) * a.ndim, dtype=dtype)
     fshape = [scipy.fft.next_fast_len(shape[ax], real=True) for ax in axes]
+    workers = fft_workers(math.prod(fshape))
     if dtype.kind == "c":
-        out = scipy.fft.ifftn(scipy.fft.fftn(a, fshape, axes) * scipy.fft.fftn(b, fshape, axes),
-                              fshape, axes)
+        fa, fb = _forward(scipy.fft.fftn, (a, b), fshape, axes, workers)
+        out = scipy.fft.ifftn(fa * fb, fshape, axes, workers=workers)
     elif a.ndim == 1:
         n = fshape[0]
-        out = scipy.fft.irfft(scipy.fft.rfft(a, n) * scipy.fft.rfft(b, n), n)
+        fa, fb = _forward(scipy.fft.rfft, (a, b), n, -1, workers)
+        out = scipy.fft.irfft(fa * fb, n)
     else:
-        out = scipy.fft.irfftn(scipy.fft.rfftn(a, fshape, axes) * scipy.fft.rfftn(b, fshape, axes),
-                               fshape, axes)
+        fa, fb = (_pruned_rfftn(x, fshape, axes, workers) if 4 * x.size <= math.prod(fshape)
+                  else scipy.fft.rfftn(x, fshape, axes, workers=workers) for x in (a, b))
+        if fa.shape == fb.shape:
+            fa *= fb  # in place: both spectra are ours (one allocation fewer)
+        else:
+            fa = fa * fb  # broadcast along axes outside ``axes``
+        out = scipy.fft.irfftn(fa, fshape, axes, workers=workers, overwrite_x=True)
     return out[tuple(slice(0, n) for n in shape)].astype(dtype, copy=False)
+
+
+def _pruned_rfftn(x: np.ndarray, fshape: list, axes: tuple, workers: int) -> np.ndarray:
+    """``scipy.fft.rfftn(x, fshape, axes)`` without transforming the zero padding: the
+    real transform along the last axis runs on ``x``'s own lines only, then each other
+    axis (last to first) on the lines that are not all zero yet.  A small kernel padded
+    to an image's size costs about half a full transform (2048^2 x 31^2: 31 rows, not
+    2078)."""
+    y = scipy.fft.rfft(x, fshape[-1], axis=axes[-1], workers=workers)
+    for ax, n in zip(reversed(axes[:-1]), reversed(fshape[:-1])):
+        y = scipy.fft.fft(y, n, axis=ax, workers=workers, overwrite_x=True)
+    return y
+
+
+def fft_workers(points: int) -> int:
+    """Threads for transforms of ``points`` values: ``config.workers`` from
+    ``PARALLEL_MIN_POINTS`` on, one below (a thread hand-off costs more than it saves).
+
+    >>> from algconv import config
+    >>> with config.limit_workers(2):
+    ...     fft_workers(2**20), fft_workers(100)
+    (2, 1)
+    """
+    return request_workers() if points >= PARALLEL_MIN_POINTS else 1
+
+
+def _forward(transform, operands: tuple, fshape, axes, workers: int) -> list:
+    """The spectra of both operands: on two threads when a transform cannot split (a 1-D
+    array is one transform for scipy.fft; an N-D one splits along its other axes)."""
+    if workers > 1 and all(x.ndim == 1 for x in operands):
+        return parallel_map(lambda x: transform(x, fshape, axes), operands, 2)
+    return [transform(x, fshape, axes, workers=workers) for x in operands]
 
 
 def circular_fft(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -141,12 +193,12 @@ def circular_fft(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """
     a, b, dtype = _float_pair(a, b)
     shape, axes = a.shape, tuple(range(a.ndim))
+    workers = fft_workers(a.size)
     if dtype.kind == "c":
-        return scipy.fft.ifftn(scipy.fft.fftn(a, axes=axes) * scipy.fft.fftn(b, axes=axes),
-                               shape, axes).astype(dtype, copy=False)
-    out = scipy.fft.irfftn(scipy.fft.rfftn(a, axes=axes) * scipy.fft.rfftn(b, axes=axes),
-                           shape, axes)
-    return out.astype(dtype, copy=False)
+        fa, fb = _forward(scipy.fft.fftn, (a, b), list(shape), axes, workers)
+        return scipy.fft.ifftn(fa * fb, shape, axes, workers=workers).astype(dtype, copy=False)
+    fa, fb = _forward(scipy.fft.rfftn, (a, b), list(shape), axes, workers)
+    return scipy.fft.irfftn(fa * fb, shape, axes, workers=workers).astype(dtype, copy=False)
 
 
 def boolean_fft(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -214,7 +266,7 @@ class FFTEngine(Engine):
         if type(p.over) is BooleanGroup:
             return FFT_OVERHEAD + SECONDS_PER_BUTTERFLY * nlogn(n)
         overhead = FFT_OVERHEAD if ndim == 1 else FFT_OVERHEAD_ND
-        return overhead + _per_point(p, ndim) * nlogn(n)
+        return overhead + _per_point(p, ndim, n) * nlogn(n)
 
     def memory(self, p: Problem) -> float:
         n, _ = self._sizes(p)
@@ -231,6 +283,37 @@ class FFTEngine(Engine):
         return trusted_dense(circular_fft(a, b).reshape(-1), p.over)
 
 
+def lambert_w_minus1(x: float) -> float:
+    """The lower real branch ``W_{-1}(x)`` for ``-1/e <= x < 0``, as ``scipy.special.lambertw(x, -1)``.
+
+    Halley's iteration from the series at the branch point (``x`` near ``-1/e``) or the
+    asymptotic ``log(-x) - log(-log(-x))`` (``x`` near 0); a few steps reach full precision,
+    without importing scipy.special.
+
+    >>> w = lambert_w_minus1(-0.1)
+    >>> round(w, 12), round(w * math.exp(w), 15)
+    (-3.577152063957, -0.1)
+    """
+    if x < -1 / math.e or x >= 0:
+        raise ValueError(f"W_-1 needs -1/e <= x < 0, got {x!r}")
+    p = -math.sqrt(max(2 * (math.e * x + 1), 0.0))
+    if p > -1.0:
+        w = -1 + p - p * p / 3 + 11 / 72 * p**3
+    else:
+        lx = math.log(-x)
+        w = lx - math.log(-lx)
+    for _ in range(50):
+        ew = math.exp(w)
+        f = w * ew - x
+        if f == 0 or w == -1:
+            break
+        step = f / (ew * (w + 1) - (w + 2) * f / (2 * w + 2))
+        w -= step
+        if abs(step) <= 1e-15 * abs(w):
+            break
+    return w
+
+
 def _oa_blocks(m: int, n: int) -> tuple[int, int]:
     """(FFT block length, number of blocks) scipy.signal.oaconvolve uses along one axis."""
     if m == n or m <= 1 or n <= 1 or min(m, n) >= max(m, n) / 2:
@@ -238,7 +321,7 @@ def _oa_blocks(m: int, n: int) -> tuple[int, int]:
     big, overlap = max(m, n), min(m, n) - 1
     if overlap == 0:
         return scipy.fft.next_fast_len(big, real=True), 1
-    opt = -overlap * lambertw(-1 / (2 * math.e * overlap), k=-1).real
+    opt = -overlap * lambert_w_minus1(-1 / (2 * math.e * overlap))
     block = scipy.fft.next_fast_len(math.ceil(opt))
     if block >= big:
         return scipy.fft.next_fast_len(m + n - 1, real=True), 1
@@ -250,7 +333,9 @@ def overlap_add_1d(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
     Blocks have scipy.signal.oaconvolve's length (Lambert-W optimum, fast length); the
     blocks are transformed as the rows of one matrix and their tails added in two
-    strided passes (20-25 % faster than oaconvolve at 1e6 x 1e3, measured).
+    strided passes (20-25 % faster than oaconvolve at 1e6 x 1e3, measured).  With
+    ``config.workers`` threads each transforms, multiplies and places a band of blocks;
+    every block is computed as on one thread, so the sum is bitwise the same.
 
     >>> np.round(overlap_add_1d(np.arange(10.0), np.array([1.0, 1.0])), 9) + 0.0
     array([ 0.,  1.,  3.,  5.,  7.,  9., 11., 13., 15., 17.,  9.])
@@ -264,18 +349,26 @@ def overlap_add_1d(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     if n <= 1 or step < n - 1:  # one block, or overlaps longer than a step: plain FFT
         return lattice_fft(a, b).astype(dtype, copy=False)
     count = -(-m // step)
-    rows = np.zeros(count * step, dtype=a.dtype)
-    rows[:m] = a
-    rows = rows.reshape(count, step)
-    if dtype.kind == "c":
-        spectra = scipy.fft.fft(rows, block, axis=1) * scipy.fft.fft(b, block)
-        pieces = scipy.fft.ifft(spectra, block, axis=1)
-    else:
-        spectra = scipy.fft.rfft(rows, block, axis=1) * scipy.fft.rfft(b, block)
-        pieces = scipy.fft.irfft(spectra, block, axis=1)
-    out = np.zeros((count + 1) * step, dtype=pieces.dtype)
-    out[: count * step].reshape(count, step)[...] = pieces[:, :step]
-    out[step:].reshape(count, step)[:, : n - 1] += pieces[:, step:]
+    forward, inverse = ((scipy.fft.fft, scipy.fft.ifft) if dtype.kind == "c"
+                        else (scipy.fft.rfft, scipy.fft.irfft))
+    kernel = forward(b, block)
+    out = np.zeros((count + 1) * step, dtype=a.dtype)
+    heads = out[: count * step].reshape(count, step)
+
+    def rows(lohi: tuple) -> np.ndarray:
+        """Blocks ``lo..hi-1``: their heads written in place, their tails returned."""
+        lo, hi = lohi
+        chunk = np.zeros((hi - lo) * step, dtype=a.dtype)
+        part = a[lo * step: hi * step]
+        chunk[: len(part)] = part
+        pieces = inverse(forward(chunk.reshape(hi - lo, step), block, axis=1) * kernel,
+                         block, axis=1)
+        heads[lo:hi] = pieces[:, :step]
+        return pieces[:, step:]
+
+    workers = fft_workers(count * block)  # independent blocks: one band of them per thread
+    tails = parallel_map(rows, bands(count, workers), workers)
+    out[step:].reshape(count, step)[:, : n - 1] += np.concatenate(tails)
     return out[: m + n - 1].astype(dtype, copy=False)
 
 
@@ -310,7 +403,9 @@ class OverlapAddEngine(Engine):
         ndim = len(p.shapes()[0])
         per_block = math.sqrt(block) * (OA_SECONDS_PER_BLOCK_1D if ndim == 1 else
                                         OA_SECONDS_PER_BLOCK_ND)
-        return OA_OVERHEAD + count * (per_block + _per_point(p, ndim) * nlogn(block))
+        # the blocks are transformed as one array: its size sets the N-D cache factor
+        per_point = _per_point(p, ndim, block * count)
+        return OA_OVERHEAD + count * (per_block + per_point * nlogn(block))
 
     def memory(self, p: Problem) -> float:
         block, count = self._blocks(p)
@@ -323,5 +418,8 @@ class OverlapAddEngine(Engine):
         elif a.ndim == 1:
             full = overlap_add_1d(a, b)
         else:
-            full = scipy.signal.oaconvolve(a, b)
+            import scipy.signal  # on first use: ``import algconv`` stays light
+
+            with scipy.fft.set_workers(fft_workers(a.size + b.size)):  # oaconvolve's FFTs
+                full = scipy.signal.oaconvolve(a, b)
         return _float_result(full.astype(dtype, copy=False), p)

@@ -20,7 +20,6 @@ r"""Irreps of any finite group, numerically, from its Cayley table.
 from __future__ import annotations
 
 import numpy as np
-import scipy.linalg
 
 from .. import config
 from ..errors import AlgconvError
@@ -112,6 +111,8 @@ def _irreducible_basis(group, chi: np.ndarray, d: int, rng) -> np.ndarray:
     chi = chi.real if np.abs(chi.imag).max() < 1e-12 else chi
     projector = (d / n) * np.conj(chi)[table[inv]]  # P[x, y] = d/|G| conj(chi(x^-1 y))
     b = rng.normal(size=(d * d, n)) @ projector  # rows span the isotypic component
+    import scipy.linalg  # on first use: ``import algconv`` stays light
+
     for _ in range(2):  # Cholesky QR, twice for accuracy (much faster than numpy's qr here)
         lower = np.linalg.cholesky(b @ b.conj().T)
         b = scipy.linalg.solve_triangular(lower, b, lower=True)

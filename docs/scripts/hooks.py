@@ -23,7 +23,8 @@ from mkdocs.structure.files import File
 #: written ``module:name`` shows only that member (``ac.fourier.transform`` the function is
 #: hidden behind the submodule of the same name)
 API_PAGES = [
-    ("Convolution", "convolve", ["algconv.dispatch", "algconv.named", "algconv.filtering"]),
+    ("Convolution", "convolve", ["algconv.dispatch", "algconv.named", "algconv.filtering",
+                                 "algconv.separable"]),
     ("Functions", "function", ["algconv.function"]),
     ("Structures", "structures", ["algconv.structures", "algconv.spec"]),
     ("Value algebras (semirings)", "semirings", ["algconv.semirings"]),

@@ -1,0 +1,87 @@
+"""Threads for one request: ``config.workers`` of them, in one shared pool.
+
+numpy, scipy.fft and scipy.ndimage release the GIL in their loops, so independent pieces
+of one convolution (row bands of a filter, the digit spectra of an exact product, the two
+forward transforms of a 1-D FFT) run on separate cores from threads.  Every piece is
+computed exactly as it would be on one thread, so results never depend on the number of
+workers; pieces run in the caller's context (its ``config`` limits).
+
+Examples
+--------
+>>> parallel_map(lambda x: x * x, [1, 2, 3], workers=2)
+[1, 4, 9]
+>>> bands(10, 3)
+[(0, 3), (3, 6), (6, 10)]
+"""
+
+from __future__ import annotations
+
+import contextvars
+import threading
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeVar
+
+from . import config
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
+
+__all__ = ["bands", "parallel_map", "request_workers"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_POOL: ThreadPoolExecutor | None = None
+_POOL_SIZE = 0
+_LOCK = threading.Lock()
+#: set in the pool's threads: a piece never fans out again (no nested pools)
+_INSIDE = threading.local()
+
+
+def request_workers() -> int:
+    """Threads this request may use: ``config.workers``, or 1 inside a worker thread."""
+    return 1 if getattr(_INSIDE, "active", False) else config.workers
+
+
+def _pool(size: int) -> ThreadPoolExecutor:
+    global _POOL, _POOL_SIZE
+    from concurrent.futures import ThreadPoolExecutor  # on first use: a lighter import
+
+    with _LOCK:
+        if _POOL is None or _POOL_SIZE < size:
+            # a replaced pool is not shut down (another thread may still submit to it):
+            # its idle threads exit once it is garbage
+            _POOL = ThreadPoolExecutor(max_workers=size, thread_name_prefix="algconv",
+                                       initializer=_mark_worker)
+            _POOL_SIZE = size
+        return _POOL
+
+
+def _mark_worker() -> None:
+    _INSIDE.active = True
+
+
+def parallel_map(fn: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
+    """``[fn(x) for x in items]``, on up to ``workers`` threads, in the caller's context.
+
+    With one worker (or one item), or when called from a worker thread, it runs inline.
+    """
+    items = list(items)
+    if workers <= 1 or len(items) <= 1 or getattr(_INSIDE, "active", False):
+        return [fn(x) for x in items]
+    pool = _pool(workers - 1)  # the caller's thread computes the first piece itself
+    context = contextvars.copy_context()
+    futures = [pool.submit(context.copy().run, fn, x) for x in items[1:]]
+    _INSIDE.active = True  # the caller's own piece does not fan out either
+    try:
+        first = fn(items[0])
+    finally:
+        _INSIDE.active = False
+    return [first, *(f.result() for f in futures)]
+
+
+def bands(n: int, count: int) -> list[tuple[int, int]]:
+    """``[lo, hi)`` ranges splitting ``range(n)`` into ``count`` near-equal non-empty bands."""
+    count = max(1, min(count, n))
+    edges = [n * i // count for i in range(count + 1)]
+    return [(edges[i], edges[i + 1]) for i in range(count)]
