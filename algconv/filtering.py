@@ -21,7 +21,6 @@ import numpy as np
 
 from . import arith, config, separable
 from ._parallel import bands, parallel_map, request_workers
-from ._semiring_kernels import tropical_filter
 from ._kernels import bool_operands
 from .dispatch import convolve
 from .engines import ENGINES
@@ -304,6 +303,8 @@ def _semiring_filter(image: Any, kernel: Any, boundary: str, fillvalue: Any, ori
     if image.size == 0:
         return S.zeros(image.shape, image.dtype)
     if type(S) in (MaxPlus, MinPlus) and axes is None and not S.zero_mask(kernel).all():
+        from ._semiring_kernels import tropical_filter  # scipy.ndimage: on first use
+
         # grey dilation / erosion: scipy.ndimage where its conventions provably agree
         return tropical_filter(image, source, maximize=isinstance(S, MaxPlus),
                                boundary=boundary, fillvalue=fill, origin=origin)

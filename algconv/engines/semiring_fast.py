@@ -15,13 +15,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from .._semiring_kernels import (
-    boolean_convolve,
-    concave_tropical,
-    logsumexp_convolve,
-    modular_convolve,
-    tropical_convolve,
-)
 from ..semirings import Boolean, LogSumExp, MaxPlus, MinPlus, Modular
 from .base import Engine, Problem, lattice_result
 
@@ -106,10 +99,14 @@ class TropicalEngine(_SemiringKernelEngine):
         return 3.0 * p.full_size() * max(p.itemsize, 8)
 
     def _full(self, p: Problem) -> np.ndarray:
+        from .._semiring_kernels import tropical_convolve  # scipy.ndimage: on first use
+
         return tropical_convolve(p.fv.array, p.gv.array,
                                          maximize=isinstance(p.semiring, MaxPlus))
 
     def run_witness(self, p: Problem) -> tuple:
+        from .._semiring_kernels import tropical_convolve
+
         out, where = tropical_convolve(p.fv.array, p.gv.array,
                                                maximize=isinstance(p.semiring, MaxPlus),
                                                witness=True)
@@ -157,6 +154,8 @@ class ConcaveEngine(_SemiringKernelEngine):
         return 4.0 * p.full_size() * 8
 
     def _full(self, p: Problem) -> np.ndarray:
+        from .._semiring_kernels import concave_tropical, tropical_convolve
+
         maximize = isinstance(p.semiring, MaxPlus)
         out = concave_tropical(p.fv.array, p.gv.array, maximize=maximize)
         if out is None:  # not concave after all (the kernel's own test): the general path
@@ -183,6 +182,8 @@ class BooleanEngine(_SemiringKernelEngine):
         return 6.0 * p.full_size() * 8
 
     def _full(self, p: Problem) -> np.ndarray:
+        from .._semiring_kernels import boolean_convolve
+
         return boolean_convolve(p.fv.array, p.gv.array)
 
 
@@ -201,6 +202,8 @@ class ModularEngine(_SemiringKernelEngine):
         return 12.0 * p.full_size() * 8 * max(p.semiring.m.bit_length() / 30.0, 1.0)
 
     def _full(self, p: Problem) -> np.ndarray:
+        from .._semiring_kernels import modular_convolve
+
         return modular_convolve(p.fv.array, p.gv.array, p.semiring.m)
 
 
@@ -219,6 +222,8 @@ class LogSumExpEngine(_SemiringKernelEngine):
         return 8.0 * p.full_size() * 8
 
     def _full(self, p: Problem) -> np.ndarray:
+        from .._semiring_kernels import logsumexp_convolve
+
         return logsumexp_convolve(p.fv.array, p.gv.array)
 
 
