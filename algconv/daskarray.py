@@ -28,13 +28,14 @@ import numpy as np
 
 from . import arith
 from ._kernels import MODES, bool_operands, check_valid_shapes
+from .boundaries import BOUNDARIES, check_boundary, kernel_and_centres
 from .dispatch import along_axes, apply_mode
 from .dispatch import convolve as _convolve_in_memory
 from .engines import ENGINES
 from .errors import InvalidArgument, InvalidType, StructureMismatch
-from .filtering import BOUNDARIES, boolean_fill, check_boundary, holds, kernel_and_centres
-from .semirings import Boolean, check_semiring
+from .filtering import boolean_fill, holds
 from .filtering import filter as filter_in_memory
+from .semirings import Boolean, check_semiring
 from .structures.numbers import Integers, Lattice
 from .validation import (
     as_value_array,

@@ -19,24 +19,22 @@ from typing import Any
 
 import numpy as np
 
-from . import arith, config, separable
-from ._parallel import bands, parallel_map, request_workers
+from . import arith, boundaries, config, separable
 from ._kernels import bool_operands
+from ._parallel import bands, parallel_map, request_workers
+from .boundaries import BOUNDARIES, NDIMAGE_NAMES, check_boundary, kernel_and_centres
 from .dispatch import convolve
 from .engines import ENGINES
 from .engines.base import Problem, all_finite
-from .errors import InvalidArgument, InvalidType, StructureMismatch
+from .errors import InvalidArgument
 from .function import trusted_dense
 from .semirings import Boolean, MaxPlus, MinPlus, Semiring, Tropical, check_semiring
 from .structures.numbers import Integers, Lattice
 from .validation import (
     as_value_array,
-    check_axes,
-    check_choice,
-    check_int,
     check_value,
-    describe,
     dask_front_end,
+    describe,
     is_dask_array,
     is_integer,
     join_kinds,
@@ -44,78 +42,7 @@ from .validation import (
     value_kind,
 )
 
-__all__ = ["filter", "BOUNDARIES", "NDIMAGE_NAMES"]
-
-#: boundary name -> (scipy.ndimage mode, numpy.pad mode)
-BOUNDARIES = {
-    "fill": ("constant", "constant"),
-    "wrap": ("wrap", "wrap"),
-    "reflect": ("reflect", "symmetric"),  # d c b a | a b c d | d c b a
-    "mirror": ("mirror", "reflect"),  # d c b | a b c d | c b a
-    "nearest": ("nearest", "edge"),  # a a a | a b c d | d d d
-}
-#: scipy.ndimage's names for boundaries, accepted as well
-NDIMAGE_NAMES = {"constant": "fill"}
-
-
-def check_boundary(boundary: Any) -> str:
-    """``boundary`` as a key of ``BOUNDARIES`` (ndimage's ``constant`` is ``fill``)."""
-    boundary = check_choice(boundary, "boundary", (*BOUNDARIES, *NDIMAGE_NAMES))
-    return NDIMAGE_NAMES.get(boundary, boundary)
-
-
-def kernel_and_centres(kernel: np.ndarray, ndim: int, origin: Any, axes: Any) -> tuple:
-    """The kernel on all ``ndim`` axes and its centre on each, as scipy.ndimage places it.
-
-    With ``axes``, ``kernel`` has one axis per entry (in increasing order of the axes, as
-    ndimage's ``np.expand_dims``) and gets length 1 on the others; ``origin`` is an int or
-    one per axis of ``axes`` (in the order of ``axes``; every axis when ``axes=None``).
-    The centre on an axis of length ``k`` is ``k // 2 + origin``, which must lie in the
-    kernel: ``-(k // 2) <= origin <= (k - 1) // 2``, ndimage's own range.
-    """
-    filtered = tuple(range(ndim)) if axes is None else check_axes(axes, ndim)
-    if kernel.size == 0:
-        raise InvalidArgument(f"Got kernel with shape {kernel.shape}, but expected a non-empty "
-                              "kernel")
-    if axes is None and kernel.ndim != ndim:
-        raise StructureMismatch(
-            f"Got image with {ndim} dimensions and kernel with {kernel.ndim}, but they must "
-            "have the same number of dimensions"
-        )
-    if kernel.ndim != len(filtered):
-        raise StructureMismatch(
-            f"Got kernel with {kernel.ndim} dimensions and axes={describe(axes)}, but the "
-            "kernel needs one dimension per axis, as in scipy.ndimage"
-        )
-    if isinstance(origin, np.ndarray) and origin.ndim == 0:
-        origin = origin.item()
-    if is_integer(origin):
-        origins = [origin] * len(filtered)
-    elif isinstance(origin, (list, tuple, np.ndarray)):
-        origins = list(origin)
-        if len(origins) != len(filtered):
-            raise InvalidArgument(
-                f"Got origin={describe(origin)}, but expected an int or a sequence of "
-                f"{len(filtered)} ints (one per filtered axis)"
-            )
-    else:
-        raise InvalidType(f"Got origin={describe(origin)}, but expected an int or a sequence "
-                          "of ints (one per filtered axis)")
-    origins = [check_int(o, "origin") for o in origins]
-    if len(filtered) < ndim:
-        kernel = np.expand_dims(kernel, tuple(ax for ax in range(ndim) if ax not in filtered))
-    centres = [k // 2 for k in kernel.shape]
-    for ax, o in zip(filtered, origins):
-        k = kernel.shape[ax]
-        if not -(k // 2) <= o <= (k - 1) // 2:
-            raise InvalidArgument(
-                f"Got origin={describe(origin)}, but on an axis where the kernel has length "
-                f"{k} the origin must satisfy -(k // 2) <= origin <= (k - 1) // 2, as in "
-                "scipy.ndimage"
-            )
-        centres[ax] += o
-    return kernel, tuple(centres)
-
+__all__ = ["BOUNDARIES", "NDIMAGE_NAMES", "filter"]
 
 #: scipy.ndimage.convolve: seconds per image entry, per image entry x kernel entry and
 #: per call (2048^2, best of 5 on the 2-core machine: 3x3 34 ms, 5x5 57 ms, 7x7 120 ms,
@@ -133,23 +60,6 @@ PARALLEL_MIN_ENTRIES = 2**16
 #: scipy.ndimage skips every weight with ``|w| <= DBL_EPSILON`` (ni_filters.c)
 NDIMAGE_DROPPED = np.finfo(np.float64).eps
 _NDIMAGE_DTYPES = (np.float32, np.float64, np.complex64, np.complex128)
-
-
-def _padded(image: np.ndarray, kernel_shape: tuple, centres: tuple, boundary: str,
-            fillvalue: Any) -> np.ndarray:
-    """``image`` extended by ``n - 1 - c`` before and ``c`` after on every axis (a kernel of
-    length ``n`` centred at ``c``)."""
-    widths = [(n - 1 - c, c) for n, c in zip(kernel_shape, centres)]
-    mode = BOUNDARIES[boundary][1]
-    if mode == "constant":
-        if image.dtype == object:
-            out = np.empty(tuple(m + n - 1 for m, n in zip(image.shape, kernel_shape)),
-                           dtype=object)
-            out[...] = fillvalue
-            out[tuple(slice(lo, lo + m) for (lo, _), m in zip(widths, image.shape))] = image
-            return out
-        return np.pad(image, widths, mode="constant", constant_values=fillvalue)
-    return np.pad(image, widths, mode=mode)
 
 
 def _fft_cost(padded_shape: tuple, kernel: np.ndarray, kind: str) -> float:
@@ -312,7 +222,7 @@ def _semiring_filter(image: Any, kernel: Any, boundary: str, fillvalue: Any, ori
     if boundary == "fill" and image.dtype != object and not holds(image.dtype, fill):
         image = image.astype(np.float64) if ints and isinstance(S, Tropical) and max(
             arith.max_abs(image), arith.max_abs(kernel)) < 2**52 else arith.to_object(image)
-    padded = _padded(image, kernel.shape, centres, boundary, fill)
+    padded = boundaries.padded(image, kernel.shape, centres, boundary, fill)
     out = convolve(padded, kernel, mode="valid", semiring=S)
     if ints and out.dtype.kind == "f" and np.isfinite(out).all():
         return out.astype(np.int64)  # int values below 2**53: exact in float64
@@ -342,7 +252,7 @@ def _filter(image: np.ndarray, kernel: np.ndarray, centres: tuple, boundary: str
         image = _holding(image, fillvalue, kind)
     if kind in ("float", "complex"):
         return _float_filter(image, kernel, centres, boundary, fillvalue, kind)
-    padded = _padded(image, kernel.shape, centres, boundary, fillvalue)
+    padded = boundaries.padded(image, kernel.shape, centres, boundary, fillvalue)
     fs = separable.factors(kernel)
     if fs is not None and _passes_cheaper(padded, kernel, fs):
         for ax, f in enumerate(fs):  # exact factors: the passes give the same values
@@ -549,5 +459,5 @@ def _float_filter(image: np.ndarray, kernel: np.ndarray, centres: tuple, boundar
             if passes < ndimage:
                 return _separable_ndimage(image, fs, mode, fillvalue, origin)
             return _banded_ndimage(image, kernel, mode, fillvalue, origin, centres)
-    padded = _padded(image, kernel.shape, centres, boundary, fillvalue)
+    padded = boundaries.padded(image, kernel.shape, centres, boundary, fillvalue)
     return convolve(padded, kernel, mode="valid").astype(image.dtype, copy=False)

@@ -33,7 +33,7 @@ from algconv._semiring_kernels import (
     tropical_convolve,
     tropical_filter,
 )
-from algconv.benchmark.timing import best_of
+from algconv._kernels import best_of
 
 # ------------------------------------------------------------------ peers
 

@@ -11,7 +11,7 @@ proven error bound.  Private: ``algconv.semirings`` and the engines call them.
 * ``boolean``: ``boolean_convolve`` (FFT counts with a proven error bound);
 * ``modular``: ``modular_convolve`` (any modulus m >= 2: balanced digits, exact FFTs);
 * ``logsumexp``: ``logsumexp_convolve`` (a shift per output: accurate in every entry);
-* ``_fft``: exact convolution of small-integer digit arrays by float FFT (Percival's bound;
+* ``fft_digits``: exact convolution of small-integer digit arrays by float FFT (Percival's bound;
   blocked for long 1-D inputs, Karatsuba's products for three digits a side).
 """
 

@@ -9,7 +9,7 @@ import numpy as np
 import scipy.signal
 
 from ..errors import InvalidArgument
-from . import _fft
+from . import fft_digits
 from ._common import operands
 
 __all__ = ["boolean_convolve"]
@@ -68,12 +68,12 @@ def boolean_convolve(a: Any, b: Any) -> np.ndarray:
     if a.size * b.size <= DIRECT_PAIRS or not a.any() or not b.any():
         return scipy.signal.convolve(a.astype(np.int64), b.astype(np.int64),
                                      method="direct") > 0
-    plan = _fft.fft_plan(a.shape, b.shape)
+    plan = fft_digits.fft_plan(a.shape, b.shape)
     count_a, count_b = int(np.count_nonzero(a)), int(np.count_nonzero(b))
-    bound = _fft.error_bound([math.sqrt(count_a)], [math.sqrt(count_b)], plan[0], plan[3])
+    bound = fft_digits.error_bound([math.sqrt(count_a)], [math.sqrt(count_b)], plan[0], plan[3])
     counts = None
-    if bound <= _fft.ERROR_BUDGET:
-        counts = _fft.digit_convolutions([a.astype(np.float64)], [b.astype(np.float64)], plan,
+    if bound <= fft_digits.ERROR_BUDGET:
+        counts = fft_digits.digit_convolutions([a.astype(np.float64)], [b.astype(np.float64)], plan,
                                            positive=True)
     if counts is None:  # pragma: no cover - needs ~1e24 pairs
         from ..engines.exact import exact_linear

@@ -9,7 +9,7 @@ import numpy as np
 
 from ..errors import InvalidType
 from ..validation import check_int, describe
-from . import _fft
+from . import fft_digits
 from ._common import INT64_MAX, operands, python_ints
 
 __all__ = ["modular_convolve"]
@@ -78,7 +78,7 @@ def modular_convolve(a: Any, b: Any, m: int) -> np.ndarray:
     ``c_k = sum_{s+t=k} x_s * y_t`` are computed by float FFTs (blocked for long 1-D inputs)
     and rounded, exact because ``w`` is chosen so that Percival's worst-case error bound,
     computed from the digit vectors' actual 2-norms, is at most 1/4 (see
-    ``algconv._semiring_kernels._fft``).  Then ``out = sum_k c_k 2^(w k) mod m`` by Horner's
+    ``algconv._semiring_kernels.fft_digits``).  Then ``out = sum_k c_k 2^(w k) mod m`` by Horner's
     rule in int64.  For ``m >= 2^62`` the recombination uses Python ints; for ``m >= 2^63``
     the values are Python ints throughout and the exact integer convolution of
     ``algconv.engines.exact`` is reduced mod ``m``.
@@ -142,7 +142,7 @@ def _estimate(x: np.ndarray, m: int, w: int, count: int) -> list[float]:
     flat = x.reshape(-1)
     step = max(flat.size // 4096, 1)
     sample = _digits(flat[::step], m, w, count)
-    return [_fft.norm(d) * math.sqrt(flat.size / sample.shape[1]) for d in sample]
+    return [fft_digits.norm(d) * math.sqrt(flat.size / sample.shape[1]) for d in sample]
 
 
 def _choose(a: np.ndarray, b: np.ndarray, m: int, plan: tuple) -> tuple | None:
@@ -154,13 +154,13 @@ def _choose(a: np.ndarray, b: np.ndarray, m: int, plan: tuple) -> tuple | None:
         w = -(-(bits + 2) // count)  # so |x| < 2^bits <= 2^(w count - 2) is representable
         if w > 26:
             continue
-        fast = _fft.karatsuba(plan, count, count)
-        if w > 1 and _fft.error_bound(_estimate(a, m, w, count), _estimate(b, m, w, count),
-                                      plan[0], plan[3], fast) > 2 * _fft.ERROR_BUDGET:
+        fast = fft_digits.karatsuba(plan, count, count)
+        if w > 1 and fft_digits.error_bound(_estimate(a, m, w, count), _estimate(b, m, w, count),
+                                      plan[0], plan[3], fast) > 2 * fft_digits.ERROR_BUDGET:
             continue  # hopeless: the sample says the bound is twice over
         da, db = _digits(a, m, w, count), _digits(b, m, w, count)
-        norms_a, norms_b = [_fft.norm(x) for x in da], [_fft.norm(x) for x in db]
-        if _fft.error_bound(norms_a, norms_b, plan[0], plan[3], fast) <= _fft.ERROR_BUDGET:
+        norms_a, norms_b = [fft_digits.norm(x) for x in da], [fft_digits.norm(x) for x in db]
+        if fft_digits.error_bound(norms_a, norms_b, plan[0], plan[3], fast) <= fft_digits.ERROR_BUDGET:
             bound = max(sum(norms_a[s] * norms_b[k - s] for s in range(count)
                             if 0 <= k - s < count) for k in range(2 * count - 1))
             return w, da, db, int(bound * (1 + 1e-9)) + 1
@@ -171,12 +171,12 @@ def _choose(a: np.ndarray, b: np.ndarray, m: int, plan: tuple) -> tuple | None:
 
 def _limbs(a: np.ndarray, b: np.ndarray, m: int) -> np.ndarray | None:
     bits = min(m // 2, int(max(a.max(), b.max()))).bit_length() + 1
-    plan = _fft.fft_plan(a.shape, b.shape, digits=-(-bits // 11))  # ~11-bit digits
+    plan = fft_digits.fft_plan(a.shape, b.shape, digits=-(-bits // 11))  # ~11-bit digits
     chosen = _choose(a, b, m, plan)
     if chosen is None:  # pragma: no cover - needs ~1e24 pairs
         return None
     w, da, db, bound = chosen
-    c = _fft.digit_convolutions(da, db, plan)
+    c = fft_digits.digit_convolutions(da, db, plan)
     if c is None:  # pragma: no cover - excluded by the error bound
         return None
     return _recombine(c, w, m, bound)

@@ -369,7 +369,7 @@ def tropical_filter(image: Any, kernel: Any, *, maximize: bool = True, boundary:
     >>> tropical_filter([0.0, 5.0, 0.0], [1.0, 0.0])  # kernel flipped: out[i] = max(a[i], a[i+1] + 1)
     array([6., 5., 0.])
     """
-    from ..filtering import _padded, check_boundary, kernel_and_centres
+    from ..boundaries import check_boundary, kernel_and_centres, padded
 
     image, kernel = np.asarray(image), np.asarray(kernel)
     if image.ndim == 0:
@@ -418,7 +418,7 @@ def tropical_filter(image: Any, kernel: Any, *, maximize: bool = True, boundary:
     fast = _ndimage(image, kernel, in_footprint, centres, boundary, fill, maximize, path)
     if fast is not None:
         return fast
-    padded = _padded(image, kernel.shape, centres, boundary, fill)
+    padded = padded(image, kernel.shape, centres, boundary, fill)
     with np.errstate(invalid="ignore"):  # inf - inf pairs: fmax / fmin drop the NaN
         return _valid_loop(padded, kernel, in_footprint, image.shape, maximize, path)
 
@@ -445,7 +445,7 @@ def _int_operands(image: np.ndarray, kernel: np.ndarray, in_footprint: np.ndarra
 def _ndimage(image: np.ndarray, kernel: np.ndarray, in_footprint: np.ndarray, centres: tuple,
              boundary: str, fill: Any, maximize: bool, path: str) -> np.ndarray | None:
     """The filter by scipy.ndimage where its conventions provably agree, else ``None``."""
-    from ..filtering import BOUNDARIES
+    from ..boundaries import BOUNDARIES
 
     if path == "object" or any(n > m for m, n in zip(image.shape, kernel.shape)):
         return None  # ndimage extends the image once, then reads past it

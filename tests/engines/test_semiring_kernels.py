@@ -644,11 +644,11 @@ def test_logsumexp_infinities_and_nan():
 
 
 def test_karatsuba_bound_is_larger_than_schoolbook():
-    from algconv._semiring_kernels import _fft
+    from algconv._semiring_kernels import fft_digits
 
     norms = [3.0, 2.0, 1.0]
-    school = _fft.error_bound(norms, norms, (2**18,), 4)
-    kara = _fft.error_bound(norms, norms, (2**18,), 4, karatsuba=True)
+    school = fft_digits.error_bound(norms, norms, (2**18,), 4)
+    kara = fft_digits.error_bound(norms, norms, (2**18,), 4, karatsuba=True)
     # worst digit k = 1: schoolbook 3*2 + 2*3 = 12; Karatsuba (3+2)^2 + 3*3 + 2*2 = 38
     assert kara / school == pytest.approx(38 / 12)
 
@@ -674,24 +674,24 @@ def test_modular_recombination_of_large_digits(m):
     (200, 6000, ((2**10,), 200, 2**10 - 199, 1)),
 ])
 def test_blocked_digit_convolutions_against_integers(n, m, plan, digits_b):
-    from algconv._semiring_kernels import _fft
+    from algconv._semiring_kernels import fft_digits
 
     rng = np.random.default_rng(n)
     da = rng.integers(-512, 512, size=(3, n))
     db = rng.integers(-512, 512, size=(digits_b, m))
-    single = _fft.fft_plan((n,), (m,))
-    assert _fft.karatsuba(plan, 3, digits_b) == (digits_b == 3)
-    assert _fft.error_bound([_fft.norm(x.astype(float)) for x in da],
-                            [_fft.norm(x.astype(float)) for x in db], plan[0],
-                            plan[3], _fft.karatsuba(plan, 3, digits_b)) <= _fft.ERROR_BUDGET
-    got = _fft.digit_convolutions(list(da.astype(float)), list(db.astype(float)), plan)
+    single = fft_digits.fft_plan((n,), (m,))
+    assert fft_digits.karatsuba(plan, 3, digits_b) == (digits_b == 3)
+    assert fft_digits.error_bound([fft_digits.norm(x.astype(float)) for x in da],
+                            [fft_digits.norm(x.astype(float)) for x in db], plan[0],
+                            plan[3], fft_digits.karatsuba(plan, 3, digits_b)) <= fft_digits.ERROR_BUDGET
+    got = fft_digits.digit_convolutions(list(da.astype(float)), list(db.astype(float)), plan)
     want = np.zeros((2 + digits_b, n + m - 1), dtype=np.int64)
     for s in range(3):
         for t in range(digits_b):
             want[s + t] += np.convolve(da[s], db[t])
     np.testing.assert_array_equal(got, want)
     assert single[1] is None or single != plan
-    positive = _fft.digit_convolutions([(da[0] > 0).astype(float)],
+    positive = fft_digits.digit_convolutions([(da[0] > 0).astype(float)],
                                        [(db[0] > 0).astype(float)], plan, positive=True)
     np.testing.assert_array_equal(positive[0], np.convolve(da[0] > 0, db[0] > 0) > 0)
 
@@ -746,12 +746,12 @@ def test_zero_dimensional_inputs_are_length_one():
 @pytest.mark.parametrize("m", [998244353, 10**9 + 7, 2**40 - 87])
 def test_modular_blocked_both_long_against_exact_integers(m):
     """Both operands cut in blocks (3 digits a side: Karatsuba's products)."""
-    from algconv._semiring_kernels import _fft
+    from algconv._semiring_kernels import fft_digits
     from algconv.engines.exact import exact_linear
 
     rng = np.random.default_rng(m % 1000)
     a, b = rng.integers(0, m, 300_000), rng.integers(0, m, 270_000)
     a[:1000] = m - 1
-    assert _fft.fft_plan(a.shape, b.shape, 3)[1] is not None
+    assert fft_digits.fft_plan(a.shape, b.shape, 3)[1] is not None
     want = exact_linear(a.astype(object), b.astype(object)) % m
     assert modular_convolve(a, b, m).tolist() == want.tolist()

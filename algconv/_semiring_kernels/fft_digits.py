@@ -32,7 +32,7 @@ import math
 import numpy as np
 import scipy.fft
 
-from ..engines.exact import EPS, _percival
+from ..engines.exact import EPS, percival
 
 __all__ = ["ERROR_BUDGET", "digit_convolutions", "error_bound", "fft_plan", "karatsuba"]
 
@@ -124,7 +124,7 @@ def error_bound(norms_a: list, norms_b: list, fft_shape: tuple, terms: int,
     inequality), and the additions and subtractions of spectra add a few ``eps``.
     """
     k = max(math.prod(fft_shape) - 1, 1).bit_length() + 1
-    factor = _percival(k) + (terms * min(len(norms_a), len(norms_b)) + 8) * EPS
+    factor = percival(k) + (terms * min(len(norms_a), len(norms_b)) + 8) * EPS
     totals = [0.0] * (len(norms_a) + len(norms_b) - 1)
     if karatsuba:
         for (sa, sb), outputs in KARATSUBA.items():
