@@ -17,8 +17,8 @@ from ..structures.base import Monoid
 from ._report import LawResult
 
 __all__ = ["EXHAUSTIVE_ORDER", "DENSE_ORDER", "DENSE_LATTICE_DIM", "DEFAULT_MAX_EXAMPLES",
-           "Context", "outcome", "sampled", "exhaustive", "element_law", "law_result",
-           "op_table", "first_hit"]
+           "Context", "outcome", "sampled", "search", "exhaustive", "first_failure",
+           "element_law", "law_result", "op_table", "first_hit"]
 
 #: finite structures up to this order have their axioms checked on every pair / triple
 EXHAUSTIVE_ORDER = 60
@@ -87,26 +87,38 @@ def outcome(predicate: Callable[..., str | None], args: tuple) -> str | None:
 
 def sampled(ctx: Context, strats: tuple, predicate) -> tuple | None:
     """Hypothesis search for a counterexample; ``(witness, detail)`` shrunk, or ``None``."""
+    return search(strats, predicate, ctx.max_examples)
 
-    @settings(max_examples=ctx.max_examples, deadline=None, database=None, derandomize=True,
+
+def search(strats: tuple, predicate, max_examples: int) -> tuple | None:
+    """``(args, detail)`` for a shrunk tuple drawn from ``strats`` where ``predicate``
+    fails, or ``None`` after ``max_examples`` derandomized draws."""
+
+    @settings(max_examples=max_examples, deadline=None, database=None, derandomize=True,
               suppress_health_check=list(HealthCheck), report_multiple_bugs=False,
               verbosity=Verbosity.quiet, phases=(Phase.explicit, Phase.generate, Phase.shrink),
               print_blob=False)
     @given(st.tuples(*strats))
-    def search(args):
+    def draw(args):
         detail = outcome(predicate, args)
         if detail is not None:
             raise _Failure(args, detail)
 
     try:
-        search()
+        draw()
     except _Failure as failure:
         return failure.witness, failure.detail
     return None
 
 
 def exhaustive(ctx: Context, arity: int, predicate) -> tuple | None:
-    for args in itertools.product(ctx.elements(), repeat=arity):
+    """The first ``arity``-tuple of elements where ``predicate`` fails, with what failed."""
+    return first_failure(itertools.product(ctx.elements(), repeat=arity), predicate)
+
+
+def first_failure(candidates, predicate) -> tuple | None:
+    """``(args, detail)`` for the first tuple of ``candidates`` where ``predicate`` fails."""
+    for args in candidates:
         detail = outcome(predicate, args)
         if detail is not None:
             return args, detail

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import itertools
 import math
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
-from hypothesis import HealthCheck, Phase, Verbosity, given, settings
 from hypothesis import strategies as st
 
 from .. import strategies
@@ -22,6 +21,7 @@ from ..errors import InvalidType
 from ..semirings import Semiring
 from ..semirings import check_semiring as as_semiring
 from ..validation import check_int, describe
+from ._machinery import first_failure, search
 from ._report import LawReport, LawResult
 
 __all__ = ["check_semiring", "SEMIRING_LAWS"]
@@ -84,46 +84,6 @@ def _laws(S: Semiring) -> dict:
     }
 
 
-def _outcome(predicate: Callable, args: tuple) -> str | None:
-    try:
-        return predicate(*args)
-    except Exception as e:  # noqa: BLE001 - a user's operation may raise anything
-        return f"raised {type(e).__name__}: {e}"
-
-
-def _exhaustive(values: list, arity: int, predicate: Callable) -> tuple | None:
-    for args in itertools.product(values, repeat=arity):
-        detail = _outcome(predicate, args)
-        if detail is not None:
-            return args, detail
-    return None
-
-
-class _Found(Exception):
-    def __init__(self, args: tuple, detail: str):
-        super().__init__(detail)
-        self.args_, self.detail = args, detail
-
-
-def _sampled(values: st.SearchStrategy, arity: int, predicate: Callable,
-             max_examples: int) -> tuple | None:
-    @settings(max_examples=max_examples, deadline=None, database=None, derandomize=True,
-              suppress_health_check=list(HealthCheck), report_multiple_bugs=False,
-              verbosity=Verbosity.quiet, phases=(Phase.explicit, Phase.generate, Phase.shrink),
-              print_blob=False)
-    @given(st.tuples(*[values] * arity))
-    def search(args):
-        detail = _outcome(predicate, args)
-        if detail is not None:
-            raise _Found(args, detail)
-
-    try:
-        search()
-    except _Found as found:
-        return found.args_, found.detail
-    return None
-
-
 def check_semiring(S: Semiring, *, values: Any = None, max_examples: int = 100):
     r"""Check that ``S`` is a semiring: the seven laws, with a shrunk counterexample.
 
@@ -180,11 +140,11 @@ def check_semiring(S: Semiring, *, values: Any = None, max_examples: int = 100):
     report = LawReport(S)
     for name, (arity, predicate) in _laws(S).items():
         if listed is not None:
-            found = _exhaustive(listed, arity, predicate)
+            found = first_failure(itertools.product(listed, repeat=arity), predicate)
             checked = f"all {len(listed) ** arity} " + ("values" if arity == 1 else
                                                         "pairs" if arity == 2 else "triples")
         else:
-            found = _sampled(strategy, arity, predicate, max_examples)
+            found = search((strategy,) * arity, predicate, max_examples)
             checked = f"{max_examples} samples"
         report.results.append(LawResult(name, True, None, checked) if found is None else
                               LawResult(name, False, tuple(found[0]), checked, found[1]))
