@@ -17,7 +17,7 @@ from ..structures.base import Monoid
 from ._report import LawResult
 
 __all__ = ["EXHAUSTIVE_ORDER", "DENSE_ORDER", "DENSE_LATTICE_DIM", "DEFAULT_MAX_EXAMPLES",
-           "Context", "outcome", "sampled", "search", "exhaustive", "first_failure",
+           "Context", "outcome", "sampled", "counterexample", "exhaustive", "first_failure",
            "element_law", "law_result", "op_table", "first_hit"]
 
 #: finite structures up to this order have their axioms checked on every pair / triple
@@ -87,10 +87,10 @@ def outcome(predicate: Callable[..., str | None], args: tuple) -> str | None:
 
 def sampled(ctx: Context, strats: tuple, predicate) -> tuple | None:
     """Hypothesis search for a counterexample; ``(witness, detail)`` shrunk, or ``None``."""
-    return search(strats, predicate, ctx.max_examples)
+    return counterexample(strats, predicate, ctx.max_examples)
 
 
-def search(strats: tuple, predicate, max_examples: int) -> tuple | None:
+def counterexample(strats: tuple, predicate, max_examples: int) -> tuple | None:
     """``(args, detail)`` for a shrunk tuple drawn from ``strats`` where ``predicate``
     fails, or ``None`` after ``max_examples`` derandomized draws."""
 
@@ -99,13 +99,13 @@ def search(strats: tuple, predicate, max_examples: int) -> tuple | None:
               verbosity=Verbosity.quiet, phases=(Phase.explicit, Phase.generate, Phase.shrink),
               print_blob=False)
     @given(st.tuples(*strats))
-    def draw(args):
+    def search(args):
         detail = outcome(predicate, args)
         if detail is not None:
             raise _Failure(args, detail)
 
     try:
-        draw()
+        search()
     except _Failure as failure:
         return failure.witness, failure.detail
     return None

@@ -21,7 +21,7 @@ from ..errors import InvalidType
 from ..semirings import Semiring
 from ..semirings import check_semiring as as_semiring
 from ..validation import check_int, describe
-from ._machinery import first_failure, search
+from ._machinery import counterexample, first_failure
 from ._report import LawReport, LawResult
 
 __all__ = ["check_semiring", "SEMIRING_LAWS"]
@@ -144,7 +144,7 @@ def check_semiring(S: Semiring, *, values: Any = None, max_examples: int = 100):
             checked = f"all {len(listed) ** arity} " + ("values" if arity == 1 else
                                                         "pairs" if arity == 2 else "triples")
         else:
-            found = search((strategy,) * arity, predicate, max_examples)
+            found = counterexample((strategy,) * arity, predicate, max_examples)
             checked = f"{max_examples} samples"
         report.results.append(LawResult(name, True, None, checked) if found is None else
                               LawResult(name, False, tuple(found[0]), checked, found[1]))
