@@ -38,7 +38,7 @@ from .errors import (
 )
 from .filtering import filter  # noqa: A004 - shadows the builtin inside algconv only
 from .function import Function, delta
-from .inverse import inverse
+from .inverse import choose_inverse, inverse
 from .structures import (
     AlternatingGroup,
     BooleanGroup,
@@ -99,6 +99,7 @@ __all__ = [
     "convolve_subset",
     "convolve_dirichlet",
     "inverse",
+    "choose_inverse",
     "MethodChoice",
     "config",
     # around convolution

@@ -16,7 +16,7 @@ import numpy as np
 
 from . import arith, config
 from ._kernels import MODES, bool_operands, check_valid_shapes, conj_array
-from .engines import ENGINES
+from .engines import ENGINES, INVERTERS
 from .engines.base import EXACT_KINDS, Engine, Problem, float_work_dtype
 from .engines.fft import lattice_fft
 from .errors import InvalidArgument, InvalidType, MethodNotApplicable, StructureMismatch
@@ -28,7 +28,8 @@ from .structures.numbers import Integers, Lattice
 from .validation import (as_value_array, check_axes, check_choice, dask_front_end, describe,
                          is_dask_array)
 
-__all__ = ["convolve", "correlate", "choose_method", "MethodChoice", "MODES"]
+__all__ = ["convolve", "correlate", "choose_method", "MethodChoice", "MODES", "engine_for",
+           "explain_choice"]
 
 
 @dataclass
@@ -163,7 +164,7 @@ def guard(engine: Engine, p: Problem) -> str | None:
     if need > config.memory_limit:
         return (
             f"it would need about {config.format_bytes(need)}, more than "
-            f"config.memory_limit={config.format_bytes(config.memory_limit)}"
+            f"algconv.config.memory_limit={config.format_bytes(config.memory_limit)}"
         )
     return None
 
@@ -217,10 +218,10 @@ def _warn_absorbed(engine: Engine) -> None:
     )
 
 
-def _no_engine(p: Problem, candidates: list | None = None) -> None:
+def _no_engine(p: Problem, candidates: list | None = None, registry: dict = ENGINES) -> None:
     """Raise ``InvalidArgument``: every engine failed a hard guard (memory, in practice)."""
     if candidates is None:
-        candidates = [(name, None, guard(engine, p)) for name, engine in ENGINES.items()]
+        candidates = [(name, None, guard(engine, p)) for name, engine in registry.items()]
     reasons = "; ".join(f"{name}: {note}" for name, _, note in candidates)
     raise InvalidArgument(
         f"Got an input no engine can evaluate within the limits ({reasons}); raise "
@@ -237,24 +238,41 @@ def _cost(engine: Engine, p: Problem) -> float:
 MEASURE_MAX_SECONDS = 1.0
 
 
-def _select(p: Problem, measure: bool = False, explain: bool = False) -> MethodChoice:
+def _select(p: Problem, measure: bool = False, explain: bool = False,
+            registry: dict = ENGINES) -> MethodChoice:
     """The engine the one selection loop (``_choose``) picks for ``p``, and why."""
-    return MethodChoice(*_choose(p, measure, explain))
+    return MethodChoice(*_choose(p, measure, explain, registry))
 
 
-def _choose(p: Problem, measure: bool = False, explain: bool = False) -> tuple:
+def explain_choice(p: Problem, registry: dict = ENGINES, measure: bool = False) -> MethodChoice:
+    """The engine of ``registry`` that ``method='auto'`` runs ``p`` with, and why: every
+    candidate's cost or the reason it does not apply (``choose_method`` for convolutions,
+    ``algconv.inverse.choose_inverse`` for ``INVERTERS``).
+
+    >>> import algconv as ac
+    >>> from algconv.engines.inverters import inverse_problem
+    >>> explain_choice(inverse_problem(ac.delta(over=ac.Integers())), INVERTERS).method
+    'point-mass'
+    """
+    return _select(p, measure, True, registry)
+
+
+def _choose(p: Problem, measure: bool = False, explain: bool = False,
+            registry: dict = ENGINES) -> tuple:
     """The one selection loop: ``(engine name, reason, candidates)`` for ``p``.
 
-    Every registered engine in order: the hard guards first (``guard``), then the lowest
+    Every engine of ``registry`` (``ENGINES``, or ``INVERTERS`` for ``algconv.inverse``)
+    in order: the hard guards first (``guard``), then the lowest
     cost wins (the first of equal costs), or the fastest measured with ``measure``.  The
     choice depends only on ``p``'s value and the configuration (structures by value:
     caches never enter a cost).  Without ``explain`` an engine whose fixed cost
     (``min_cost``, a lower bound of its ``cost``) cannot beat the best so far is skipped
-    unexamined, which keeps tiny calls cheap and picks the same engine.
+    unexamined, which keeps tiny calls cheap and picks the same engine.  Only convolutions
+    trade a float transform for the direct sum where it would absorb values (``_precise``).
     """
     explain = explain or measure
     candidates, best, best_cost = [], None, float("inf")
-    for name, engine in ENGINES.items():
+    for name, engine in registry.items():
         if not explain and engine.min_cost >= best_cost:
             continue
         reason = guard(engine, p)
@@ -278,8 +296,8 @@ def _choose(p: Problem, measure: bool = False, explain: bool = False) -> tuple:
         if cost < best_cost:
             best, best_cost = engine, cost
     if best is None:
-        _no_engine(p, candidates if explain else None)
-    engine, precise = _precise(p, best, best_cost)
+        _no_engine(p, candidates if explain else None, registry)
+    engine, precise = _precise(p, best, best_cost) if registry is ENGINES else (best, None)
     if precise is None and explain:  # the sentence only an explanation shows
         how = "fastest measured" if measure else "lowest estimated cost"
         precise = f"{how} of {sum(c is not None for _, c, _ in candidates)} applicable engines"
@@ -287,18 +305,34 @@ def _choose(p: Problem, measure: bool = False, explain: bool = False) -> tuple:
 
 
 def _engine_for(p: Problem, method: str) -> Engine:
-    engine = ENGINES[_choose(p)[0]] if method == "auto" else _named_engine(p, method)
+    engine = engine_for(p, method)
     if not engine.exact and _absorbs(p):
         _warn_absorbed(engine)
     return engine
 
 
-def _named_engine(p: Problem, method: str) -> Engine:
+def engine_for(p: Problem, method: str = "auto", registry: dict = ENGINES) -> Engine:
+    """The engine of ``registry`` that runs ``p``: for ``'auto'`` the one selection loop's
+    choice, else the engine ``method`` names, which must apply (``MethodNotApplicable``
+    says why not; ``InvalidArgument`` lists the valid names of an unknown one).
+
+    >>> import algconv as ac
+    >>> from algconv.engines.inverters import inverse_problem
+    >>> p = inverse_problem(ac.Function.from_array([2.0, 1.0], over=ac.Cyclic(2)))
+    >>> engine_for(p, "auto", INVERTERS), engine_for(p, "solve", INVERTERS)
+    (<engine 'fft'>, <engine 'solve'>)
+    """
+    if isinstance(method, str) and method == "auto":
+        return registry[_choose(p, registry=registry)[0]]
+    return _named_engine(p, method, registry)
+
+
+def _named_engine(p: Problem, method: str, registry: dict = ENGINES) -> Engine:
     if not isinstance(method, str):
         raise InvalidType(f"Got method={describe(method)}, but expected a str")
-    engine = ENGINES.get(method)
+    engine = registry.get(method)
     if engine is None:
-        allowed = ", ".join(repr(m) for m in ("auto", *ENGINES))
+        allowed = ", ".join(repr(m) for m in ("auto", *registry))
         raise InvalidArgument(f"Got method={method!r}, but the only valid values are {allowed}")
     reason = _refusal(engine, p)
     if reason is not None:

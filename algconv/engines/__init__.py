@@ -1,12 +1,15 @@
-"""Convolution engines, one module each, registered by name in ``ENGINES``.
+"""Engines, registered by name: convolution engines (one module each) in ``ENGINES``,
+inversion engines (``inverters.py``) in ``INVERTERS``.
 
-``algconv.dispatch.choose_method`` picks among them; ``method=NAME`` forces one.
+The one selection loop of ``algconv.dispatch`` picks among a registry's engines
+(``choose_method`` for ``ENGINES``, ``algconv.inverse`` for ``INVERTERS``);
+``method=NAME`` forces one.
 
 Examples
 --------
->>> from algconv.engines import ENGINES
->>> ENGINES["direct"]
-<engine 'direct'>
+>>> from algconv.engines import ENGINES, INVERTERS
+>>> ENGINES["direct"], INVERTERS["solve"]
+(<engine 'direct'>, <engine 'solve'>)
 """
 
 from .base import Engine, Problem
@@ -15,19 +18,23 @@ from .dirichlet import DirichletEngine
 from .exact import ExactEngine
 from .fft import FFTEngine, OverlapAddEngine
 from .fourier import FourierEngine
+from .inverters import INVERTER_CLASSES
 from .semiring_fast import SEMIRING_ENGINES
 from .separable import SeparableEngine
 from .table import TableEngine
 from .transforms import XorEngine, ZetaEngine
 
-__all__ = ["ENGINES", "register", "Engine", "Problem"]
+__all__ = ["ENGINES", "INVERTERS", "register", "Engine", "Problem"]
 
-#: name -> engine; order is the tie-break order of equal costs
+#: name -> convolution engine; order is the tie-break order of equal costs
 ENGINES: dict[str, Engine] = {}
+#: name -> inversion engine (``algconv.inverse``), the same interface and tie-break rule
+INVERTERS: dict[str, Engine] = {}
 
 
-def register(engine: Engine) -> Engine:
-    """Add ``engine`` to the registry under ``engine.name`` (replacing one of that name).
+def register(engine: Engine, registry: dict | None = None) -> Engine:
+    """Add ``engine`` to ``registry`` (default ``ENGINES``) under ``engine.name``, replacing
+    one of that name.
 
     Examples
     --------
@@ -35,7 +42,7 @@ def register(engine: Engine) -> Engine:
     >>> register(DirectEngine()).name in ENGINES
     True
     """
-    ENGINES[engine.name] = engine
+    (ENGINES if registry is None else registry)[engine.name] = engine
     return engine
 
 
@@ -51,3 +58,5 @@ register(ExactEngine())
 register(SeparableEngine())
 for _engine in SEMIRING_ENGINES:
     register(_engine())
+for _inverter in INVERTER_CLASSES:
+    register(_inverter(), INVERTERS)
