@@ -16,7 +16,7 @@ import numpy as np
 
 from . import arith, config
 from ._kernels import MODES, bool_operands, check_valid_shapes, conj_array
-from .engines import ENGINES, INVERTERS
+from .engines import ENGINES
 from .engines.base import EXACT_KINDS, Engine, Problem, float_work_dtype
 from .engines.fft import lattice_fft
 from .errors import InvalidArgument, InvalidType, MethodNotApplicable, StructureMismatch
@@ -250,6 +250,7 @@ def explain_choice(p: Problem, registry: dict = ENGINES, measure: bool = False) 
     ``algconv.inverse.choose_inverse`` for ``INVERTERS``).
 
     >>> import algconv as ac
+    >>> from algconv.engines import INVERTERS
     >>> from algconv.engines.inverters import inverse_problem
     >>> explain_choice(inverse_problem(ac.delta(over=ac.Integers())), INVERTERS).method
     'point-mass'
@@ -317,6 +318,7 @@ def engine_for(p: Problem, method: str = "auto", registry: dict = ENGINES) -> En
     says why not; ``InvalidArgument`` lists the valid names of an unknown one).
 
     >>> import algconv as ac
+    >>> from algconv.engines import INVERTERS
     >>> from algconv.engines.inverters import inverse_problem
     >>> p = inverse_problem(ac.Function.from_array([2.0, 1.0], over=ac.Cyclic(2)))
     >>> engine_for(p, "auto", INVERTERS), engine_for(p, "solve", INVERTERS)

@@ -26,7 +26,8 @@ selection loop as the convolution engines (``method='auto'``) or named by ``meth
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from .dispatch import MethodChoice, convolve, engine_for, explain_choice
 from .engines import INVERTERS
@@ -36,7 +37,7 @@ from .function import Function, finite_vector, trusted_dense, view
 from .structures.base import Monoid, check_structure
 from .validation import as_value_array, check_int, describe
 
-__all__ = ["inverse", "choose_inverse"]
+__all__ = ["choose_inverse", "inverse"]
 
 
 def inverse(f: Any, length: int | None = None, *, over: Monoid | None = None,
@@ -55,9 +56,10 @@ def inverse(f: Any, length: int | None = None, *, over: Monoid | None = None,
         last element).
     over : Monoid, optional, keyword-only
         The structure of an array ``f`` (not allowed with a Function).
-    method : {'auto', 'point-mass', 'dirichlet', 'series', 'transform', 'fft', 'euclid', \
-'solve'}, keyword-only
-        The inversion engine (``algconv.engines.INVERTERS``).  ``'auto'`` picks the
+    method : str, default 'auto', keyword-only
+        ``'auto'``, or the name of an inversion engine (``algconv.engines.INVERTERS``):
+        ``'point-mass'``, ``'dirichlet'``, ``'series'``, ``'transform'``, ``'fft'``,
+        ``'euclid'`` or ``'solve'``.  ``'auto'`` picks the
         cheapest that applies (see :func:`choose_inverse`): ``dirichlet`` on
         ``Multiplicative()``, ``series`` (Newton) on ``Naturals()``, ``transform``
         (Walsh-Hadamard, zeta) on ``BooleanGroup`` and ``SubsetMonoid``, ``fft`` for floats

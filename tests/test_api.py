@@ -61,7 +61,7 @@ PUBLIC_MODULES = [
     "algconv.cli", "algconv.engines.direct", "algconv.engines.table", "algconv.engines.fft",
     "algconv.engines.exact", "algconv.engines.transforms", "algconv.engines.dirichlet",
     "algconv.engines.fourier", "algconv.transforms", "algconv._kernels", "algconv.separable",
-    "algconv.engines.separable",
+    "algconv.engines.separable", "algconv.engines.inverters",
 ]
 
 

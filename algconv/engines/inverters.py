@@ -30,15 +30,21 @@ per-structure dispatcher picked on every structure kind (``tests/engines/test_in
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
 from .. import arith, config
-from .._kernels import (cyclic_shape, divide_by_power_of_two, left_regular_matrix, subset_zeta,
-                        walsh_hadamard)
+from .._kernels import (
+    cyclic_shape,
+    divide_by_power_of_two,
+    left_regular_matrix,
+    subset_zeta,
+    walsh_hadamard,
+)
 from ..errors import NotInvertible
 from ..function import Function, trusted_dense, trusted_dict
 from ..structures.base import Group, Monoid
@@ -50,9 +56,21 @@ from .base import Engine, Problem
 from .dirichlet import dirichlet_prefix
 from .fft import FFT_OVERHEAD, SECONDS_PER_FFT_POINT, nlogn
 
-__all__ = ["InverseProblem", "inverse_problem", "INVERTER_CLASSES", "PointMassInverter",
-           "DirichletInverter", "SeriesInverter", "TransformInverter", "FFTInverter",
-           "EuclidInverter", "SolveInverter", "SERIES_STRUCTURES"]
+__all__ = [
+    "INVERTER_CLASSES",
+    "SERIES_STRUCTURES",
+    "DirichletInverter",
+    "EuclidInverter",
+    "FFTInverter",
+    "InverseProblem",
+    "PointMassInverter",
+    "SeriesInverter",
+    "SolveInverter",
+    "TransformInverter",
+    "inverse_problem",
+    "is_unit_point_mass",
+    "reciprocal",
+]
 
 #: the structures whose inverses have infinite support, computed up to ``length``
 SERIES_STRUCTURES = (Multiplicative, Naturals)
