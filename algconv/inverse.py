@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .dispatch import MethodChoice, convolve, engine_for, explain_choice
+from .dispatch import MethodChoice, convolve, evaluate, explain_choice
 from .engines import INVERTERS
 from .engines.inverters import SERIES_STRUCTURES, InverseProblem, inverse_problem
 from .errors import InvalidArgument, InvalidType
@@ -137,7 +137,7 @@ def inverse(f: Any, length: int | None = None, *, over: Monoid | None = None,
     algconv.errors.MethodNotApplicable: method='fft' does not apply: it rounds through floating point, but the values are exact (int); use method='auto'
     """
     p, finish = _problem(f, length, over)
-    return finish(engine_for(p, method, INVERTERS).run(p))
+    return finish(evaluate(p, method, INVERTERS))
 
 
 def choose_inverse(f: Any, length: int | None = None, *,

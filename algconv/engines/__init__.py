@@ -12,19 +12,20 @@ Examples
 (<engine 'direct'>, <engine 'solve'>)
 """
 
-from .base import Engine, Problem
+from .base import Engine, Problem, Window
 from .direct import DirectEngine
 from .dirichlet import DirichletEngine
 from .exact import ExactEngine
 from .fft import FFTEngine, OverlapAddEngine
 from .fourier import FourierEngine
 from .inverters import INVERTER_CLASSES
+from .ndimage import NdimageEngine
 from .semiring_fast import SEMIRING_ENGINES
 from .separable import SeparableEngine
 from .table import TableEngine
 from .transforms import XorEngine, ZetaEngine
 
-__all__ = ["ENGINES", "INVERTERS", "register", "Engine", "Problem"]
+__all__ = ["ENGINES", "INVERTERS", "register", "Engine", "Problem", "Window"]
 
 #: name -> convolution engine; order is the tie-break order of equal costs
 ENGINES: dict[str, Engine] = {}
@@ -56,6 +57,7 @@ register(FFTEngine())
 register(OverlapAddEngine())
 register(ExactEngine())
 register(SeparableEngine())
+register(NdimageEngine())
 for _engine in SEMIRING_ENGINES:
     register(_engine())
 for _inverter in INVERTER_CLASSES:
