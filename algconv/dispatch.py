@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from . import arith, config
+from . import config
 from ._kernels import MODES, bool_operands, check_valid_shapes, conj_array
 from .engines import ENGINES
 from .engines.base import EXACT_KINDS, Engine, Problem, float_work_dtype
@@ -80,6 +80,10 @@ def _refusal(engine: Engine, p: Problem) -> str | None:
     direct sum over every stored pair does (scipy.signal's direct method: ``inf * 0`` is
     NaN, and a NaN reaches only the outputs its pairs reach).
     """
+    if p.correlation and not engine.correlates:
+        return (f"it convolves, but on {p.over!r}, a finite monoid that is not a group, "
+                "correlate sums f(a . c) conj(g(a)), which no convolution gives (the table "
+                "engine sums it through the Cayley table)")
     if p.window is not None and not engine.windows:
         return _refusal(engine, extended_problem(p, probe=True))
     if not p.semiring.is_standard:
@@ -995,31 +999,8 @@ def correlate(f: Any, g: Any, mode: str = "full", method: str = "auto", *,
             f"Got over={p.over!r}, but correlate needs a group or a finite monoid: on an "
             "infinite monoid without inverses the sum over a is unbounded"
         )
-    if method != "auto" and _named_engine(p, method).name != "table":
-        raise MethodNotApplicable(
-            f"method={method!r} does not apply: on {p.over!r}, a finite monoid that is not a "
-            "group, correlate sums f(a . c) conj(g(a)) through the Cayley table; use "
-            "method='table' or 'auto'"
-        )
-    if not S.is_standard:
-        from .engines.semiring_sum import table_correlate
-
-        h = table_correlate(p.over, p.fv.dense()[0], p.gv.dense()[0], S)
-        return _finish(req, trusted_dense(h, p.over, None, S))
-    return _finish(req, _finite_monoid_correlate(p))
-
-
-def _finite_monoid_correlate(p: Problem) -> Function:
-    a, _ = p.fv.dense()
-    b, _ = p.gv.dense()
-    n = p.over.order
-    a, b = arith.exact_pair(a, conj_array(b), terms=n)
-    dtype = np.result_type(a, b)
-    work = float_work_dtype(dtype)  # float16 summed in float32
-    table = p.over.cayley_table()
-    with np.errstate(invalid="ignore"):  # inf * 0 is NaN, as in the direct sum
-        h = b.astype(work, copy=False) @ a.astype(work, copy=False)[table]
-    return trusted_dense(h.astype(dtype, copy=False), p.over)
+    q = replace(p, correlation=True)
+    return _finish(replace(req, problem=q), run_engine(_engine_for(q, method), q))
 
 
 def choose_method(f: Any, g: Any, mode: str = "full", measure: bool = False, *,

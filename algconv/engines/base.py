@@ -82,6 +82,10 @@ class Problem:
     #: a filter request (``ac.filter``): the image-shaped result of ``f`` extended by a
     #: boundary rule, convolved with the centred kernel ``g``; ``None``: the full convolution
     window: Window | None = None
+    #: a correlation on a finite monoid that is not a group (``ac.correlate``):
+    #: ``h(c) = sum over a of f(a . c) conj(g(a))``, which no convolution gives there; only
+    #: engines with ``correlates`` may run it
+    correlation: bool = False
 
     def __post_init__(self) -> None:
         #: the read views of ``f`` and ``g`` (``algconv.function.view``), kept for the problem
@@ -266,6 +270,8 @@ class Engine:
     #: themselves, ``run`` returning the image-shaped result; an engine without it is
     #: handed the full convolution of the extended image (``dispatch.extended_problem``)
     windows: bool = False
+    #: whether ``run`` also evaluates correlation problems (``p.correlation``)
+    correlates: bool = False
 
     def applies(self, p: Problem) -> str | None:
         """``None`` if this engine can evaluate ``p``, else why not (completes "it needs ...")."""

@@ -185,7 +185,14 @@ class NdimageEngine(Engine):
         return _ndimage_differs(p.fv.array, p.gv.array, p.window.fill)
 
     def _plan(self, p: Problem) -> tuple[float, list | None]:
-        """(seconds, factors or None): the N-D filter or, when cheaper, the passes."""
+        """(seconds, factors or None): the N-D filter or, when cheaper, the passes (kept
+        on the problem: choosing and running ask twice)."""
+        plan = p.__dict__.get("_ndimage_plan")
+        if plan is None:
+            plan = p._ndimage_plan = self._new_plan(p)
+        return plan
+
+    def _new_plan(self, p: Problem) -> tuple[float, list | None]:
         image, kernel = p.fv.array, p.gv.array
         whole = NDIMAGE_OVERHEAD + image.size * (SECONDS_PER_NDIMAGE_POINT
                                                  + SECONDS_PER_NDIMAGE_TERM * kernel.size)

@@ -15,14 +15,15 @@ from __future__ import annotations
 import numpy as np
 
 from .. import arith, config
-from .._kernels import nonzero_positions, via_integers
+from .._kernels import conj_array, nonzero_positions, via_integers
 from ..caches import AMORTISED_CALLS
 from ..function import Function, trusted_dense
-from ..structures.base import Group
+from ..structures.base import Group, Monoid
 from .base import Engine, Problem, all_finite, float_work_dtype
 from .semiring_sum import run_table
+from .semiring_sum import table_correlate as semiring_table_correlate
 
-__all__ = ["TableEngine", "table_convolve"]
+__all__ = ["TableEngine", "table_convolve", "table_correlate"]
 
 #: working memory per chunk (gathered rows of the table and of the values); the chunk also
 #: stays below a quarter of ``config.memory_limit``
@@ -125,10 +126,12 @@ class TableEngine(Engine):
     witnesses = True
     summary = "vectorised numpy over the Cayley table (finite structures)"
 
+    correlates = True
+
     def applies(self, p: Problem) -> str | None:
         if not p.over.is_finite:
             return f"it needs a finite structure, but over={p.over!r} is infinite"
-        if not p.dense and p.semiring.is_standard and not p.finite:
+        if not p.dense and p.semiring.is_standard and not p.finite and not p.correlation:
             return ("it multiplies every entry of the dense form, but a Function stored as a "
                     "dict holds only its support, and the values are not all finite")
         return None
@@ -154,8 +157,30 @@ class TableEngine(Engine):
         return run_table(p, witness=True)
 
     def run(self, p: Problem) -> Function:
-        if not p.semiring.is_standard:
-            return run_table(p)
         a, _ = p.fv.dense()
         b, _ = p.gv.dense()
+        if p.correlation:
+            if p.semiring.is_standard:
+                return trusted_dense(table_correlate(p.over, a, b), p.over)
+            h = semiring_table_correlate(p.over, a, b, p.semiring)
+            return trusted_dense(h, p.over, None, p.semiring)
+        if not p.semiring.is_standard:
+            return run_table(p)
         return trusted_dense(table_convolve(p.over, a, b), p.over)
+
+
+def table_correlate(over: Monoid, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``h[c] = sum over x of a[x . c] conj(b[x])`` through the Cayley table, exactly for
+    exact values (finite monoids; on a group it is a convolution with ``b`` reflected).
+
+    >>> import algconv as ac
+    >>> table_correlate(ac.SubsetMonoid(1), np.array([1, 2]), np.array([3, 4]))
+    array([11, 14])
+    """
+    a, b = arith.exact_pair(a, conj_array(b), terms=over.order)
+    dtype = np.result_type(a, b)
+    work = float_work_dtype(dtype)  # float16 summed in float32
+    table = over.cayley_table()
+    with np.errstate(invalid="ignore"):  # inf * 0 is NaN, as in the direct sum
+        h = b.astype(work, copy=False) @ a.astype(work, copy=False)[table]
+    return h.astype(dtype, copy=False)
