@@ -103,9 +103,9 @@ def stencil_filter(image: np.ndarray, kernel: np.ndarray, centres: tuple, bounda
     --------
     >>> image = np.arange(12.0).reshape(3, 4)
     >>> stencil_filter(image, np.ones((3, 3)), (1, 1), "nearest")
-    array([[ 15.,  18.,  24.,  27.],
-           [ 39.,  45.,  54.,  60.],
-           [ 63.,  66.,  72.,  75.]])
+    array([[15., 21., 30., 36.],
+           [39., 45., 54., 60.],
+           [63., 69., 78., 84.]])
     """
     image, kernel, fill = _operands(image, kernel, centres, boundary, fillvalue)
     workers = request_workers() if workers is None else max(1, int(workers))
@@ -338,6 +338,12 @@ def _taps(flat: np.ndarray, taps: list, out: np.ndarray, length: int) -> None:
     """``out[n] = sum_t w_t flat[n + off_t]`` for ``n < length``, taps in order, in chunks
     of ``BLOCK_ELEMENTS`` (the tap's products go through a scratch buffer)."""
     scratch = np.empty(min(length, BLOCK_ELEMENTS), dtype=out.dtype)
+    with np.errstate(all="ignore"):  # inf * 0 is NaN, overflow is inf: as the direct sum
+        _chunks(flat, taps, out, length, scratch)
+
+
+def _chunks(flat: np.ndarray, taps: list, out: np.ndarray, length: int,
+            scratch: np.ndarray) -> None:
     for s in range(0, length, BLOCK_ELEMENTS):
         e = min(length, s + BLOCK_ELEMENTS)
         acc, tmp = out[s:e], scratch[:e - s]
