@@ -169,6 +169,28 @@ def test_nonfinite_values_meet_every_weight(value):
     assert_same_values(got, want)
 
 
+def test_a_separable_block_with_inf_falls_back_to_every_tap():
+    """A zero entry whose factors' product is tiny but not zero (within the rounding
+    ``separable.factors`` allows): the direct sum gives inf * 0 = NaN there, the passes
+    inf * 1e-18 = inf, so blocks with a nonfinite result are summed tap by tap."""
+    line = np.array([1e-9, 1.0, 0.5])
+    kernel = np.outer(line, line)
+    kernel[0, 0] = 0.0
+    fs = separable.factors(kernel)
+    assert fs is not None and fs[0][0] * fs[1][0] != 0
+    image = np.ones((50, 20))
+    image[30, 10] = np.inf
+    with mock.patch.object(_stencil, "BLOCK_ELEMENTS", 66), \
+            mock.patch.object(_stencil, "stencil_seconds", lambda s, k, f, w: 0 if f else 1):
+        got = _stencil.stencil_filter(image, kernel, (1, 1), "fill", 0, factors=fs)
+    want = direct_sum(image, kernel, (1, 1), "fill", 0)
+    assert np.isnan(want[29, 9]) and np.isinf(want[30, 10])
+    np.testing.assert_array_equal(np.isnan(got), np.isnan(want))
+    np.testing.assert_array_equal(np.isinf(got), np.isinf(want))
+    np.testing.assert_allclose(got[29:31], want[29:31], rtol=0)  # the direct block: exact
+    np.testing.assert_allclose(got, want, rtol=1e-14)
+
+
 def test_a_nonfinite_fill_value_is_multiplied_too():
     image = np.arange(12.0).reshape(3, 4)
     kernel = np.array([[1.0, 1.0], [1.0, 0.0]])  # the 0 meets the first row and column
