@@ -49,14 +49,20 @@ BLOCK_ELEMENTS = 1 << 15
 #: leading axes of length below this with a kernel length 1 are split into independent
 #: slices (so that their inner axes are cut into blocks and shared over the workers)
 SLICE_BELOW = 8
-#: cost model (2048^2 float64, 2-core AMD EPYC Zen4, best of 5, one thread):
-#: seconds per padded-grid value per tap (one multiply, one add, both L2-resident),
-#: per image value (padding, crop, cast), per ufunc call and per block, per call
-SECONDS_PER_TAP = 0.55e-9
-SECONDS_PER_POINT = 2.5e-9
+#: cost model, fitted on float64 images 2048^2, 512^2 and 256^2 with dense k x k kernels,
+#: k = 1 .. 15, one thread, best of 5 in process CPU time (2-core AMD EPYC Zen4, under
+#: load 3.5): 0.45 ns per padded-grid value per tap at 2048^2 (0.36 ns of arithmetic, the
+#: rest the 2 ufunc calls of ~1.5 us per tap and chunk of BLOCK_ELEMENTS), 11 ms at k = 1
+#: (padding, crop and fresh output pages: ~2.2 ns per image value); 256^2 x 15^2 9.2 ms
+#: (model 7.8), 2048^2 x 3^2 27 ms (28.5), 7^2 95 ms (103), 15^2 435 ms (448)
+SECONDS_PER_TAP = 0.32e-9
+SECONDS_PER_POINT = 2.2e-9
 SECONDS_PER_UFUNC = 1.5e-6
-SECONDS_PER_BLOCK = 2.0e-5
+SECONDS_PER_BLOCK = 1.0e-5
 STENCIL_OVERHEAD = 3.0e-5
+#: a complex image against a float64 one (real weights on interleaved parts, or numpy's
+#: SIMD complex product: both measured 2.1-2.3x)
+COMPLEX_FACTOR = 2.2
 #: the second core's speed-up (two threads reach ~1.8x one on 2048^2: shared L3 and memory)
 PARALLEL_EFFICIENCY = 0.9
 
@@ -116,8 +122,8 @@ def stencil_filter(image: np.ndarray, kernel: np.ndarray, centres: tuple, bounda
         factors = [np.asarray(f, dtype=np.float64).ravel() for f in factors]
         if kernel.dtype.kind == "c" or [len(f) for f in factors] != list(kernel.shape):
             factors = None
-        elif stencil_seconds(image.shape, kernel.shape, factors, workers) >= stencil_seconds(
-                image.shape, kernel.shape, None, workers):
+        elif stencil_seconds(image.shape, kernel.shape, factors, workers) >= (
+                stencil_seconds(image.shape, kernel.shape, None, workers)):
             factors = None
     plan = _Plan(image, kernel, centres, boundary, fill, factors)
     config.check_memory(image.size * image.dtype.itemsize + min(workers, plan.blocks) * 3
@@ -127,11 +133,13 @@ def stencil_filter(image: np.ndarray, kernel: np.ndarray, centres: tuple, bounda
 
 
 def stencil_seconds(image_shape: tuple, kernel_shape: tuple, factors: list | None,
-                    workers: int) -> float:
+                    workers: int, kind: str = "float") -> float:
     """Estimated seconds of ``stencil_filter`` (a pure function of the shapes).
 
     ``factors``: the kernel's 1-D factors (only their lengths count) for the separable
-    passes, or None for every tap of the kernel.
+    passes, or None for every tap of the kernel.  ``kind``: ``'complex'`` for a complex
+    image (twice the values; real or complex weights cost the same: 2.1-2.3x a float64
+    image at 512^2 and 1024^2 x 7^2, float32 0.95x).
 
     >>> one = stencil_seconds((2048, 2048), (7, 7), None, 1)
     >>> two = stencil_seconds((2048, 2048), (7, 7), None, 2)
@@ -164,7 +172,9 @@ def stencil_seconds(image_shape: tuple, kernel_shape: tuple, factors: list | Non
     work = (cells * taps * SECONDS_PER_TAP + size * SECONDS_PER_POINT
             + blocks * (SECONDS_PER_BLOCK + per_block_calls * SECONDS_PER_UFUNC))
     used = min(max(1, int(workers)), blocks)
-    return STENCIL_OVERHEAD + work / (1 + (used - 1) * PARALLEL_EFFICIENCY)
+    speedup = blocks / -(-blocks // used)  # the bands hold whole blocks
+    work *= COMPLEX_FACTOR if kind == "complex" else 1.0
+    return STENCIL_OVERHEAD + work / (1 + (speedup - 1) * PARALLEL_EFFICIENCY)
 
 
 def _operands(image: Any, kernel: Any, centres: Any, boundary: str, fillvalue: Any) -> tuple:
