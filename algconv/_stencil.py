@@ -41,7 +41,7 @@ from ._parallel import bands, parallel_map, request_workers
 from .boundaries import BOUNDARIES
 from .errors import InvalidArgument, InvalidType
 
-__all__ = ["BLOCK_ELEMENTS", "stencil_filter", "stencil_seconds"]
+__all__ = ["BLOCK_ELEMENTS", "stencil_bytes", "stencil_filter", "stencil_seconds"]
 
 #: float64 values of output a block holds (rows of the padded width): the block, its
 #: padded rows and the pass buffers stay in the 2 MiB L2 of a core
@@ -125,9 +125,9 @@ def stencil_filter(image: np.ndarray, kernel: np.ndarray, centres: tuple, bounda
         elif stencil_seconds(image.shape, kernel.shape, factors, workers) >= (
                 stencil_seconds(image.shape, kernel.shape, None, workers)):
             factors = None
+    config.check_memory(stencil_bytes(image.shape, kernel.shape, image.dtype, workers),
+                        f"filter of an image of shape {image.shape}")
     plan = _Plan(image, kernel, centres, boundary, fill, factors)
-    config.check_memory(image.size * image.dtype.itemsize + min(workers, plan.blocks) * 3
-                        * plan.block_bytes, f"filter of an image of shape {image.shape}")
     plan.run(out, workers)
     return out
 
@@ -149,16 +149,11 @@ def stencil_seconds(image_shape: tuple, kernel_shape: tuple, factors: list | Non
     ...     (2048, 2048), (15, 15), None, 1)
     True
     """
-    shape, kshape = [int(n) for n in image_shape], [int(k) for k in kernel_shape]
-    size = math.prod(shape)
+    size = math.prod(int(n) for n in image_shape)
     if size == 0:
         return STENCIL_OVERHEAD
-    while len(shape) > 1 and kshape[0] == 1 and shape[0] < SLICE_BELOW:  # as _Plan slices
-        shape, kshape = shape[1:], kshape[1:]
+    _, shape, kshape, rows, _, blocks, slab = _blocking(image_shape, kernel_shape)
     padded = [n + k - 1 for n, k in zip(shape, kshape)]
-    slab = math.prod(padded[1:])
-    rows = max(1, BLOCK_ELEMENTS // slab)
-    blocks = -(-shape[0] // rows) * (size // math.prod(shape))
     cells = size // shape[-1] * padded[-1]  # the padded-width grid of outputs
     if factors is None:
         taps = math.prod(kshape)
@@ -175,6 +170,36 @@ def stencil_seconds(image_shape: tuple, kernel_shape: tuple, factors: list | Non
     speedup = blocks / -(-blocks // used)  # the bands hold whole blocks
     work *= COMPLEX_FACTOR if kind == "complex" else 1.0
     return STENCIL_OVERHEAD + work / (1 + (speedup - 1) * PARALLEL_EFFICIENCY)
+
+
+def _blocking(image_shape: tuple, kernel_shape: tuple, view: int = 1) -> tuple:
+    """How ``stencil_filter`` cuts a problem: ``(slices, shape, kshape, rows, per_slice,
+    blocks, slab)`` -- the short leading batch axes (kernel length 1, fewer than
+    ``SLICE_BELOW``) taken one slice at a time, the shapes left, the output rows per block,
+    the blocks per slice and in all, and the padded values per row of axis 0."""
+    shape, kshape, slices = tuple(image_shape), tuple(kernel_shape), ()
+    while len(shape) > 1 and kshape[0] == 1 and shape[0] < SLICE_BELOW:
+        slices, shape, kshape = (*slices, shape[0]), shape[1:], kshape[1:]
+    slab = math.prod(n + k - 1 for n, k in zip(shape[1:], kshape[1:]))
+    rows = max(1, BLOCK_ELEMENTS // (slab * view))
+    per_slice = -(-shape[0] // rows)
+    return slices, shape, kshape, rows, per_slice, per_slice * math.prod(slices), slab
+
+
+def stencil_bytes(image_shape: tuple, kernel_shape: tuple, dtype: Any, workers: int) -> float:
+    """Bytes ``stencil_filter`` allocates: the output, and per thread a padded block and
+    two buffers of its size (the sums, a separable pass) in float64 / complex128.
+
+    >>> round(stencil_bytes((2048, 2048), (7, 7), np.float32, 2) / 2**20, 1)  # MiB: 16 out
+    18.0
+    """
+    dtype = np.dtype(dtype)
+    size = math.prod(image_shape)
+    if size == 0:
+        return 0.0
+    _, _, kshape, rows, _, blocks, slab = _blocking(image_shape, kernel_shape)
+    block = (rows + kshape[0] - 1) * slab * (16 if dtype.kind == "c" else 8)
+    return float(size * dtype.itemsize + 3 * min(max(1, int(workers)), blocks) * block)
 
 
 def _operands(image: Any, kernel: Any, centres: Any, boundary: str, fillvalue: Any) -> tuple:
@@ -220,11 +245,9 @@ class _Plan:
         # a complex image with real weights is read as interleaved float64 (real, imag)
         self.dtype = np.dtype(np.complex128 if image.dtype.kind == "c" else np.float64)
         self.view = 2 if (image.dtype.kind == "c" and kernel.dtype.kind != "c") else 1
-        self.slices = ()
-        shape, kshape = image.shape, kernel.shape
-        while len(shape) > 1 and kshape[0] == 1 and shape[0] < SLICE_BELOW:
-            self.slices += (shape[0],)  # a short batch axis: one problem per slice
-            shape, kshape, centres = shape[1:], kshape[1:], centres[1:]
+        (self.slices, shape, kshape, self.rows, self.per_slice, self.blocks,
+         self.slab) = _blocking(image.shape, kernel.shape, self.view)
+        centres = centres[len(self.slices):]  # a short batch axis: one problem per slice
         self.kernel = kernel.reshape(kshape)
         self.shape, self.kshape = shape, kshape
         self.before = [k - 1 - c for k, c in zip(kshape, centres)]
@@ -234,17 +257,10 @@ class _Plan:
                      else np.pad(np.arange(n), (b, k - 1 - b), constant_values=-1)
                      for n, k, b in zip(shape, kshape, self.before)]
         strides = [math.prod(self.padded[a + 1:]) for a in range(len(shape))]
-        self.slab = strides[0]
-        self.rows = max(1, BLOCK_ELEMENTS // (self.slab * self.view))
-        per_slice = -(-shape[0] // self.rows)
-        self.blocks = per_slice * math.prod(self.slices)
-        self.per_slice = per_slice
         flipped = self.kernel[(slice(None, None, -1),) * len(shape)]
         self.taps = [(sum(t * s for t, s in zip(idx, strides)) * self.view, flipped[idx])
                      for idx in np.ndindex(*kshape)]
         self.passes = None if factors is None else _passes(factors, strides, self.view)
-        rows_in = self.rows + kshape[0] - 1
-        self.block_bytes = rows_in * self.slab * self.dtype.itemsize
 
     def run(self, out: np.ndarray, workers: int) -> None:
         count = min(workers, self.blocks)
