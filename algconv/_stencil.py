@@ -181,7 +181,7 @@ def _blocking(image_shape: tuple, kernel_shape: tuple, view: int = 1) -> tuple:
     while len(shape) > 1 and kshape[0] == 1 and shape[0] < SLICE_BELOW:
         slices, shape, kshape = (*slices, shape[0]), shape[1:], kshape[1:]
     slab = math.prod(n + k - 1 for n, k in zip(shape[1:], kshape[1:]))
-    rows = max(1, BLOCK_ELEMENTS // (slab * view))
+    rows = max(1, min(shape[0], BLOCK_ELEMENTS // (slab * view)))
     per_slice = -(-shape[0] // rows)
     return slices, shape, kshape, rows, per_slice, per_slice * math.prod(slices), slab
 

@@ -269,7 +269,8 @@ def test_bad_input(args, error, match):
 
 def test_the_memory_limit_is_checked():
     need = _stencil.stencil_bytes((100, 100), (3, 3), np.float64, 1)
-    assert 100 * 100 * 8 < need < 4 * 100 * 100 * 8  # the output and one block of 102^2
+    assert need == 100 * 100 * 8 + 3 * 102 * 102 * 8  # the output, one block of 102^2 and
+    # its two work buffers
     with ac.config.limit_memory(int(need) - 1), pytest.raises(InvalidArgument,
                                                               match="memory_limit"):
         _stencil.stencil_filter(np.ones((100, 100)), np.ones((3, 3)), (1, 1), "fill", workers=1)
