@@ -41,8 +41,12 @@ from ._parallel import bands, parallel_map, request_workers
 from .boundaries import BOUNDARIES
 from .errors import InvalidArgument, InvalidType
 
-__all__ = ["BLOCK_ELEMENTS", "stencil_bytes", "stencil_filter", "stencil_seconds"]
+__all__ = ["BLOCK_ELEMENTS", "IMAGE_DTYPES", "stencil_bytes", "stencil_filter", "stencil_seconds"]
 
+#: the image dtypes summed in double without losing precision (float16 and long double
+#: images are not: ``convolve`` keeps their own precision)
+IMAGE_DTYPES = tuple(np.dtype(t) for t in (np.float32, np.float64, np.complex64,
+                                           np.complex128))
 #: float64 values of output a block holds (rows of the padded width): the block, its
 #: padded rows and the pass buffers stay in the 2 MiB L2 of a core
 BLOCK_ELEMENTS = 1 << 15
@@ -74,7 +78,7 @@ def stencil_filter(image: np.ndarray, kernel: np.ndarray, centres: tuple, bounda
 
     Parameters
     ----------
-    image : ndarray, float32/64 or complex64/128, ndim >= 1
+    image : ndarray, float32/64 or complex64/128 (``IMAGE_DTYPES``), ndim >= 1
         The values on a box of Z^d.
     kernel : ndarray, same ndim, not empty
         Real (bool, int, float: used as float64) or complex (complex128) weights.
@@ -205,10 +209,11 @@ def stencil_bytes(image_shape: tuple, kernel_shape: tuple, dtype: Any, workers: 
 def _operands(image: Any, kernel: Any, centres: Any, boundary: str, fillvalue: Any) -> tuple:
     """Checked operands: the image (complex when the kernel or fill is), float64 or
     complex128 weights, and the fill value in the image's dtype."""
-    if not isinstance(image, np.ndarray) or image.dtype.kind not in "fc" or image.ndim == 0:
-        raise InvalidType(f"Got image of type {type(image).__name__}"
-                          f"{getattr(image, 'dtype', '')}, but expected a float or complex "
-                          "ndarray of ndim >= 1")
+    if not isinstance(image, np.ndarray) or image.dtype not in IMAGE_DTYPES or (
+            image.ndim == 0):
+        raise InvalidType(f"Got image of type {type(image).__name__} "
+                          f"{getattr(image, 'dtype', '')}, but expected a float32/64 or "
+                          "complex64/128 ndarray of ndim >= 1 (sums in double)")
     kernel = np.asarray(kernel)
     if kernel.dtype == object:
         complex_ = any(isinstance(v, (complex, np.complexfloating)) for v in kernel.flat)

@@ -256,7 +256,10 @@ def test_dtypes_out():
 
 
 @pytest.mark.parametrize("args, error, match", [
-    ((np.arange(4), np.ones(3), (1,), "fill"), InvalidType, "float or complex"),
+    ((np.arange(4), np.ones(3), (1,), "fill"), InvalidType, "float32/64 or complex64/128"),
+    ((np.ones(4, dtype=np.float16), np.ones(3), (1,), "fill"), InvalidType, "float16"),
+    ((np.ones(4, dtype=np.longdouble), np.ones(3), (1,), "fill"), InvalidType, "float128"),
+    (([1.0, 2.0], np.ones(1), (0,), "fill"), InvalidType, "list"),
     ((np.ones(4), np.array(["a"]), (0,), "fill"), InvalidType, "dtype <U1"),
     ((np.ones(4), np.ones((3, 3)), (1, 1), "fill"), InvalidArgument, "2 dimensions|1 dimensions"),
     ((np.ones(4), np.ones(3), (3,), "fill"), InvalidArgument, "centres=\\(3,\\)"),
