@@ -236,7 +236,11 @@ def _operands(image: Any, kernel: Any, centres: Any, boundary: str, fillvalue: A
     if image.dtype.kind == "f" and (kernel.dtype.kind == "c" or complex_fill):
         image = image.astype(np.result_type(image.dtype, np.complex64))
     kernel = kernel.astype(np.complex128 if kernel.dtype.kind == "c" else np.float64)
-    fill = image.dtype.type(fillvalue if boundary == "fill" else 0)
+    try:
+        fill = image.dtype.type(fillvalue if boundary == "fill" else 0)
+    except (TypeError, ValueError, OverflowError) as e:
+        raise InvalidArgument(f"Got fillvalue={fillvalue!r}, but expected a number an image "
+                              f"of dtype {image.dtype} holds") from e
     return image, kernel, fill
 
 

@@ -260,6 +260,8 @@ def test_dtypes_out():
     ((np.ones(4, dtype=np.float16), np.ones(3), (1,), "fill"), InvalidType, "float16"),
     ((np.ones(4, dtype=np.longdouble), np.ones(3), (1,), "fill"), InvalidType, "float128"),
     (([1.0, 2.0], np.ones(1), (0,), "fill"), InvalidType, "list"),
+    ((np.ones(4), np.ones(3), (1,), "fill", 10**400), InvalidArgument, "fillvalue=1000"),
+    ((np.ones(4), np.ones(3), (1,), "fill", "a"), InvalidArgument, "fillvalue='a'"),
     ((np.ones(4), np.array(["a"]), (0,), "fill"), InvalidType, "dtype <U1"),
     ((np.ones(4), np.ones((3, 3)), (1, 1), "fill"), InvalidArgument, "2 dimensions|1 dimensions"),
     ((np.ones(4), np.ones(3), (3,), "fill"), InvalidArgument, "centres=\\(3,\\)"),
