@@ -67,7 +67,10 @@ STENCIL_OVERHEAD = 3.0e-5
 #: a complex image against a float64 one (real weights on interleaved parts, or numpy's
 #: SIMD complex product: both measured 2.1-2.3x)
 COMPLEX_FACTOR = 2.2
-#: the second core's speed-up (two threads reach ~1.8x one on 2048^2: shared L3 and memory)
+#: what each further worker adds (an estimate: the bands share nothing but L3 and memory
+#: bandwidth, and two processes of the same numpy loop scale as two threads do; while
+#: these constants were fitted the machine was busy with other work, so it could not be
+#: measured: re-measure on the idle machine with /tmp-style ``best of 5`` wall times)
 PARALLEL_EFFICIENCY = 0.9
 
 
