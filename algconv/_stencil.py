@@ -70,7 +70,7 @@ COMPLEX_FACTOR = 2.2
 #: what each further worker adds (an estimate: the bands share nothing but L3 and memory
 #: bandwidth, and two processes of the same numpy loop scale as two threads do; while
 #: these constants were fitted the machine was busy with other work, so it could not be
-#: measured: re-measure on the idle machine with /tmp-style ``best of 5`` wall times)
+#: measured: re-measure on an idle machine, best of 5 wall times)
 PARALLEL_EFFICIENCY = 0.9
 
 
