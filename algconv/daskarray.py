@@ -212,11 +212,13 @@ def _radii(shape: tuple, centres: tuple) -> tuple:
 
 
 def _filter_block(block: np.ndarray, kernel: np.ndarray, origin: tuple, radii: tuple,
-                  reach: tuple, out_dtype: np.dtype, semiring: Any = None) -> np.ndarray:
+                  reach: tuple, out_dtype: np.dtype, semiring: Any = None,
+                  method: str = "auto") -> np.ndarray:
     """The filtered interior of one chunk extended by ``reach`` on every side."""
     inner = block[tuple(slice(d - l, block.shape[ax] - (d - r))
                         for ax, (d, (l, r)) in enumerate(zip(reach, radii)))]
-    out = filter_in_memory(inner, kernel, boundary="fill", origin=origin, semiring=semiring)
+    out = filter_in_memory(inner, kernel, boundary="fill", origin=origin, semiring=semiring,
+                           method=method)
     out = out[tuple(slice(l, n - r) for (l, r), n in zip(radii, out.shape))]
     return _cast(np.asarray(out), out_dtype)
 
@@ -258,7 +260,7 @@ def _pad_axis(x: Any, ax: int, depth: int, boundary: str, fillvalue: Any) -> Any
 
 
 def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = None, *,
-           origin: Any = 0, axes: Any = None, semiring: Any = None) -> Any:
+           origin: Any = 0, axes: Any = None, semiring: Any = None, method: str = "auto") -> Any:
     r"""Filter a dask image with an in-memory kernel, lazily; same shape and chunks out.
 
     Parameters
@@ -283,6 +285,8 @@ def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = Non
         float64 (exact below 2**53) and give float64.
     origin, axes : keyword-only
         As for :func:`algconv.filter` (ndimage's ``origin`` and ``axes``).
+    method : str, default 'auto', keyword-only
+        The engine each chunk is filtered by, as for :func:`algconv.filter`.
 
     Returns
     -------
@@ -337,7 +341,7 @@ def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = Non
     _check_x(x, "image")
     S = check_semiring(semiring)
     if not S.is_standard:
-        return _semiring_filter(x, kernel, boundary, fillvalue, origin, axes, S)
+        return _semiring_filter(x, kernel, boundary, fillvalue, origin, axes, S, method)
     if fillvalue is None:
         fillvalue = 0
     x, k, boolean = bool_operands(x, as_value_array(kernel, "kernel", bools=True))
@@ -352,7 +356,7 @@ def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = Non
     work = _rechunked(_working(x, dtype, fillvalue if boundary == "fill" else 0), depth)
     fill = _cast(np.array([fillvalue], dtype=object), work.dtype)[0]
     origin = tuple(c - n // 2 for n, c in zip(k.shape, centres))
-    block = {"kernel": k, "origin": origin, "radii": radii, "reach": depth}
+    block = {"kernel": k, "origin": origin, "radii": radii, "reach": depth, "method": method}
     dtype = _probe_dtype(_filter_block, tuple(2 * d + 1 for d in depth), work.dtype, dtype,
                          **block)
     block["out_dtype"] = dtype
@@ -370,7 +374,7 @@ def filter(image: Any, kernel: Any, boundary: str = "fill", fillvalue: Any = Non
 
 
 def _semiring_filter(x: Any, kernel: Any, boundary: str, fillvalue: Any, origin: Any,
-                     axes: Any, S: Any) -> Any:
+                     axes: Any, S: Any, method: str) -> Any:
     """``filter`` of a dask image with values in ``S``: padded explicitly by the boundary
     rule, then each chunk with its overlap filtered in memory by ``ac.filter(semiring=S)``."""
     import dask.array as da
@@ -399,7 +403,7 @@ def _semiring_filter(x: Any, kernel: Any, boundary: str, fillvalue: Any, origin:
     out = da.map_overlap(_filter_block, source, depth=depth, boundary="none", trim=False,
                          chunks=chunks, dtype=dtype, meta=np.empty((0,) * x.ndim, dtype),
                          token="algconv-filter-semiring", kernel=k, origin=origin,
-                         radii=radii, reach=depth, out_dtype=dtype, semiring=S)
+                         radii=radii, reach=depth, out_dtype=dtype, semiring=S, method=method)
     return out if out.chunks == x.chunks else out.rechunk(x.chunks)
 
 

@@ -7,6 +7,7 @@ keeps exact values exact, fits the memory limit) and then picks the lowest cost.
 
 from __future__ import annotations
 
+import cmath
 import time
 import warnings
 from dataclasses import dataclass, field, replace
@@ -28,7 +29,8 @@ from .structures.numbers import Integers, Lattice
 from .validation import (as_value_array, check_axes, check_choice, dask_front_end, describe,
                          is_dask_array)
 
-__all__ = ["convolve", "correlate", "choose_method", "MethodChoice", "MODES"]
+__all__ = ["convolve", "correlate", "choose_method", "MethodChoice", "MODES", "evaluate",
+           "extended_problem"]
 
 
 @dataclass
@@ -78,6 +80,8 @@ def _refusal(engine: Engine, p: Problem) -> str | None:
     direct sum over every stored pair does (scipy.signal's direct method: ``inf * 0`` is
     NaN, and a NaN reaches only the outputs its pairs reach).
     """
+    if p.window is not None and not engine.windows:
+        return _refusal(engine, extended_problem(p, probe=True))
     if not p.semiring.is_standard:
         return _semiring_refusal(engine, p)
     reason = engine.applies(p)
@@ -125,8 +129,54 @@ def integer_problem(p: Problem) -> Problem:
     return q
 
 
+def extended_problem(p: Problem, probe: bool = False) -> Problem:
+    """The full convolution whose ``valid`` part is the filter request ``p`` (``p.window``):
+    the image extended by the boundary rule, with the same kernel (cached on ``p``).
+
+    With ``probe``, for float values in the standard numbers, a problem of the extended
+    shape that holds no values (``numpy.broadcast_to``: no memory), for guards and costs
+    only, so that choosing never pays for the extension: the standard engines' guards and
+    estimates depend on shapes, the value kind and finiteness alone (copied from ``p``),
+    and the separable engine never factorises a probe (``engines.base.holds_values``).
+
+    >>> import algconv as ac
+    >>> from algconv.engines.base import Window
+    >>> from algconv.function import trusted_dense
+    >>> Z = ac.Integers()
+    >>> image, kernel = (trusted_dense(np.array(x), Z, (0,)) for x in ([1, 2, 3], [1, 1, 1]))
+    >>> p = Problem(image, kernel, Z, window=Window("nearest", 0, (1,)))
+    >>> extended_problem(p).fv.array
+    array([1, 1, 2, 3, 3])
+    """
+    image, kernel = p.fv.array, p.gv.array
+    if probe and p.semiring.is_standard and p.kind in ("float", "complex"):
+        q = p.__dict__.get("_probe")
+        if q is None:
+            shape = tuple(m + n - 1 for m, n in zip(image.shape, kernel.shape))
+            zeros = np.broadcast_to(np.zeros((), dtype=image.dtype), shape)  # no memory
+            q = Problem(trusted_dense(zeros, p.over, p.fv.start, p.semiring), p.g, p.over)
+            q._kind, q._finite = p.kind, p.finite and cmath.isfinite(complex(p.window.fill))
+            p._probe = q
+        return q
+    q = p.__dict__.get("_extended")
+    if q is None:
+        config.check_memory(
+            float(np.prod([m + n - 1 for m, n in zip(image.shape, kernel.shape)]))
+            * (64 if image.dtype == object else image.dtype.itemsize),
+            f"the image of shape {image.shape} extended by boundary={p.window.boundary!r}")
+        extended = p.window.extend(image, kernel.shape)
+        q = Problem(trusted_dense(extended, p.over, p.fv.start, p.semiring), p.g, p.over)
+        p._extended = q
+    return q
+
+
 def _problem_for(engine: Engine, p: Problem) -> Problem:
-    """The problem ``engine`` computes: ``p``, or the integer problem ``p`` is an image of."""
+    """The problem ``engine`` computes: ``p``; for a filter request and an engine without
+    windows, the full convolution of the extended image (a shape-only probe, which is all
+    costs need); for a standard engine on ``Boolean()`` or ``Modular(m)`` values, the
+    integer problem ``p`` is an image of."""
+    if p.window is not None and not engine.windows:
+        p = extended_problem(p, probe=True)
     if p.semiring.is_standard or engine.semirings:
         return p
     return integer_problem(p)
@@ -134,7 +184,13 @@ def _problem_for(engine: Engine, p: Problem) -> Problem:
 
 def run_engine(engine: Engine, p: Problem) -> Function:
     """``engine`` on ``p`` (through the integers for a standard engine on ``Boolean()`` or
-    ``Modular(m)`` values)."""
+    ``Modular(m)`` values; for a filter request and an engine without windows, the
+    ``valid`` part of the extended image's full convolution)."""
+    if p.window is not None and not engine.windows:
+        q = extended_problem(p)
+        full = view(run_engine(engine, q)).dense()[0]
+        out = apply_mode(full, q.fv.array.shape, q.gv.array.shape, "valid")
+        return trusted_dense(out, p.over, p.fv.start, p.semiring)
     q = _problem_for(engine, p)
     if q is p:
         return engine.run(p)
@@ -199,7 +255,7 @@ def _absorbs(p: Problem) -> bool:
 def _precise(p: Problem, engine: Engine, cost: float) -> tuple[Engine, str | None]:
     """``engine``, or the direct sum where a float transform would absorb small values and
     the direct sum costs at most ``PRECISION_SLOWDOWN`` times more; with the reason."""
-    if engine.exact or not _absorbs(p):
+    if not engine.transforms or not _absorbs(p):
         return engine, None
     direct = ENGINES["direct"]
     if guard(direct, p) is None and _cost(direct, p) <= PRECISION_SLOWDOWN * cost:
@@ -286,9 +342,22 @@ def _choose(p: Problem, measure: bool = False, explain: bool = False) -> tuple:
     return engine.name, precise or "", candidates
 
 
+def evaluate(p: Problem, method: str = "auto") -> Function:
+    """``p`` evaluated by the engine ``method`` names, or by the one ``choose_method``'s
+    loop picks for ``'auto'`` (``MethodNotApplicable`` if the named one may not run it).
+
+    >>> import algconv as ac
+    >>> from algconv.function import trusted_dense
+    >>> f = trusted_dense(np.array([1, 2]), ac.Integers(), (0,))
+    >>> evaluate(Problem(f, f, ac.Integers())).to_dict()
+    {0: 1, 1: 4, 2: 4}
+    """
+    return run_engine(_engine_for(p, method), p)
+
+
 def _engine_for(p: Problem, method: str) -> Engine:
     engine = ENGINES[_choose(p)[0]] if method == "auto" else _named_engine(p, method)
-    if not engine.exact and _absorbs(p):
+    if engine.transforms and _absorbs(p):
         _warn_absorbed(engine)
     return engine
 

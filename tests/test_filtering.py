@@ -281,12 +281,11 @@ def test_inf_and_nan_where_the_direct_sum_puts_them_with_and_without_zero_weight
     """ndimage skips zero weights: it may be used on values that are not finite only when
     the kernel has none (then every pair is summed as the direct sum sums it); the same
     for the 1-D passes of a separable kernel."""
-    from algconv import filtering
+    from algconv.engines import ndimage as engine
 
     passes = []
-    real = filtering._separable_ndimage
-    monkeypatch.setattr(filtering, "_separable_ndimage", lambda *a: passes.append(1) or real(*a))
-    monkeypatch.setattr(filtering, "_fft_cost", lambda *a: float("inf"))  # ndimage or passes
+    real = engine.separable_ndimage
+    monkeypatch.setattr(engine, "separable_ndimage", lambda *a: passes.append(1) or real(*a))
     rng = np.random.default_rng(17)
     size = 300
     image = rng.random((size, size))
@@ -301,10 +300,16 @@ def test_inf_and_nan_where_the_direct_sum_puts_them_with_and_without_zero_weight
             for a in range(n):
                 for b in range(n):
                     truth += kernel[n - 1 - a, n - 1 - b] * padded[a:a + size, b:b + size]
-        ours = ac.filter(image, kernel)
-        assert np.array_equal(np.isnan(ours), np.isnan(truth))
-        assert np.array_equal(np.isinf(ours), np.isinf(truth))
-        assert np.array_equal(ours[np.isinf(ours)], truth[np.isinf(ours)])
-        finite = np.isfinite(ours)
-        assert np.allclose(ours[finite], truth[finite])
+        zero_weight = not np.all(kernel != 0)
+        for method in ("auto", "ndimage"):
+            if method == "ndimage" and zero_weight:  # ndimage would skip the inf * 0
+                with pytest.raises(ac.MethodNotApplicable, match="skips zero weights"):
+                    ac.filter(image, kernel, method=method)
+                continue
+            ours = ac.filter(image, kernel, method=method)
+            assert np.array_equal(np.isnan(ours), np.isnan(truth))
+            assert np.array_equal(np.isinf(ours), np.isinf(truth))
+            assert np.array_equal(ours[np.isinf(ours)], truth[np.isinf(ours)])
+            finite = np.isfinite(ours)
+            assert np.allclose(ours[finite], truth[finite])
     assert passes  # the Hann kernel went through the 1-D passes

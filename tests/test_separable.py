@@ -10,7 +10,9 @@ import pytest
 import scipy.ndimage
 
 import algconv as ac
-from algconv import filtering, separable
+from algconv import separable
+from algconv.engines import ENGINES
+from algconv.engines import ndimage as ndimage_engine
 
 
 def gaussian(k: int) -> np.ndarray:
@@ -78,8 +80,8 @@ def test_float_filter_by_passes_equals_ndimage(name, boundary):
 
 def test_large_separable_kernel_takes_the_passes(monkeypatch):
     calls = []
-    real = filtering._separable_ndimage
-    monkeypatch.setattr(filtering, "_separable_ndimage",
+    real = ndimage_engine.separable_ndimage
+    monkeypatch.setattr(ndimage_engine, "separable_ndimage",
                         lambda *a: calls.append(1) or real(*a))
     image = np.random.default_rng(0).standard_normal((256, 256))
     kernel = np.outer(gaussian(9), gaussian(9))
@@ -114,16 +116,18 @@ def brute_filter(image, kernel):
 
 
 def test_exact_filter_by_passes_equals_brute_force(monkeypatch):
+    engine = ENGINES["separable"]
     calls = []
-    real = filtering.convolve
-    monkeypatch.setattr(filtering, "convolve", lambda *a, **k: calls.append(a[1].shape) or real(*a, **k))
+    real = engine.run
+    monkeypatch.setattr(engine, "run", lambda p: calls.append(p.gv.array.shape) or real(p))
     rng = np.random.default_rng(2)
     image = rng.integers(-2**40, 2**40, (30, 26))
     kernel = np.outer([1, 4, 6, 4, 1, 3, 7], [2, -1, 5, 3, 8, 1, 1])
     ours = ac.filter(image, kernel)
-    assert calls == [(7, 1), (1, 7)]  # one pass per factor
+    assert calls == [(7, 7)]  # auto picked one pass per factor, on the extended image
     truth = brute_filter(image.astype(object), kernel.astype(object))
     assert np.array_equal(ours.astype(object), truth)
+    assert np.array_equal(ac.filter(image, kernel, method="direct").astype(object), truth)
     frac = np.array([[Fraction(i + 1, 3) * Fraction(2 * j - 3, 7) for j in range(5)]
                      for i in range(5)], dtype=object)
     ours = ac.filter(image[:12, :12], frac)

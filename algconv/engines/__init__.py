@@ -9,18 +9,19 @@ Examples
 <engine 'direct'>
 """
 
-from .base import Engine, Problem
+from .base import Engine, Problem, Window
 from .direct import DirectEngine
 from .dirichlet import DirichletEngine
 from .exact import ExactEngine
 from .fft import FFTEngine, OverlapAddEngine
 from .fourier import FourierEngine
+from .ndimage import NdimageEngine
 from .semiring_fast import SEMIRING_ENGINES
 from .separable import SeparableEngine
 from .table import TableEngine
 from .transforms import XorEngine, ZetaEngine
 
-__all__ = ["ENGINES", "register", "Engine", "Problem"]
+__all__ = ["ENGINES", "register", "Engine", "Problem", "Window"]
 
 #: name -> engine; order is the tie-break order of equal costs
 ENGINES: dict[str, Engine] = {}
@@ -49,5 +50,6 @@ register(FFTEngine())
 register(OverlapAddEngine())
 register(ExactEngine())
 register(SeparableEngine())
+register(NdimageEngine())
 for _engine in SEMIRING_ENGINES:
     register(_engine())

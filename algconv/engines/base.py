@@ -5,26 +5,59 @@ not), whether it keeps exact values exact (``exact``), and estimates its ``cost`
 seconds and its ``memory`` in bytes; ``run`` computes the *full* convolution as a
 Function.  ``algconv.dispatch`` runs the hard guards (applicability, exactness, memory)
 before comparing costs.
+
+A filter request (``ac.filter``) is a Problem with a ``window``: the image extended past
+its edges by a boundary rule, convolved with a centred kernel, the image's shape out.
+Engines with ``windows`` compute it themselves; every other engine is handed the full
+convolution of the extended image, whose ``valid`` part dispatch keeps.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
+from ..boundaries import padded
 from ..function import Function, View, trusted_dense, view
 from ..structures.base import Monoid
 from ..validation import KINDS, join_kinds
 
-__all__ = ["Problem", "Engine", "EXACT_KINDS", "all_finite", "float_work_dtype",
+__all__ = ["Problem", "Window", "Engine", "EXACT_KINDS", "all_finite", "float_work_dtype",
+           "holds_values",
            "double_precision_only", "too_many_axes", "NDARRAY_MAX_DIMS"]
 
 #: value kinds that must never be rounded through floating point
 EXACT_KINDS = frozenset({"int", "rational", "object"})
 #: numpy dtype kind -> position in validation.KINDS
 _NUMERIC_RANK = {"b": 0, "i": 0, "u": 0, "f": 2, "c": 3}
+
+
+@dataclass(frozen=True)
+class Window:
+    """A filter request on a Problem: ``f`` is an image, continued past its edges by
+    ``boundary`` (``fill`` outside it for ``'fill'``), ``g`` a kernel centred at index
+    ``centres`` (``algconv.boundaries.kernel_and_centres``); the result has the image's
+    shape, ``out[i] = sum_j g[j] E[i - j + c]`` with ``E`` the extended image.
+
+    Examples
+    --------
+    >>> Window("fill", 0, (1,)).extend(np.array([1, 2, 3]), (3,))
+    array([0, 1, 2, 3, 0])
+    >>> Window("wrap", 0, (2,)).extend(np.array([1, 2, 3]), (3,))  # 0 before, 2 after
+    array([1, 2, 3, 1, 2])
+    """
+
+    boundary: str
+    fill: Any
+    centres: tuple
+
+    def extend(self, image: np.ndarray, kernel_shape: tuple) -> np.ndarray:
+        """``image`` extended by the boundary rule as far as a kernel of ``kernel_shape``
+        reaches: its ``valid`` convolution with the kernel is the filter."""
+        return padded(image, kernel_shape, self.centres, self.boundary, self.fill)
 
 
 @dataclass
@@ -46,6 +79,9 @@ class Problem:
     #: whether the caller asked for witnesses (``convolve(..., witness=True)``): only
     #: engines with ``witnesses`` may run it
     witness: bool = False
+    #: a filter request (``ac.filter``): the image-shaped result of ``f`` extended by a
+    #: boundary rule, convolved with the centred kernel ``g``; ``None``: the full convolution
+    window: Window | None = None
 
     def __post_init__(self) -> None:
         #: the read views of ``f`` and ``g`` (``algconv.function.view``), kept for the problem
@@ -140,6 +176,17 @@ def all_finite(array: np.ndarray) -> bool:
     return bool(np.isfinite(array).all())
 
 
+def holds_values(array: np.ndarray) -> bool:
+    """False for a shape-only probe (``numpy.broadcast_to`` of one value, every stride 0),
+    whose values stand for unknown ones (``dispatch.extended_problem``): an engine may
+    read its shape, never its values.
+
+    >>> holds_values(np.zeros((3, 3))), holds_values(np.broadcast_to(0.0, (3, 3)))
+    (True, False)
+    """
+    return array.size <= 1 or any(array.strides)
+
+
 def float_work_dtype(dtype: np.dtype) -> np.dtype:
     """The dtype a float sum runs in: float16 in float32 (its result is rounded back once).
 
@@ -200,6 +247,10 @@ class Engine:
     #: is NaN, and stays at the outputs that pair reaches); transforms spread them to every
     #: output, so dispatch keeps engines without it away from values that are not finite
     keeps_nonfinite: bool = False
+    #: whether every value enters every output through a transform rounded to about eps
+    #: times the largest value (fft, overlap-add, fourier), so that a much smaller value
+    #: can leave no trace; dispatch then prefers the direct sum (``dispatch._absorbs``)
+    transforms: bool = False
     #: one line for ``choose_method``'s explanation
     summary: str = ""
     #: a lower bound of ``cost`` on any input (the fixed per-call seconds); lets
@@ -211,6 +262,10 @@ class Engine:
     semirings: bool = False
     #: whether ``run_witness`` gives witnesses (selective semirings)
     witnesses: bool = False
+    #: whether ``applies``/``cost``/``memory``/``run`` take filter requests (``p.window``)
+    #: themselves, ``run`` returning the image-shaped result; an engine without it is
+    #: handed the full convolution of the extended image (``dispatch.extended_problem``)
+    windows: bool = False
 
     def applies(self, p: Problem) -> str | None:
         """``None`` if this engine can evaluate ``p``, else why not (completes "it needs ...")."""

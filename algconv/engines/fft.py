@@ -242,6 +242,7 @@ class FFTEngine(Engine):
 
     name = "fft"
     exact = False
+    transforms = True
     summary = "zero-padded real FFT at fast lengths (Z, Z^d, N, cyclic, (Z/2)^n)"
     min_cost = FFT_OVERHEAD
 
@@ -385,6 +386,7 @@ class OverlapAddEngine(Engine):
 
     name = "overlap-add"
     exact = False
+    transforms = True
     summary = "overlap-add FFT blocks (as scipy.signal.oaconvolve), for lopsided sizes"
     min_cost = OA_OVERHEAD
 

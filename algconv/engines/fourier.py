@@ -129,6 +129,7 @@ class FourierEngine(Engine):
 
     name = "fourier"
     exact = False
+    transforms = True
     summary = "product of Fourier transforms over irreps (finite groups; fast on S_n)"
 
     def applies(self, p: Problem) -> str | None:

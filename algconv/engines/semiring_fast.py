@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..semirings import Boolean, LogSumExp, MaxPlus, MinPlus, Modular
+from ..function import trusted_dense
 from .base import Engine, Problem, lattice_result
 
 __all__ = ["TropicalEngine", "ConcaveEngine", "BooleanEngine", "ModularEngine",
@@ -89,14 +90,38 @@ class TropicalEngine(_SemiringKernelEngine):
     name = "tropical"
     kinds = (MaxPlus, MinPlus)
     witnesses = True
+    windows = True
     summary = "max-plus / min-plus by vectorised shifts (algconv._semiring_kernels)"
 
+    def applies(self, p: Problem) -> str | None:
+        reason = super().applies(p)
+        if reason is None and p.window is not None and p.semiring.zero_mask(p.gv.array).all():
+            return "it needs a kernel with an entry other than the semiring's zero"
+        return reason
+
     def cost(self, p: Problem) -> float:
+        if p.window is not None:  # grey dilation / erosion: a pair per image x kernel entry
+            return TROPICAL_OVERHEAD + p.size("g") * SECONDS_PER_TROPICAL_SHIFT \
+                + p.pairs * SECONDS_PER_TROPICAL_PAIR
         return TROPICAL_OVERHEAD + min(p.size("f"), p.size("g")) * SECONDS_PER_TROPICAL_SHIFT \
             + p.pairs * SECONDS_PER_TROPICAL_PAIR
 
     def memory(self, p: Problem) -> float:
+        if p.window is not None:  # the extended image, the result and a temporary
+            return 3.0 * np.prod([m + n - 1 for m, n in zip(*p.shapes())]) * max(p.itemsize, 8)
         return 3.0 * p.full_size() * max(p.itemsize, 8)
+
+    def run(self, p: Problem):
+        if p.window is None:
+            return super().run(p)
+        from .._semiring_kernels import tropical_filter  # scipy.ndimage: on first use
+
+        # grey dilation / erosion: scipy.ndimage where its conventions provably agree
+        w, kernel = p.window, p.gv.array
+        out = tropical_filter(p.fv.array, kernel, maximize=isinstance(p.semiring, MaxPlus),
+                              boundary=w.boundary, fillvalue=w.fill,
+                              origin=[c - k // 2 for k, c in zip(kernel.shape, w.centres)])
+        return trusted_dense(out, p.over, p.fv.start, p.semiring)
 
     def _full(self, p: Problem) -> np.ndarray:
         from .._semiring_kernels import tropical_convolve  # scipy.ndimage: on first use

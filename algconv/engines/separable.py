@@ -16,7 +16,7 @@ import numpy as np
 
 from .. import arith, separable
 from ..function import Function
-from .base import Engine, Problem, lattice_result
+from .base import Engine, Problem, holds_values, lattice_result
 from .direct import (
     DIRECT_OVERHEAD_ND,
     SECONDS_PER_OBJECT_TERM,
@@ -40,7 +40,8 @@ def _split(p: Problem) -> tuple[np.ndarray, list[np.ndarray]] | None:
     p._separable = None
     a, b = p.fv.array, p.gv.array
     for small, big in sorted(((a, b), (b, a)), key=lambda pair: pair[0].size):
-        fs = separable.factors(small) if small.size <= SEPARABLE_MAX_SIZE else None
+        fs = separable.factors(small) if (small.size <= SEPARABLE_MAX_SIZE
+                                          and holds_values(small)) else None
         if fs is not None:
             p._separable = (big, fs)
             break
