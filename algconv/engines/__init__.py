@@ -18,6 +18,7 @@ from .fourier import FourierEngine
 from .ndimage import NdimageEngine
 from .semiring_fast import SEMIRING_ENGINES
 from .separable import SeparableEngine
+from .stencil import StencilEngine
 from .table import TableEngine
 from .transforms import XorEngine, ZetaEngine
 
@@ -51,5 +52,6 @@ register(OverlapAddEngine())
 register(ExactEngine())
 register(SeparableEngine())
 register(NdimageEngine())
+register(StencilEngine())
 for _engine in SEMIRING_ENGINES:
     register(_engine())
