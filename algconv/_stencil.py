@@ -129,8 +129,8 @@ def stencil_filter(image: np.ndarray, kernel: np.ndarray, centres: tuple, bounda
         factors = [np.asarray(f, dtype=np.float64).ravel() for f in factors]
         if kernel.dtype.kind == "c" or [len(f) for f in factors] != list(kernel.shape):
             factors = None
-        elif stencil_seconds(image.shape, kernel.shape, factors, workers) >= (
-                stencil_seconds(image.shape, kernel.shape, None, workers)):
+        elif stencil_seconds(image.shape, kernel.shape, factors, 1) >= (  # on one thread:
+                stencil_seconds(image.shape, kernel.shape, None, 1)):  # the same any workers
             factors = None
     config.check_memory(stencil_bytes(image.shape, kernel.shape, image.dtype, workers),
                         f"filter of an image of shape {image.shape}")
