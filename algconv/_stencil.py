@@ -50,6 +50,9 @@ IMAGE_DTYPES = tuple(np.dtype(t) for t in (np.float32, np.float64, np.complex64,
 #: float64 values of output a block holds (rows of the padded width): the block, its
 #: padded rows and the pass buffers stay in the 2 MiB L2 of a core
 BLOCK_ELEMENTS = 1 << 15
+#: output rows per banded matrix product (``_banded``): 2048^2 x 7^2 took 38 ms at 4
+#: rows, 40 at 8, 48 at 16, 75 at 32 (3x3: 24, 23, 37, 53), one thread, CPU time
+BAND_ROWS = 4
 #: leading axes of length below this with a kernel length 1 are split into independent
 #: slices (so that their inner axes are cut into blocks and shared over the workers)
 SLICE_BELOW = 8
@@ -64,6 +67,12 @@ SECONDS_PER_POINT = 2.2e-9
 SECONDS_PER_UFUNC = 1.5e-6
 SECONDS_PER_BLOCK = 1.0e-5
 STENCIL_OVERHEAD = 3.0e-5
+#: the banded matrix products (``_banded``), fitted on 2048^2 x 3^2, 7^2, 15^2 (25, 54,
+#: 140 ms, CPU time, one thread, load 4) and checked at 256^2 x 7^2 (2.6 ms, model 2.8):
+#: seconds per flop of the products (~35 GFlop/s), per value of an add, per product call
+SECONDS_PER_BAND_FLOP = 2.9e-11
+SECONDS_PER_ADD = 0.3e-9
+SECONDS_PER_PRODUCT = 2.6e-6
 #: a complex image against a float64 one (real weights on interleaved parts, or numpy's
 #: SIMD complex product: both measured 2.1-2.3x)
 COMPLEX_FACTOR = 2.2
@@ -129,12 +138,12 @@ def stencil_filter(image: np.ndarray, kernel: np.ndarray, centres: tuple, bounda
         factors = [np.asarray(f, dtype=np.float64).ravel() for f in factors]
         if kernel.dtype.kind == "c" or [len(f) for f in factors] != list(kernel.shape):
             factors = None
-        elif stencil_seconds(image.shape, kernel.shape, factors, 1) >= (  # on one thread:
-                stencil_seconds(image.shape, kernel.shape, None, 1)):  # the same any workers
-            factors = None
     config.check_memory(stencil_bytes(image.shape, kernel.shape, image.dtype, workers),
                         f"filter of an image of shape {image.shape}")
-    plan = _Plan(image, kernel, centres, boundary, fill, factors)
+    estimates = _estimates(image.shape, kernel.shape, factors)  # shapes only: the same
+    way = min(estimates, key=estimates.get)  # way for any number of workers
+    plan = _Plan(image, kernel, centres, boundary, fill, factors if way == "passes" else None,
+                 way == "banded")
     plan.run(out, workers)
     return out
 
@@ -159,24 +168,39 @@ def stencil_seconds(image_shape: tuple, kernel_shape: tuple, factors: list | Non
     size = math.prod(int(n) for n in image_shape)
     if size == 0:
         return STENCIL_OVERHEAD
-    _, shape, kshape, rows, _, blocks, slab = _blocking(image_shape, kernel_shape)
-    padded = [n + k - 1 for n, k in zip(shape, kshape)]
-    cells = size // shape[-1] * padded[-1]  # the padded-width grid of outputs
-    if factors is None:
-        taps = math.prod(kshape)
-        calls = 2 * taps
-    else:
-        lengths = [len(f) for f in factors]
-        taps = sum(lengths)
-        calls = 2 * taps
-        cells = cells * (1 + 0.1 * (len(lengths) - 1))  # earlier passes: longer grids
-    per_block_calls = calls * max(1, -(-rows * slab // BLOCK_ELEMENTS))
-    work = (cells * taps * SECONDS_PER_TAP + size * SECONDS_PER_POINT
-            + blocks * (SECONDS_PER_BLOCK + per_block_calls * SECONDS_PER_UFUNC))
+    work = min(_estimates(image_shape, kernel_shape, factors).values())
+    blocks = _blocking(image_shape, kernel_shape)[5]
     used = min(max(1, int(workers)), blocks)
     speedup = blocks / -(-blocks // used)  # the bands hold whole blocks
     work *= COMPLEX_FACTOR if kind == "complex" else 1.0
     return STENCIL_OVERHEAD + work / (1 + (speedup - 1) * PARALLEL_EFFICIENCY)
+
+
+def _estimates(image_shape: tuple, kernel_shape: tuple, factors: list | None) -> dict:
+    """Seconds on one thread of each way to sum the blocks: ``'taps'`` (one multiply and
+    add per tap), ``'passes'`` (the same per factor, with ``factors``), ``'banded'`` (band
+    matrix products, for 2 or more axes and a kernel longer than 1 on axis 0)."""
+    size = math.prod(int(n) for n in image_shape)
+    _, shape, kshape, rows, _, blocks, slab = _blocking(image_shape, kernel_shape)
+    padded = [n + k - 1 for n, k in zip(shape, kshape)]
+    cells = size // shape[-1] * padded[-1]  # the padded-width grid of outputs
+    chunks = blocks * max(1, -(-rows * slab // BLOCK_ELEMENTS))
+    fixed = size * SECONDS_PER_POINT + blocks * SECONDS_PER_BLOCK
+    taps = math.prod(kshape)
+    out = {"taps": fixed + cells * taps * SECONDS_PER_TAP + chunks * 2 * taps * SECONDS_PER_UFUNC}
+    if factors is not None:
+        lengths = [len(f) for f in factors if len(f) > 1]
+        longer = 1 + 0.1 * (len(lengths) - 1)  # earlier passes: longer grids
+        out["passes"] = fixed + sum(lengths) * (cells * longer * SECONDS_PER_TAP
+                                                + chunks * 2 * SECONDS_PER_UFUNC)
+    if len(shape) > 1 and kshape[0] > 1:
+        inner = math.prod(kshape[1:])
+        groups = size // math.prod(shape[1:]) // BAND_ROWS + blocks
+        flops = 2 * inner * (BAND_ROWS + kshape[0] - 1)
+        out["banded"] = fixed + cells * (flops * SECONDS_PER_BAND_FLOP + (inner - 1)
+                                         * SECONDS_PER_ADD) + groups * inner * (
+            SECONDS_PER_PRODUCT + SECONDS_PER_UFUNC)
+    return out
 
 
 def _blocking(image_shape: tuple, kernel_shape: tuple, view: int = 1) -> tuple:
@@ -251,7 +275,7 @@ class _Plan:
     """The blocks of one ``stencil_filter`` call and how each is computed."""
 
     def __init__(self, image: np.ndarray, kernel: np.ndarray, centres: tuple, boundary: str,
-                 fill: Any, factors: list | None):
+                 fill: Any, factors: list | None, banded: bool = False):
         self.image, self.kernel, self.boundary, self.fill = image, kernel, boundary, fill
         self.factors = factors
         # a complex image with real weights is read as interleaved float64 (real, imag)
@@ -273,6 +297,9 @@ class _Plan:
         self.taps = [(sum(t * s for t, s in zip(idx, strides)) * self.view, flipped[idx])
                      for idx in np.ndindex(*kshape)]
         self.passes = None if factors is None else _passes(factors, strides, self.view)
+        self.bands = _bands(flipped, strides, self.view) if (
+            banded and len(shape) > 1 and kshape[0] > 1 and bool(np.isfinite(flipped).all())
+        ) else None
 
     def run(self, out: np.ndarray, workers: int) -> None:
         count = min(workers, self.blocks)
@@ -307,6 +334,11 @@ class _Plan:
                     done = None
                 else:
                     target[...] = crop
+            if done is None and self.bands is not None and bool(np.isfinite(flat.sum())):
+                # finite values only: the band matrices' zeros never meet an inf
+                _banded(flat.reshape(len(block), -1), self.bands, work, hi - lo, length)
+                done = work
+                target[...] = self._crop(work, hi - lo)
             if done is None:
                 _taps(flat, self.taps, work, length)
                 target[...] = self._crop(work, hi - lo)
@@ -370,6 +402,42 @@ def _passes(factors: list, strides: list, view: int) -> list:
             f = f * scale if not passes else f
             passes.append([(t * strides[a] * view, w) for t, w in enumerate(f[::-1])])
     return passes
+
+
+def _bands(flipped: np.ndarray, strides: list, view: int) -> tuple:
+    """``(offsets, matrices)`` of the banded products: per tap ``t`` of the inner axes (its
+    flat offset in a row of axis 0), the ``BAND_ROWS x (BAND_ROWS + k0 - 1)`` band matrix
+    whose row ``r`` holds the flipped kernel's column ``flipped[:, t]`` from column ``r``."""
+    k0, rows = flipped.shape[0], BAND_ROWS
+    offsets, matrices = [], []
+    for t in np.ndindex(*flipped.shape[1:]):
+        band = np.zeros((rows, rows + k0 - 1), dtype=flipped.dtype)
+        for r in range(rows):
+            band[r, r:r + k0] = flipped[(slice(None), *t)]
+        offsets.append(sum(i * s for i, s in zip(t, strides[1:])) * view)
+        matrices.append(band)
+    return offsets, matrices
+
+
+def _banded(grid: np.ndarray, bands: tuple, out: np.ndarray, rows: int, length: int) -> None:
+    """``_taps`` by matrix products: ``rows`` output rows of the padded-grid result into
+    ``out`` (rows of ``grid.shape[1]`` values), ``BAND_ROWS`` rows at a time, one product of
+    a band matrix with the grid's rows shifted by each inner tap (BLAS), summed in tap order.
+    """
+    width = grid.shape[1]
+    inner = length - (rows - 1) * width  # values of the last row that are needed
+    acc = out[:rows * width].reshape(rows, width)
+    scratch = np.empty((BAND_ROWS, inner), dtype=out.dtype)
+    offsets, matrices = bands
+    k0 = matrices[0].shape[1] - BAND_ROWS + 1
+    for r0 in range(0, rows, BAND_ROWS):
+        n = min(BAND_ROWS, rows - r0)
+        o, tmp = acc[r0:r0 + n, :inner], scratch[:n]
+        source = grid[r0:r0 + n + k0 - 1]
+        for i, (off, band) in enumerate(zip(offsets, matrices)):
+            np.matmul(band[:n, :n + k0 - 1], source[:, off:off + inner], out=o if i == 0 else tmp)
+            if i:
+                o += tmp
 
 
 def _taps(flat: np.ndarray, taps: list, out: np.ndarray, length: int) -> None:
