@@ -15,8 +15,13 @@ import numpy as np
 
 from .. import separable
 from .._parallel import request_workers
-from .._stencil import (IMAGE_DTYPES, STENCIL_OVERHEAD, stencil_bytes, stencil_filter,
-                        stencil_seconds)
+from .._stencil import (
+    IMAGE_DTYPES,
+    STENCIL_OVERHEAD,
+    stencil_bytes,
+    stencil_filter,
+    stencil_seconds,
+)
 from ..function import Function, trusted_dense
 from ..structures.numbers import Integers, Lattice
 from .base import Engine, Problem
