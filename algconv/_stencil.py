@@ -47,9 +47,14 @@ __all__ = ["BLOCK_ELEMENTS", "IMAGE_DTYPES", "stencil_bytes", "stencil_filter", 
 #: images are not: ``convolve`` keeps their own precision)
 IMAGE_DTYPES = tuple(np.dtype(t) for t in (np.float32, np.float64, np.complex64,
                                            np.complex128))
-#: float64 values of output a block holds (rows of the padded width): the block, its
-#: padded rows and the pass buffers stay in the 2 MiB L2 of a core
-BLOCK_ELEMENTS = 1 << 15
+#: float64 values of output a block holds (rows of the padded width; 1 MiB, in L2 / L3).
+#: One thread is as fast with 2^15 as with 2^17, but two threads need long numpy calls:
+#: each call hands the GIL over, which costs more than a 2^15-value call (two processes
+#: scaled 2x where two threads of the same 2^15 loop did not scale at all).  2048^2, best
+#: of 5 wall, load ~0.8, ratios to scipy.ndimage.convolve on one / two threads: 3x3 box
+#: 0.55 / 0.65 at 2^15, 0.68 / 0.50 at 2^17, 0.70 / 0.69 at 2^18; 7x7 0.46 / 0.81,
+#: 0.49 / 0.32, 0.48 / 0.38
+BLOCK_ELEMENTS = 1 << 17
 #: output rows per banded matrix product (``_banded``): 2048^2 x 7^2 took 38 ms at 4
 #: rows, 40 at 8, 48 at 16, 75 at 32 (3x3: 24, 23, 37, 53), one thread, CPU time
 BAND_ROWS = 4
@@ -195,11 +200,11 @@ def _estimates(image_shape: tuple, kernel_shape: tuple, factors: list | None) ->
                                                 + chunks * 2 * SECONDS_PER_UFUNC)
     if len(shape) > 1 and kshape[0] > 1:
         inner = math.prod(kshape[1:])
-        groups = size // math.prod(shape[1:]) // BAND_ROWS + blocks
+        groups = size // math.prod(shape[1:]) // BAND_ROWS  # BLAS calls per inner tap
         flops = 2 * inner * (BAND_ROWS + kshape[0] - 1)
         out["banded"] = fixed + cells * (flops * SECONDS_PER_BAND_FLOP + (inner - 1)
-                                         * SECONDS_PER_ADD) + groups * inner * (
-            SECONDS_PER_PRODUCT + SECONDS_PER_UFUNC)
+                                         * SECONDS_PER_ADD) + inner * (
+            groups * SECONDS_PER_PRODUCT + 2 * blocks * 2 * SECONDS_PER_UFUNC)
     return out
 
 
@@ -222,7 +227,7 @@ def stencil_bytes(image_shape: tuple, kernel_shape: tuple, dtype: Any, workers: 
     two buffers of its size (the sums, a separable pass) in float64 / complex128.
 
     >>> round(stencil_bytes((2048, 2048), (7, 7), np.float32, 2) / 2**20, 1)  # MiB: 16 out
-    18.0
+    22.5
     """
     dtype = np.dtype(dtype)
     size = math.prod(image_shape)
@@ -312,7 +317,8 @@ class _Plan:
         buffer = np.empty((rows_in, *self.padded[1:]), dtype=self.dtype)
         work = np.empty(buffer.size * self.view, dtype=np.float64 if self.view == 2 else
                         self.dtype)
-        spare = np.empty_like(work) if self.passes is not None else None
+        spare = (np.empty_like(work) if self.passes is not None or self.bands is not None
+                 else None)
         for b in range(first, last):
             where, row = divmod(b, self.per_slice)
             index = np.unravel_index(where, self.slices) if self.slices else ()
@@ -336,7 +342,8 @@ class _Plan:
                     target[...] = crop
             if done is None and self.bands is not None and bool(np.isfinite(flat.sum())):
                 # finite values only: the band matrices' zeros never meet an inf
-                _banded(flat.reshape(len(block), -1), self.bands, work, hi - lo, length)
+                _banded(flat.reshape(len(block), -1), self.bands, work, hi - lo, length,
+                        spare)
                 done = work
                 target[...] = self._crop(work, hi - lo)
             if done is None:
@@ -419,25 +426,36 @@ def _bands(flipped: np.ndarray, strides: list, view: int) -> tuple:
     return offsets, matrices
 
 
-def _banded(grid: np.ndarray, bands: tuple, out: np.ndarray, rows: int, length: int) -> None:
+def _banded(grid: np.ndarray, bands: tuple, out: np.ndarray, rows: int, length: int,
+            scratch: np.ndarray) -> None:
     """``_taps`` by matrix products: ``rows`` output rows of the padded-grid result into
-    ``out`` (rows of ``grid.shape[1]`` values), ``BAND_ROWS`` rows at a time, one product of
-    a band matrix with the grid's rows shifted by each inner tap (BLAS), summed in tap order.
-    """
-    width = grid.shape[1]
+    ``out`` (rows of ``grid.shape[1]`` values).  Per inner tap, one stacked product (BLAS,
+    numpy's loop over the stack without the GIL) of its band matrix with every group of
+    ``BAND_ROWS`` rows of the grid shifted by the tap, then one for the rows left over;
+    the taps' products are summed in tap order (``scratch``: a buffer of ``out``'s size)."""
+    width, step = grid.shape[1], grid.strides[0]
     inner = length - (rows - 1) * width  # values of the last row that are needed
-    acc = out[:rows * width].reshape(rows, width)
-    scratch = np.empty((BAND_ROWS, inner), dtype=out.dtype)
     offsets, matrices = bands
     k0 = matrices[0].shape[1] - BAND_ROWS + 1
-    for r0 in range(0, rows, BAND_ROWS):
-        n = min(BAND_ROWS, rows - r0)
-        o, tmp = acc[r0:r0 + n, :inner], scratch[:n]
-        source = grid[r0:r0 + n + k0 - 1]
+    groups, left = divmod(rows, BAND_ROWS)
+    pieces = []  # (band rows, first output row, stacked source, stacked output, scratch)
+    if groups:
+        acc = out[:groups * BAND_ROWS * width].reshape(groups, BAND_ROWS, width)[..., :inner]
+        tmp = scratch[:groups * BAND_ROWS * inner].reshape(groups, BAND_ROWS, inner)
+        pieces.append((BAND_ROWS, 0, (groups, BAND_ROWS + k0 - 1), acc, tmp))
+    if left:
+        r0 = groups * BAND_ROWS
+        acc = out[r0 * width:rows * width].reshape(1, left, width)[..., :inner]
+        tmp = scratch[r0 * inner:rows * inner].reshape(1, left, inner)
+        pieces.append((left, r0, (1, left + k0 - 1), acc, tmp))
+    for n, r0, (count, height), acc, tmp in pieces:
         for i, (off, band) in enumerate(zip(offsets, matrices)):
-            np.matmul(band[:n, :n + k0 - 1], source[:, off:off + inner], out=o if i == 0 else tmp)
+            source = np.lib.stride_tricks.as_strided(
+                grid[r0:, off:], shape=(count, height, inner),
+                strides=(BAND_ROWS * step, step, grid.strides[1]), writeable=False)
+            np.matmul(band[:n, :height], source, out=acc if i == 0 else tmp)
             if i:
-                o += tmp
+                acc += tmp
 
 
 def _taps(flat: np.ndarray, taps: list, out: np.ndarray, length: int) -> None:

@@ -358,4 +358,5 @@ def test_the_cost_model_is_a_function_of_shapes():
     big, small = estimates((2048, 2048), (7, 7), None), estimates((256, 256), (3, 3), None)
     assert big["banded"] < big["taps"] and small["taps"] < small["banded"]
     assert seconds((3, 2048, 2048), (1, 7, 7), None, 2) == pytest.approx(3 * (
-        seconds((2048, 2048), (7, 7), None, 2) - _stencil.STENCIL_OVERHEAD), rel=0.01)
+        seconds((2048, 2048), (7, 7), None, 2) - _stencil.STENCIL_OVERHEAD), rel=0.03)  # bands
+    # of whole blocks: 33 blocks on 2 threads is 17 + 16, 99 is 50 + 49
