@@ -17,7 +17,7 @@ from algconv.engines import ENGINES
 from tests.test_filtering import BOUNDARIES, image_kernel, reference
 
 #: engines that can filter float images on Z^d (2-D): natively or on the extended image
-FLOAT_2D = ("direct", "fft", "overlap-add", "ndimage")
+FLOAT_2D = ("direct", "fft", "overlap-add", "ndimage", "stencil")
 #: engines that filter int images exactly
 EXACT_2D = ("direct", "exact")
 

@@ -147,9 +147,11 @@ from hypothesis import strategies as st  # noqa: E402
 
 @pytest.fixture
 def always_split(monkeypatch):
+    from algconv import _stencil
     from algconv.engines import exact, fft, ndimage
 
     monkeypatch.setattr(ndimage, "PARALLEL_MIN_ENTRIES", 0)
+    monkeypatch.setattr(_stencil, "BLOCK_ELEMENTS", 64)  # blocks of a few rows
     monkeypatch.setattr(fft, "PARALLEL_MIN_POINTS", 0)
     monkeypatch.setattr(exact, "PARALLEL_MIN_POINTS", 0)
 
@@ -173,6 +175,8 @@ def test_filter_splits_never_change_a_bit(always_split, rows, cols, k0, k1, boun
     outs = under_each_worker_count(lambda: ac.filter(image, kernel, boundary, 0.25,
                                                      method=method))
     assert_bitwise(outs)
+    assert_bitwise(under_each_worker_count(lambda: ac.filter(image, kernel, boundary, 0.25,
+                                                             method="stencil")))
     if fits:
         mode = "constant" if boundary == "fill" else boundary
         peer = scipy.ndimage.convolve(image, kernel, mode=mode, cval=0.25)

@@ -79,14 +79,21 @@ def test_float_filter_by_passes_equals_ndimage(name, boundary):
 
 
 def test_large_separable_kernel_takes_the_passes(monkeypatch):
-    calls = []
+    from algconv import _stencil
+
+    calls, passes = [], []
     real = ndimage_engine.separable_ndimage
     monkeypatch.setattr(ndimage_engine, "separable_ndimage",
                         lambda *a: calls.append(1) or real(*a))
+    real_passes = _stencil._passes  # the stencil engine's own passes, one per factor
+    monkeypatch.setattr(_stencil, "_passes", lambda *a: passes.append(1) or real_passes(*a))
     image = np.random.default_rng(0).standard_normal((256, 256))
     kernel = np.outer(gaussian(9), gaussian(9))
-    ours = ac.filter(image, kernel, "reflect")
-    assert calls and np.allclose(ours, scipy.ndimage.convolve(image, kernel, mode="reflect"))
+    peer = scipy.ndimage.convolve(image, kernel, mode="reflect")
+    ours = ac.filter(image, kernel, "reflect", method="ndimage")
+    assert calls and np.allclose(ours, peer)
+    ours = ac.filter(image, kernel, "reflect")  # auto: the stencil engine, by passes
+    assert passes and np.allclose(ours, peer)
 
 
 def test_float32_image_summed_in_double():

@@ -32,7 +32,7 @@ LAYERS = {
     **dict.fromkeys(("errors", "config", "validation", "arith", "caches", "_files",
                      "_parallel"), 0),
     **dict.fromkeys(("structures", "semirings"), 1),
-    **dict.fromkeys(("_kernels", "separable", "boundaries"), 2),
+    **dict.fromkeys(("_kernels", "separable", "boundaries", "_stencil"), 2),
     "function": 3,
     **dict.fromkeys(("engines", "_semiring_kernels", "fourier", "symbolic"), 4),
     **dict.fromkeys(("dispatch", "transforms"), 5),

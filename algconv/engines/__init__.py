@@ -22,6 +22,7 @@ from .inverters import INVERTER_CLASSES
 from .ndimage import NdimageEngine
 from .semiring_fast import SEMIRING_ENGINES
 from .separable import SeparableEngine
+from .stencil import StencilEngine
 from .table import TableEngine
 from .transforms import XorEngine, ZetaEngine
 
@@ -58,6 +59,7 @@ register(OverlapAddEngine())
 register(ExactEngine())
 register(SeparableEngine())
 register(NdimageEngine())
+register(StencilEngine())
 for _engine in SEMIRING_ENGINES:
     register(_engine())
 for _inverter in INVERTER_CLASSES:
