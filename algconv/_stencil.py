@@ -31,13 +31,15 @@ array([7., 6., 9., 8.])
 
 from __future__ import annotations
 
+import itertools
 import math
+import threading
 from typing import Any
 
 import numpy as np
 
 from . import config
-from ._parallel import bands, parallel_map, request_workers
+from ._parallel import parallel_map, request_workers
 from .boundaries import BOUNDARIES
 from .errors import InvalidArgument, InvalidType
 
@@ -86,6 +88,28 @@ COMPLEX_FACTOR = 2.2
 #: these constants were fitted the machine was busy with other work, so it could not be
 #: measured: re-measure on an idle machine, best of 5 wall times)
 PARALLEL_EFFICIENCY = 0.9
+
+
+_THREAD = threading.local()
+
+
+def kept_buffer(name: str, shape: tuple, dtype: Any) -> np.ndarray:
+    """A work buffer of this thread, kept between calls (the last one of each ``name``, at
+    most a few MiB per thread): a fresh buffer of a MiB or more is fresh pages from the
+    kernel, and two threads faulting pages in and unmapping them (TLB shootdowns between
+    the cores) cost more, and far less predictably, than the sums themselves.  Its values
+    are garbage, as ``numpy.empty``'s.
+
+    >>> a = kept_buffer("doc", (2, 3), np.float64)
+    >>> a.shape, kept_buffer("doc", (3,), np.float64).base is a.base
+    ((2, 3), True)
+    """
+    kept = _THREAD.__dict__.setdefault("buffers", {})
+    size, dtype = math.prod(shape), np.dtype(dtype)
+    flat = kept.get(name)
+    if flat is None or flat.dtype != dtype or flat.size < size:
+        flat = kept[name] = np.empty(max(size, 1), dtype=dtype)
+    return flat[:size].reshape(shape)
 
 
 def stencil_filter(image: np.ndarray, kernel: np.ndarray, centres: tuple, boundary: str,
@@ -307,18 +331,33 @@ class _Plan:
         ) else None
 
     def run(self, out: np.ndarray, workers: int) -> None:
+        """Every block into ``out``, on up to ``workers`` threads that take the next block
+        as they become free (a thread the machine holds back leaves its share to the
+        others, instead of the call waiting for a fixed half); a block is computed the same
+        way by any thread, so the result never depends on the split."""
         count = min(workers, self.blocks)
-        parallel_map(lambda lohi: self._blocks(out, *lohi), bands(self.blocks, count), count)
+        if count <= 1:
+            self._blocks(out, 0, self.blocks)
+            return
+        taken = itertools.count()  # its next() is atomic: one block to one thread
+
+        def worker(_: int) -> None:
+            for b in iter(taken.__next__, None):
+                if b >= self.blocks:
+                    return
+                self._blocks(out, b, b + 1)
+
+        parallel_map(worker, range(count), count)
 
     def _blocks(self, out: np.ndarray, first: int, last: int) -> None:
         """Blocks ``first .. last - 1`` (in order: slices, then row ranges), with buffers
         of this thread."""
         rows_in = self.rows + self.kshape[0] - 1
-        buffer = np.empty((rows_in, *self.padded[1:]), dtype=self.dtype)
-        work = np.empty(buffer.size * self.view, dtype=np.float64 if self.view == 2 else
-                        self.dtype)
-        spare = (np.empty_like(work) if self.passes is not None or self.bands is not None
-                 else None)
+        buffer = kept_buffer("block", (rows_in, *self.padded[1:]), self.dtype)
+        work_dtype = np.float64 if self.view == 2 else self.dtype
+        work = kept_buffer("work", (buffer.size * self.view,), work_dtype)
+        spare = (kept_buffer("spare", (buffer.size * self.view,), work_dtype)
+                 if self.passes is not None or self.bands is not None else None)
         for b in range(first, last):
             where, row = divmod(b, self.per_slice)
             index = np.unravel_index(where, self.slices) if self.slices else ()
@@ -335,7 +374,8 @@ class _Plan:
             if self.passes is not None:
                 done = self._separable(flat, work, spare, length)
                 crop = self._crop(done, hi - lo)
-                if not np.isfinite(crop).all():  # as the direct sum: inf * 0 is NaN
+                if not np.isfinite(crop.sum()):  # as the direct sum: inf * 0 is NaN (a
+                    # finite sum proves every value finite; an overflowing one re-sums)
                     self._pad(block, image, lo)
                     done = None
                 else:
@@ -369,7 +409,7 @@ class _Plan:
         for i, taps in enumerate(self.passes):
             size -= taps[-1][0]
             target = targets[i % 2]
-            _taps(source, taps, target, size)
+            _taps(source, taps, target, size, grouped=True)
             source = target
         assert size == length
         return source
@@ -458,12 +498,49 @@ def _banded(grid: np.ndarray, bands: tuple, out: np.ndarray, rows: int, length: 
                 acc += tmp
 
 
-def _taps(flat: np.ndarray, taps: list, out: np.ndarray, length: int) -> None:
+def _taps(flat: np.ndarray, taps: list, out: np.ndarray, length: int,
+          grouped: bool = False) -> None:
     """``out[n] = sum_t w_t flat[n + off_t]`` for ``n < length``, taps in order, in chunks
-    of ``BLOCK_ELEMENTS`` (the tap's products go through a scratch buffer)."""
-    scratch = np.empty(min(length, BLOCK_ELEMENTS), dtype=out.dtype)
+    of ``BLOCK_ELEMENTS`` (the tap's products go through a scratch buffer).
+
+    ``grouped``: taps of equal weight are added first and multiplied once (a box's pass
+    is two adds and one multiply instead of three of each; a symmetric kernel's pairs
+    share one multiply), which rounds differently from the direct sum, so only the
+    separable passes use it (their blocks are checked for inf and NaN afterwards).
+    """
+    scratch = kept_buffer("taps", (min(length, BLOCK_ELEMENTS),), out.dtype)
     with np.errstate(all="ignore"):  # inf * 0 is NaN, overflow is inf: as the direct sum
-        _chunks(flat, taps, out, length, scratch)
+        if grouped:
+            _grouped_chunks(flat, _by_weight(taps), out, length, scratch)
+        else:
+            _chunks(flat, taps, out, length, scratch)
+
+
+def _by_weight(taps: list) -> list:
+    """``[(w, [offsets])]``: the taps grouped by weight, in order of first appearance."""
+    groups: dict = {}
+    for off, w in taps:
+        groups.setdefault(w, []).append(off)
+    return list(groups.items())
+
+
+def _grouped_chunks(flat: np.ndarray, groups: list, out: np.ndarray, length: int,
+                    scratch: np.ndarray) -> None:
+    for s in range(0, length, BLOCK_ELEMENTS):
+        e = min(length, s + BLOCK_ELEMENTS)
+        for i, (w, offsets) in enumerate(groups):
+            acc = out[s:e] if i == 0 else scratch[:e - s]
+            if len(offsets) == 1:
+                np.multiply(flat[s + offsets[0]:e + offsets[0]], w, out=acc)
+            else:
+                a, b = offsets[0], offsets[1]
+                np.add(flat[s + a:e + a], flat[s + b:e + b], out=acc)
+                for off in offsets[2:]:
+                    acc += flat[s + off:e + off]
+                if w != 1:
+                    acc *= w
+            if i:
+                out[s:e] += acc
 
 
 def _chunks(flat: np.ndarray, taps: list, out: np.ndarray, length: int,

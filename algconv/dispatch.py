@@ -73,29 +73,42 @@ class MethodChoice:
 PRECISION_SLOWDOWN = 30.0
 
 
-def _refusal(engine: Engine, p: Problem) -> str | None:
+def _refusal(engine: Engine, p: Problem, check_finite: bool = True) -> str | None:
     """Why ``engine`` may not evaluate ``p`` whatever the cost, or ``None``.
 
     It must apply to the structure, keep exact values exact, and meet inf and NaN as the
     direct sum over every stored pair does (scipy.signal's direct method: ``inf * 0`` is
-    NaN, and a NaN reaches only the outputs its pairs reach).
+    NaN, and a NaN reaches only the outputs its pairs reach).  Without ``check_finite``
+    the last guard, the only one that reads every value, is left to the caller
+    (``_nonfinite_refusal``).
     """
     if p.correlation and not engine.correlates:
         return (f"it convolves, but on {p.over!r}, a finite monoid that is not a group, "
                 "correlate sums f(a . c) conj(g(a)), which no convolution gives (the table "
                 "engine sums it through the Cayley table)")
     if p.window is not None and not engine.windows:
-        return _refusal(engine, extended_problem(p, probe=True))
+        return _refusal(engine, extended_problem(p, probe=True), check_finite)
     if not p.semiring.is_standard:
         return _semiring_refusal(engine, p)
     reason = engine.applies(p)
     if reason is None and not engine.exact and p.kind in EXACT_KINDS:
         reason = f"it rounds through floating point, but the values are exact ({p.kind})"
-    if reason is None and not engine.keeps_nonfinite and not p.finite:
-        reason = ("it would spread inf or NaN beyond the outputs the direct sum gives them "
-                  "(a transform mixes every value into every output), but the values are not "
-                  "all finite")
+    if reason is None and check_finite:
+        reason = _nonfinite_refusal(engine, p)
     return reason
+
+
+def _nonfinite_refusal(engine: Engine, p: Problem) -> str | None:
+    """The guard on inf and NaN (see ``_refusal``): ``None`` if ``engine`` keeps them where
+    the direct sum puts them or every value is finite (engines of other semirings decide
+    for themselves, and the integer problems of ``Boolean()`` / ``Modular(m)`` are finite)."""
+    if p.window is not None and not engine.windows:
+        p = extended_problem(p, probe=True)
+    if engine.keeps_nonfinite or not p.semiring.is_standard or p.finite:
+        return None
+    return ("it would spread inf or NaN beyond the outputs the direct sum gives them "
+            "(a transform mixes every value into every output), but the values are not "
+            "all finite")
 
 
 def _semiring_refusal(engine: Engine, p: Problem) -> str | None:
@@ -159,7 +172,8 @@ def extended_problem(p: Problem, probe: bool = False) -> Problem:
             shape = tuple(m + n - 1 for m, n in zip(image.shape, kernel.shape))
             zeros = np.broadcast_to(np.zeros((), dtype=image.dtype), shape)  # no memory
             q = Problem(trusted_dense(zeros, p.over, p.fv.start, p.semiring), p.g, p.over)
-            q._kind, q._finite = p.kind, p.finite and cmath.isfinite(complex(p.window.fill))
+            q._kind = p.kind
+            q._finite_by = lambda: p.finite and cmath.isfinite(complex(p.window.fill))
             p._probe = q
         return q
     q = p.__dict__.get("_extended")
@@ -206,8 +220,9 @@ def run_engine(engine: Engine, p: Problem) -> Function:
                         h.over, S)
 
 
-def guard(engine: Engine, p: Problem) -> str | None:
-    """The reason ``engine`` may not run ``p``, hard guards first; ``None`` if it may.
+def guard(engine: Engine, p: Problem, check_finite: bool = True) -> str | None:
+    """The reason ``engine`` may not run ``p``, hard guards first; ``None`` if it may
+    (``check_finite``: see ``_refusal``).
 
     >>> import algconv as ac
     >>> from algconv.engines import ENGINES
@@ -216,7 +231,7 @@ def guard(engine: Engine, p: Problem) -> str | None:
     >>> guard(ENGINES["fft"], Problem(f, f, ac.Integers()))
     'it rounds through floating point, but the values are exact (int)'
     """
-    reason = _refusal(engine, p)
+    reason = _refusal(engine, p, check_finite)
     if reason is not None:
         return reason
     need = engine.memory(_problem_for(engine, p))
@@ -327,20 +342,28 @@ def _choose(p: Problem, measure: bool = False, explain: bool = False,
     choice depends only on ``p``'s value and the configuration (structures by value:
     caches never enter a cost).  Without ``explain`` an engine whose fixed cost
     (``min_cost``, a lower bound of its ``cost``) cannot beat the best so far is skipped
-    unexamined, which keeps tiny calls cheap and picks the same engine.  Only convolutions
+    unexamined, which keeps tiny calls cheap and picks the same engine.  For a filter
+    request the engines with windows come first, so that the others, usually dearer, are
+    priced without scanning the image for inf and NaN (that guard runs last, only for an
+    engine that would win).  Only convolutions
     trade a float transform for the direct sum where it would absorb values (``_precise``).
     """
     explain = explain or measure
     candidates, best, best_cost = [], None, float("inf")
-    for name, engine in registry.items():
+    engines = registry.items()
+    if p.window is not None:  # the engines that filter natively first (and first on ties)
+        engines = sorted(engines, key=lambda item: not item[1].windows)
+    for name, engine in engines:
         if not explain and engine.min_cost >= best_cost:
             continue
-        reason = guard(engine, p)
+        reason = guard(engine, p, check_finite=explain)
         if reason is not None:
             if explain:
                 candidates.append((name, None, reason))
             continue
         cost = _cost(engine, p)
+        if not explain and (cost >= best_cost or _nonfinite_refusal(engine, p) is not None):
+            continue  # the scan for inf and NaN only for an engine that would win
         note = engine.summary
         if _problem_for(engine, p) is not p:
             note = f"{note}; exact integer sums, reduced to {p.semiring!r}"

@@ -117,7 +117,8 @@ class Problem:
         """Whether every value is finite (no inf, no NaN); exact kinds always are."""
         finite = self.__dict__.get("_finite")
         if finite is None:
-            finite = self.kind not in ("float", "complex") or (
+            by = self.__dict__.get("_finite_by")  # a probe asks the problem it stands for
+            finite = by() if by is not None else self.kind not in ("float", "complex") or (
                 _all_finite(self.fv) and _all_finite(self.gv))
             self._finite = finite
         return finite

@@ -62,10 +62,13 @@ class StencilEngine(Engine):
         return None
 
     def _factors(self, p: Problem) -> list | None:
-        kernel = p.gv.array
-        if kernel.dtype.kind == "c" or kernel.ndim < 2:
-            return None
-        return separable.factors(kernel.astype(np.float64, copy=False))
+        """The kernel's 1-D factors (real, 2 or more axes, rank 1), else None; kept on the
+        problem (choosing and running both ask)."""
+        if "_stencil_factors" not in p.__dict__:
+            kernel = p.gv.array
+            p._stencil_factors = None if kernel.dtype.kind == "c" or kernel.ndim < 2 else (
+                separable.factors(kernel.astype(np.float64, copy=False)))
+        return p._stencil_factors
 
     def cost(self, p: Problem) -> float:
         image, kernel = p.fv.array, p.gv.array
