@@ -625,6 +625,9 @@ class SolveInverter(_FiniteInverter):
         m = left_regular_matrix(a, over)
         kind = p.kind
         if kind in ("float", "complex"):
+            if not np.isfinite(m).all():  # numpy's cond would fail in LAPACK (LinAlgError)
+                raise _not_invertible(over, "its values are not all finite (inf or NaN), so "
+                                            "its left-multiplication matrix has no inverse")
             if np.linalg.cond(m) * n * np.finfo(float).eps > 1:
                 raise _not_invertible(over,
                                       "its left-multiplication matrix is numerically singular")

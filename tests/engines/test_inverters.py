@@ -309,3 +309,13 @@ def test_correlate_and_convolve_cyclic_honour_every_method_or_refuse(method):
             assert method != "auto" and f"method={method!r} does not apply" in str(e)
             continue
         np.testing.assert_allclose(got, want, atol=1e-12)
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+def test_solve_refuses_values_that_are_not_finite_with_an_algconv_error(bad):
+    S3 = ac.SymmetricGroup(3)
+    f = ac.Function({(0, 1, 2): bad, (1, 2, 0): 1.0}, over=S3)
+    with pytest.raises(ac.NotInvertible, match="not all finite"):
+        ac.inverse(f, method="solve")
+    with pytest.raises(ac.NotInvertible, match="not all finite"):
+        ac.inverse(f)  # auto picks solve on a non-abelian group
