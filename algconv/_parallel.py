@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 import contextvars
+import itertools
 import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
@@ -64,20 +65,43 @@ def _mark_worker() -> None:
 def parallel_map(fn: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
     """``[fn(x) for x in items]``, on up to ``workers`` threads, in the caller's context.
 
+    The caller's thread and ``workers - 1`` pool threads take the next item as they become
+    free, so more items than workers balance themselves (a thread the machine holds back
+    leaves its share to the others) and each item is still computed as on one thread.
     With one worker (or one item), or when called from a worker thread, it runs inline.
+    The first exception raised by ``fn`` is raised once every thread has stopped.
     """
     items = list(items)
     if workers <= 1 or len(items) <= 1 or getattr(_INSIDE, "active", False):
         return [fn(x) for x in items]
-    pool = _pool(workers - 1)  # the caller's thread computes the first piece itself
+    helpers = min(workers, len(items)) - 1
+    pool = _pool(helpers)
+    results: list = [None] * len(items)
+    taken = itertools.count()  # its next() is atomic: each item goes to one thread
+    failed: list[BaseException] = []
+
+    def drain() -> None:
+        for i in iter(taken.__next__, None):
+            if i >= len(items) or failed:
+                return
+            try:
+                results[i] = fn(items[i])
+            except BaseException as e:  # noqa: BLE001 - re-raised by the caller below
+                failed.append(e)
+                return
+
     context = contextvars.copy_context()
-    futures = [pool.submit(context.copy().run, fn, x) for x in items[1:]]
-    _INSIDE.active = True  # the caller's own piece does not fan out either
+    futures = [pool.submit(context.copy().run, drain) for _ in range(helpers)]
+    _INSIDE.active = True  # the caller's own pieces do not fan out either
     try:
-        first = fn(items[0])
+        drain()
     finally:
         _INSIDE.active = False
-    return [first, *(f.result() for f in futures)]
+        for f in futures:
+            f.result()
+    if failed:
+        raise failed[0]
+    return results
 
 
 def bands(n: int, count: int) -> list[tuple[int, int]]:

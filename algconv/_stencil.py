@@ -31,7 +31,6 @@ array([7., 6., 9., 8.])
 
 from __future__ import annotations
 
-import itertools
 import math
 import threading
 from typing import Any
@@ -331,23 +330,11 @@ class _Plan:
         ) else None
 
     def run(self, out: np.ndarray, workers: int) -> None:
-        """Every block into ``out``, on up to ``workers`` threads that take the next block
-        as they become free (a thread the machine holds back leaves its share to the
-        others, instead of the call waiting for a fixed half); a block is computed the same
-        way by any thread, so the result never depends on the split."""
-        count = min(workers, self.blocks)
-        if count <= 1:
-            self._blocks(out, 0, self.blocks)
-            return
-        taken = itertools.count()  # its next() is atomic: one block to one thread
-
-        def worker(_: int) -> None:
-            for b in iter(taken.__next__, None):
-                if b >= self.blocks:
-                    return
-                self._blocks(out, b, b + 1)
-
-        parallel_map(worker, range(count), count)
+        """Every block into ``out``, on up to ``workers`` threads, each taking the next
+        block as it becomes free (``parallel_map``); a block is computed the same way by
+        any thread, so the result never depends on the split."""
+        parallel_map(lambda b: self._blocks(out, b, b + 1), range(self.blocks),
+                     min(workers, self.blocks))
 
     def _blocks(self, out: np.ndarray, first: int, last: int) -> None:
         """Blocks ``first .. last - 1`` (in order: slices, then row ranges), with buffers

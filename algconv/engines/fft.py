@@ -165,6 +165,11 @@ def _pruned_rfftn(x: np.ndarray, fshape: list, axes: tuple, workers: int) -> np.
     return y
 
 
+#: bands of overlap-add blocks per worker: a thread the machine holds back leaves the
+#: bands it has not started to the others
+BANDS_PER_WORKER = 4
+
+
 def fft_workers(points: int) -> int:
     """Threads for transforms of ``points`` values: ``config.workers`` from
     ``PARALLEL_MIN_POINTS`` on, one below (a thread hand-off costs more than it saves).
@@ -367,8 +372,10 @@ def overlap_add_1d(a: np.ndarray, b: np.ndarray) -> np.ndarray:
         heads[lo:hi] = pieces[:, :step]
         return pieces[:, step:]
 
-    workers = fft_workers(count * block)  # independent blocks: one band of them per thread
-    tails = parallel_map(rows, bands(count, workers), workers)
+    workers = fft_workers(count * block)  # independent blocks: bands of them, a few per
+    # thread, taken by whichever thread is free
+    pieces = workers * BANDS_PER_WORKER if workers > 1 else 1
+    tails = parallel_map(rows, bands(count, pieces), workers)
     out[step:].reshape(count, step)[:, : n - 1] += np.concatenate(tails)
     return out[: m + n - 1].astype(dtype, copy=False)
 
