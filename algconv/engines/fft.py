@@ -33,7 +33,7 @@ from .base import (Engine, Problem, double_precision_only, float_work_dtype, lat
 
 __all__ = [
     "FFTEngine", "OverlapAddEngine", "lattice_fft", "circular_fft", "boolean_fft",
-    "overlap_add_1d", "nlogn", "SECONDS_PER_FFT_POINT", "fft_workers", "lambert_w_minus1",
+    "overlap_add_1d", "overlap_add_2d", "tile_shape", "nlogn", "SECONDS_PER_FFT_POINT", "fft_workers", "lambert_w_minus1",
 ]
 
 #: seconds per ``N log2 N`` of a real FFT convolution (two forward transforms, a product,
@@ -380,6 +380,75 @@ def overlap_add_1d(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return out[: m + n - 1].astype(dtype, copy=False)
 
 
+#: the FFT length of a tile of ``overlap_add_2d`` along an axis, at least (and at least
+#: ``4 (k - 1) + 1`` for a kernel of length ``k``): 256 x 256 real transforms stay in a
+#: core's L2 cache, where one transform of the whole padded image does not (2048^2 x 31^2,
+#: one thread: 118-132 ms in tiles of 256^2 against 158 ms for scipy.signal.fftconvolve)
+TILE_LENGTH = 256
+
+
+def tile_shape(big: tuple, small: tuple) -> tuple[list, list]:
+    """``(lengths, steps)`` of ``overlap_add_2d``'s tiles: the FFT length and the stride of
+    the tiles along each axis, ``step = length - k + 1``, so that tiles two steps apart
+    never overlap.
+
+    >>> tile_shape((2048, 2048), (31, 31))
+    ([256, 256], [226, 226])
+    >>> tile_shape((40, 2048), (3, 3))  # an axis shorter than a tile: one tile along it
+    ([45, 256], [40, 254])
+    """
+    lengths = [scipy.fft.next_fast_len(min(max(TILE_LENGTH, 4 * (k - 1) + 1), n + k - 1),
+                                       real=True) for n, k in zip(big, small)]
+    steps = [min(length - k + 1, n) for length, n, k in zip(lengths, big, small)]
+    return lengths, steps
+
+
+def _tiles(p: Problem) -> bool:
+    """Whether ``overlap_add_2d`` runs ``p`` (two real arrays on Z^2), not oaconvolve."""
+    return (p.dense and p.kind == "float" and len(p.shapes()[0]) == 2
+            and all(x.array.dtype.kind != "c" for x in (p.fv, p.gv)))
+
+
+def overlap_add_2d(a: np.ndarray, b: np.ndarray, workers: int = 1) -> np.ndarray:
+    """The full 2-D convolution of two real arrays in tiles of the larger, each one real
+    FFT of ``tile_shape``'s lengths (cache-sized), and the tiles' results added.
+
+    A strip of tiles (one band of rows) is transformed as one batch; the strips run on
+    ``workers`` threads that take the next strip as they become free, even strips first,
+    then odd ones (two strips apart never overlap), so every output adds its pieces in
+    the same order whatever the number of workers: the result is bitwise the same.
+
+    >>> overlap_add_2d(np.ones((2, 3)), np.ones((2, 2)))
+    array([[1., 2., 2., 1.],
+           [2., 4., 4., 2.],
+           [1., 2., 2., 1.]])
+    """
+    if a.size < b.size:
+        a, b = b, a
+    (rows, cols), (k0, k1) = a.shape, b.shape
+    (l0, l1), (s0, s1) = tile_shape(a.shape, b.shape)
+    strips, per_strip = -(-rows // s0), -(-cols // s1)
+    kernel = scipy.fft.rfft2(b, (l0, l1))
+    dtype = np.result_type(a.dtype, b.dtype, np.float32)
+    out = np.zeros(((strips - 1) * s0 + l0, (per_strip - 1) * s1 + l1), dtype=dtype)
+
+    def strip(i: int) -> None:
+        part = a[i * s0:(i + 1) * s0]
+        padded = np.zeros((s0, per_strip * s1), dtype=dtype)
+        padded[:len(part), :cols] = part
+        tiles = padded.reshape(s0, per_strip, s1).transpose(1, 0, 2)
+        spectra = scipy.fft.rfft2(tiles, (l0, l1), axes=(1, 2))
+        spectra *= kernel
+        pieces = scipy.fft.irfft2(spectra, (l0, l1), axes=(1, 2), overwrite_x=True)
+        target = out[i * s0:i * s0 + l0]
+        for j in range(per_strip):
+            target[:, j * s1:j * s1 + l1] += pieces[j]
+
+    parallel_map(strip, range(0, strips, 2), workers)
+    parallel_map(strip, range(1, strips, 2), workers)
+    return out[:rows + k0 - 1, :cols + k1 - 1]
+
+
 class OverlapAddEngine(Engine):
     """Overlap-add: FFTs of blocks of the larger operand (Z, Z^d, N).
 
@@ -394,7 +463,8 @@ class OverlapAddEngine(Engine):
     name = "overlap-add"
     exact = False
     transforms = True
-    summary = "overlap-add FFT blocks (as scipy.signal.oaconvolve), for lopsided sizes"
+    summary = ("overlap-add FFT blocks (as scipy.signal.oaconvolve; 2-D real: cache-sized "
+               "tiles on every core), for lopsided sizes")
     min_cost = OA_OVERHEAD
 
     def applies(self, p: Problem) -> str | None:
@@ -404,6 +474,12 @@ class OverlapAddEngine(Engine):
 
     def _blocks(self, p: Problem) -> tuple[int, int]:
         shape_f, shape_g = p.shapes()
+        if _tiles(p):
+            lengths, steps = tile_shape(*sorted((shape_f, shape_g), key=math.prod,
+                                                reverse=True))
+            big = max(shape_f, shape_g, key=math.prod)
+            count = math.prod(-(-n // s) for n, s in zip(big, steps))
+            return math.prod(lengths), count
         blocks = [_oa_blocks(m, n) for m, n in zip(shape_f, shape_g)]
         return math.prod(b for b, _ in blocks), math.prod(k for _, k in blocks)
 
@@ -412,8 +488,9 @@ class OverlapAddEngine(Engine):
         ndim = len(p.shapes()[0])
         per_block = math.sqrt(block) * (OA_SECONDS_PER_BLOCK_1D if ndim == 1 else
                                         OA_SECONDS_PER_BLOCK_ND)
-        # the blocks are transformed as one array: its size sets the N-D cache factor
-        per_point = _per_point(p, ndim, block * count)
+        # oaconvolve transforms the blocks as one array: its size sets the N-D cache
+        # factor; overlap_add_2d's tiles are transformed a strip at a time, each in cache
+        per_point = _per_point(p, ndim, block if _tiles(p) else block * count)
         return OA_OVERHEAD + count * (per_block + per_point * nlogn(block))
 
     def memory(self, p: Problem) -> float:
@@ -426,6 +503,8 @@ class OverlapAddEngine(Engine):
             full = lattice_fft(a, b)
         elif a.ndim == 1:
             full = overlap_add_1d(a, b)
+        elif _tiles(p):
+            full = overlap_add_2d(a, b, fft_workers(a.size + b.size))
         else:
             import scipy.signal  # on first use: ``import algconv`` stays light
 
