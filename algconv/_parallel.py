@@ -18,16 +18,19 @@ from __future__ import annotations
 
 import contextvars
 import itertools
+import math
 import threading
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import numpy as np
 
 from . import config
 
 if TYPE_CHECKING:
     from concurrent.futures import ThreadPoolExecutor
 
-__all__ = ["bands", "parallel_map", "request_workers"]
+__all__ = ["bands", "kept_buffer", "parallel_map", "request_workers"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -102,6 +105,28 @@ def parallel_map(fn: Callable[[T], R], items: Sequence[T], workers: int) -> list
     if failed:
         raise failed[0]
     return results
+
+
+_THREAD = threading.local()
+
+
+def kept_buffer(name: str, shape: tuple, dtype: Any) -> np.ndarray:
+    """A work buffer of this thread, kept between calls (the last one of each ``name``, at
+    most a few MiB per thread): a fresh buffer of a MiB or more is fresh pages from the
+    kernel, and two threads faulting pages in and unmapping them (TLB shootdowns between
+    the cores) cost more, and far less predictably, than the work itself (the stencil's
+    blocks, the 2-D overlap-add's strips).  Its values are garbage, as ``numpy.empty``'s.
+
+    >>> a = kept_buffer("doc", (2, 3), np.float64)
+    >>> a.shape, kept_buffer("doc", (3,), np.float64).base is a.base
+    ((2, 3), True)
+    """
+    kept = _THREAD.__dict__.setdefault("buffers", {})
+    size, dtype = math.prod(shape), np.dtype(dtype)
+    flat = kept.get(name)
+    if flat is None or flat.dtype != dtype or flat.size < size:
+        flat = kept[name] = np.empty(max(size, 1), dtype=dtype)
+    return flat[:size].reshape(shape)
 
 
 def bands(n: int, count: int) -> list[tuple[int, int]]:

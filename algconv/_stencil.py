@@ -32,13 +32,12 @@ array([7., 6., 9., 8.])
 from __future__ import annotations
 
 import math
-import threading
 from typing import Any
 
 import numpy as np
 
 from . import config
-from ._parallel import parallel_map, request_workers
+from ._parallel import kept_buffer, parallel_map, request_workers
 from .boundaries import BOUNDARIES
 from .errors import InvalidArgument, InvalidType
 
@@ -87,28 +86,6 @@ COMPLEX_FACTOR = 2.2
 #: these constants were fitted the machine was busy with other work, so it could not be
 #: measured: re-measure on an idle machine, best of 5 wall times)
 PARALLEL_EFFICIENCY = 0.9
-
-
-_THREAD = threading.local()
-
-
-def kept_buffer(name: str, shape: tuple, dtype: Any) -> np.ndarray:
-    """A work buffer of this thread, kept between calls (the last one of each ``name``, at
-    most a few MiB per thread): a fresh buffer of a MiB or more is fresh pages from the
-    kernel, and two threads faulting pages in and unmapping them (TLB shootdowns between
-    the cores) cost more, and far less predictably, than the sums themselves.  Its values
-    are garbage, as ``numpy.empty``'s.
-
-    >>> a = kept_buffer("doc", (2, 3), np.float64)
-    >>> a.shape, kept_buffer("doc", (3,), np.float64).base is a.base
-    ((2, 3), True)
-    """
-    kept = _THREAD.__dict__.setdefault("buffers", {})
-    size, dtype = math.prod(shape), np.dtype(dtype)
-    flat = kept.get(name)
-    if flat is None or flat.dtype != dtype or flat.size < size:
-        flat = kept[name] = np.empty(max(size, 1), dtype=dtype)
-    return flat[:size].reshape(shape)
 
 
 def stencil_filter(image: np.ndarray, kernel: np.ndarray, centres: tuple, boundary: str,

@@ -25,7 +25,7 @@ import scipy.fft
 
 from .. import arith
 from .._kernels import finite_shape, walsh_hadamard
-from .._parallel import bands, parallel_map, request_workers
+from .._parallel import bands, kept_buffer, parallel_map, request_workers
 from ..function import Function, trusted_dense
 from ..structures.finite import BooleanGroup
 from .base import (Engine, Problem, double_precision_only, float_work_dtype, lattice_result,
@@ -434,8 +434,10 @@ def overlap_add_2d(a: np.ndarray, b: np.ndarray, workers: int = 1) -> np.ndarray
 
     def strip(i: int) -> None:
         part = a[i * s0:(i + 1) * s0]
-        padded = np.zeros((s0, per_strip * s1), dtype=dtype)
+        padded = kept_buffer("tiles", (s0, per_strip * s1), dtype)  # this thread's, reused
         padded[:len(part), :cols] = part
+        padded[len(part):] = 0
+        padded[:len(part), cols:] = 0
         tiles = padded.reshape(s0, per_strip, s1).transpose(1, 0, 2)
         spectra = scipy.fft.rfft2(tiles, (l0, l1), axes=(1, 2))
         spectra *= kernel
