@@ -22,7 +22,7 @@ import numpy as np
 from . import arith, config
 from ._kernels import bool_operands
 from .boundaries import BOUNDARIES, NDIMAGE_NAMES, check_boundary, kernel_and_centres
-from .dispatch import evaluate
+from .selection import evaluate
 from .engines.base import Problem, Window
 from .errors import InvalidArgument
 from .function import trusted_dense, view

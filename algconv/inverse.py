@@ -29,7 +29,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from .dispatch import MethodChoice, convolve, evaluate, explain_choice
+from .dispatch import convolve
+from .selection import MethodChoice, evaluate, explain_choice
 from .engines import INVERTERS
 from .engines.inverters import SERIES_STRUCTURES, InverseProblem, inverse_problem
 from .errors import InvalidArgument, InvalidType

@@ -35,7 +35,7 @@ LAYERS = {
     **dict.fromkeys(("_kernels", "separable", "boundaries", "_stencil"), 2),
     "function": 3,
     **dict.fromkeys(("engines", "_semiring_kernels", "fourier", "symbolic"), 4),
-    **dict.fromkeys(("dispatch", "transforms"), 5),
+    **dict.fromkeys(("selection", "dispatch", "transforms"), 5),
     **dict.fromkeys(("named", "filtering", "inverse", "daskarray"), 6),
     **dict.fromkeys(("probability", "linear", "equivariant", "graphs", "laws", "strategies"), 7),
     **dict.fromkeys(("spec", "plot", "cli", "commands", "tour", "benchmark", "__main__"), 8),

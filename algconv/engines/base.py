@@ -183,7 +183,7 @@ def all_finite(array: np.ndarray) -> bool:
 
 def holds_values(array: np.ndarray) -> bool:
     """False for a shape-only probe (``numpy.broadcast_to`` of one value, every stride 0),
-    whose values stand for unknown ones (``dispatch.extended_problem``): an engine may
+    whose values stand for unknown ones (``selection.extended_problem``): an engine may
     read its shape, never its values.
 
     >>> holds_values(np.zeros((3, 3))), holds_values(np.broadcast_to(0.0, (3, 3)))
@@ -254,7 +254,7 @@ class Engine:
     keeps_nonfinite: bool = False
     #: whether every value enters every output through a transform rounded to about eps
     #: times the largest value (fft, overlap-add, fourier), so that a much smaller value
-    #: can leave no trace; dispatch then prefers the direct sum (``dispatch._absorbs``)
+    #: can leave no trace; dispatch then prefers the direct sum (``selection.absorbs``)
     transforms: bool = False
     #: one line for ``choose_method``'s explanation
     summary: str = ""
@@ -269,7 +269,7 @@ class Engine:
     witnesses: bool = False
     #: whether ``applies``/``cost``/``memory``/``run`` take filter requests (``p.window``)
     #: themselves, ``run`` returning the image-shaped result; an engine without it is
-    #: handed the full convolution of the extended image (``dispatch.extended_problem``)
+    #: handed the full convolution of the extended image (``selection.extended_problem``)
     windows: bool = False
     #: whether ``run`` also evaluates correlation problems (``p.correlation``)
     correlates: bool = False

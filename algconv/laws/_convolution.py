@@ -130,7 +130,7 @@ _FLOATS = strategies.values("float")
 
 
 def engine_agreement_law(ctx: Context) -> LawResult:
-    from ..dispatch import guard, run_engine
+    from ..selection import guard, run_engine
     from ..engines.semiring_sum import pairs_semiring
 
     used: set = set()

@@ -192,13 +192,13 @@ def test_choose_method_picks_by_size():
 
 
 def test_auto_skips_expensive_engines_without_changing_the_choice():
-    from algconv.dispatch import _select  # one loop: convolve's choice, and the explained one
+    from algconv.selection import choose  # one loop: convolve's choice, and the explained one
 
     rng = np.random.default_rng(2)
     for m, n in [(5, 5), (100, 100), (3000, 3000), (10**5, 30), (50, 2000)]:
         req = ac.dispatch._request(rng.standard_normal(m), rng.standard_normal(n), None,
                                    "full", "convolve")
-        assert _select(req.problem).method == _select(req.problem, explain=True).method
+        assert choose(req.problem)[0] == choose(req.problem, explain=True)[0]
 
 
 @pytest.mark.parametrize("m", [1, 2, 17, 1000, 12345])

@@ -138,13 +138,13 @@ def test_auto_picks_the_old_choice_on_point_masses_and_infinite_structures(f):
 
 def test_the_choice_is_the_explained_one():
     """One selection loop: the engine inverse runs is the one choose_inverse explains."""
-    from algconv.dispatch import _engine_for
+    from algconv.selection import engine_for
     from algconv.engines.inverters import inverse_problem
 
     for over in FINITE:
         for kind in ("int", "float"):
             p = inverse_problem(dense(over, kind))
-            assert _engine_for(p, "auto", INVERTERS).name == ac.choose_inverse(p.f).method
+            assert engine_for(p, "auto", INVERTERS).name == ac.choose_inverse(p.f).method
 
 
 # --- every engine, forced, against brute force -------------------------------------------------
