@@ -1,7 +1,7 @@
 """Engines, registered by name: convolution engines (one module each) in ``ENGINES``,
 inversion engines (``inverters.py``) in ``INVERTERS``.
 
-The one selection loop of ``algconv.dispatch`` picks among a registry's engines
+The one selection loop of ``algconv.selection`` picks among a registry's engines
 (``choose_method`` for ``ENGINES``, ``algconv.inverse`` for ``INVERTERS``);
 ``method=NAME`` forces one.
 

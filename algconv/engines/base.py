@@ -3,13 +3,13 @@
 An engine declares where it applies (``applies`` returns ``None`` or the reason it does
 not), whether it keeps exact values exact (``exact``), and estimates its ``cost`` in
 seconds and its ``memory`` in bytes; ``run`` computes the *full* convolution as a
-Function.  ``algconv.dispatch`` runs the hard guards (applicability, exactness, memory)
+Function.  ``algconv.selection`` runs the hard guards (applicability, exactness, memory)
 before comparing costs.
 
 A filter request (``ac.filter``) is a Problem with a ``window``: the image extended past
 its edges by a boundary rule, convolved with a centred kernel, the image's shape out.
 Engines with ``windows`` compute it themselves; every other engine is handed the full
-convolution of the extended image, whose ``valid`` part dispatch keeps.
+convolution of the extended image, whose ``valid`` part the selection loop keeps.
 """
 
 from __future__ import annotations

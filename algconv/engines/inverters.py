@@ -1,7 +1,7 @@
 r"""Inversion engines: the ``h`` with ``f * h == h * f == delta``, registered in ``INVERTERS``.
 
 ``algconv.inverse`` validates its arguments into an :class:`InverseProblem` and asks the
-one selection loop (``algconv.dispatch``) for the cheapest engine of ``INVERTERS`` that
+one selection loop (``algconv.selection``) for the cheapest engine of ``INVERTERS`` that
 applies, exactly as ``convolve`` asks it for one of ``ENGINES``; ``method=NAME`` forces one.
 
 ==============  ================================================================================
