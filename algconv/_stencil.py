@@ -338,13 +338,13 @@ class _Plan:
             if self.passes is not None:
                 done = self._separable(flat, work, spare, length)
                 crop = self._crop(done, hi - lo)
-                if not np.isfinite(crop.sum()):  # as the direct sum: inf * 0 is NaN (a
+                if not np.isfinite(_quiet_sum(crop)):  # as the direct sum: inf * 0 is NaN (a
                     # finite sum proves every value finite; an overflowing one re-sums)
                     self._pad(block, image, lo)
                     done = None
                 else:
                     target[...] = crop
-            if done is None and self.bands is not None and bool(np.isfinite(flat.sum())):
+            if done is None and self.bands is not None and bool(np.isfinite(_quiet_sum(flat))):
                 # finite values only: the band matrices' zeros never meet an inf
                 _banded(flat.reshape(len(block), -1), self.bands, work, hi - lo, length,
                         spare)
@@ -400,6 +400,13 @@ class _Plan:
             elif self.padded[a] > n:
                 edge = np.r_[0:b, b + n:self.padded[a]]
                 block[(*head, edge)] = block[(*head, b + self.maps[a][edge])]
+
+
+def _quiet_sum(values: np.ndarray) -> Any:
+    """``values.sum()`` without numpy's warnings: inf and NaN (and an overflow to inf) only
+    say that a value is not finite, which the caller asks."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        return values.sum()
 
 
 def _passes(factors: list, strides: list, view: int) -> list:

@@ -95,9 +95,7 @@ KINDS = ["int", "rational", "float", "complex", "symbolic"]
 @pytest.mark.parametrize("over", FINITE, ids=repr)
 @pytest.mark.parametrize("kind", KINDS)
 def test_auto_picks_the_old_choice_on_finite_structures(over, kind):
-    if kind == "symbolic" and over.order > 8:
-        pytest.skip("symbolic solves of this size are slow")
-    f = dense(over, kind)
+    f = dense(over, kind)  # choosing estimates only: no symbolic solve runs
     assert ac.choose_inverse(f).method == old_choice(f)
 
 
