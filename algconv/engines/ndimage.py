@@ -196,13 +196,13 @@ class NdimageEngine(Engine):
         image, kernel = p.fv.array, p.gv.array
         whole = NDIMAGE_OVERHEAD + image.size * (SECONDS_PER_NDIMAGE_POINT
                                                  + SECONDS_PER_NDIMAGE_TERM * kernel.size)
-        fs = _float_factors(image, kernel)
-        if fs is None:
-            return whole, None
+        # the passes' cost needs only the factors' lengths (the kernel's shape): factorise
+        # only a kernel whose passes would win (never a 3x3 one: its N-D filter is cheaper)
         passes = sum(NDIMAGE_OVERHEAD + image.size * (SECONDS_PER_PASS_POINT
-                                                      + SECONDS_PER_PASS_TERM * len(f))
-                     for f in fs)
-        return (passes, fs) if passes < whole else (whole, None)
+                                                      + SECONDS_PER_PASS_TERM * k)
+                     for k in kernel.shape)
+        fs = _float_factors(image, kernel) if passes < whole else None
+        return (passes, fs) if fs is not None else (whole, None)
 
     def cost(self, p: Problem) -> float:
         return self._plan(p)[0]
