@@ -21,12 +21,13 @@ from typing import Any
 import numpy as np
 
 from ..boundaries import padded
+from ..separable import factors
 from ..function import Function, View, trusted_dense, view
 from ..structures.base import Monoid
 from ..validation import KINDS, join_kinds
 
 __all__ = ["Problem", "Window", "Engine", "EXACT_KINDS", "all_finite", "float_work_dtype",
-           "holds_values",
+           "holds_values", "kernel_factors",
            "double_precision_only", "too_many_axes", "NDARRAY_MAX_DIMS"]
 
 #: value kinds that must never be rounded through floating point
@@ -190,6 +191,23 @@ def holds_values(array: np.ndarray) -> bool:
     (True, False)
     """
     return array.size <= 1 or any(array.strides)
+
+
+def kernel_factors(p: Problem) -> list | None:
+    """The 1-D float64 factors of ``p``'s kernel ``g`` (``separable.factors``: rank 1 to a
+    few ulps), or None for a complex or 1-D kernel; kept on the problem, so that the filter
+    engines (``ndimage``, ``stencil``) factorise a kernel once between them.
+
+    >>> import algconv as ac
+    >>> f = trusted_dense(np.ones((3, 3)), ac.Lattice(2), (0, 0))
+    >>> [x.tolist() for x in kernel_factors(Problem(f, f, ac.Lattice(2)))]
+    [[1.0, 1.0, 1.0], [1.0, 1.0, 1.0]]
+    """
+    if "_kernel_factors" not in p.__dict__:
+        kernel = p.gv.array
+        p._kernel_factors = None if kernel.dtype.kind == "c" or kernel.ndim < 2 else (
+            factors(kernel.astype(np.float64, copy=False)))
+    return p._kernel_factors
 
 
 def float_work_dtype(dtype: np.dtype) -> np.dtype:

@@ -17,11 +17,10 @@ from typing import Any
 
 import numpy as np
 
-from .. import separable
 from .._parallel import bands, parallel_map, request_workers
 from ..boundaries import BOUNDARIES
 from ..function import Function, trusted_dense
-from .base import Engine, Problem, all_finite
+from .base import Engine, Problem, all_finite, kernel_factors
 
 __all__ = ["NdimageEngine"]
 
@@ -62,12 +61,12 @@ def _ndimage_differs(image: np.ndarray, kernel: np.ndarray, fill: Any) -> str | 
     return None
 
 
-def _float_factors(image: np.ndarray, kernel: np.ndarray) -> list | None:
+def _float_factors(p: Problem) -> list | None:
     """The kernel's 1-D factors when it is separable and ndimage would use them as it
     uses the kernel (real floats, no weight ndimage would drop), else None."""
-    if image.dtype.kind != "f" or kernel.dtype.kind not in "iuf":
+    if p.fv.array.dtype.kind != "f" or p.gv.array.dtype.kind not in "iuf":
         return None
-    fs = separable.factors(kernel.astype(np.float64, copy=False))
+    fs = kernel_factors(p)
     if fs is None or any(((f != 0) & (np.abs(f) <= NDIMAGE_DROPPED)).any() for f in fs):
         return None
     return fs
@@ -201,7 +200,7 @@ class NdimageEngine(Engine):
         passes = sum(NDIMAGE_OVERHEAD + image.size * (SECONDS_PER_PASS_POINT
                                                       + SECONDS_PER_PASS_TERM * k)
                      for k in kernel.shape)
-        fs = _float_factors(image, kernel) if passes < whole else None
+        fs = _float_factors(p) if passes < whole else None
         return (passes, fs) if fs is not None else (whole, None)
 
     def cost(self, p: Problem) -> float:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from .. import separable
 from .._parallel import request_workers
 from .._stencil import (
     IMAGE_DTYPES,
@@ -24,7 +23,7 @@ from .._stencil import (
 )
 from ..function import Function, trusted_dense
 from ..structures.numbers import Integers, Lattice
-from .base import Engine, Problem
+from .base import Engine, Problem, kernel_factors
 
 __all__ = ["StencilEngine"]
 
@@ -61,34 +60,26 @@ class StencilEngine(Engine):
                     "double")
         return None
 
-    def _factors(self, p: Problem) -> list | None:
-        """The kernel's 1-D factors (real, 2 or more axes, rank 1), else None; kept on the
-        problem (choosing and running both ask)."""
-        if "_stencil_factors" not in p.__dict__:
-            kernel = p.gv.array
-            p._stencil_factors = None if kernel.dtype.kind == "c" or kernel.ndim < 2 else (
-                separable.factors(kernel.astype(np.float64, copy=False)))
-        return p._stencil_factors
+    def _plan(self, p: Problem) -> tuple[float, list | None]:
+        """(seconds, factors or None): every tap, or one pass per factor of a rank-1 kernel
+        when cheaper; kept on the problem (choosing and running both ask).  The kernel is
+        factorised only when such passes could win (the estimates read only the factors'
+        lengths; a factorisation costs about 40 us).  Costs are for one thread: the engine
+        chosen, and so the result, never depends on the number of workers (the other
+        engines' costs do not count them either)."""
+        plan = p.__dict__.get("_stencil_plan")
+        if plan is None:
+            image, kernel = p.fv.array, p.gv.array
+            kind = "complex" if "c" in (image.dtype.kind, kernel.dtype.kind) else "float"
+            whole = stencil_seconds(image.shape, kernel.shape, None, 1, kind)
+            lengths = [np.empty(k) for k in kernel.shape]  # stand-ins: only len() is read
+            passes = stencil_seconds(image.shape, kernel.shape, lengths, 1, kind)
+            fs = kernel_factors(p) if passes < whole else None
+            plan = p._stencil_plan = (whole, None) if fs is None else (passes, fs)
+        return plan
 
     def cost(self, p: Problem) -> float:
-        image, kernel = p.fv.array, p.gv.array
-        kind = "complex" if image.dtype.kind == "c" or kernel.dtype.kind == "c" else "float"
-        # one thread: the engine chosen, and so the result, never depends on the number of
-        # workers (the other engines' costs do not count them either)
-        whole = stencil_seconds(image.shape, kernel.shape, None, 1, kind)
-        fs = self._factors(p) if self._passes_may_win(p, kind) else None
-        if fs is None:
-            return whole
-        return min(whole, stencil_seconds(image.shape, kernel.shape, fs, 1, kind))
-
-    def _passes_may_win(self, p: Problem, kind: str) -> bool:
-        """Whether passes of a rank-1 kernel of this shape would be cheaper than every other
-        way: only then is the kernel factorised (the estimates need only the factors'
-        lengths, and a factorisation costs about 40 us)."""
-        image, kernel = p.fv.array, p.gv.array
-        lengths = [np.empty(k) for k in kernel.shape]  # stand-ins: only len() is read
-        return (stencil_seconds(image.shape, kernel.shape, lengths, 1, kind)
-                < stencil_seconds(image.shape, kernel.shape, None, 1, kind))
+        return self._plan(p)[0]
 
     def memory(self, p: Problem) -> float:
         return stencil_bytes(p.fv.array.shape, p.gv.array.shape, p.fv.array.dtype,
@@ -96,8 +87,6 @@ class StencilEngine(Engine):
 
     def run(self, p: Problem) -> Function:
         w = p.window
-        image, kernel = p.fv.array, p.gv.array
-        kind = "complex" if image.dtype.kind == "c" or kernel.dtype.kind == "c" else "float"
-        out = stencil_filter(image, kernel, w.centres, w.boundary, w.fill,
-                             factors=self._factors(p) if self._passes_may_win(p, kind) else None)
+        out = stencil_filter(p.fv.array, p.gv.array, w.centres, w.boundary, w.fill,
+                             factors=self._plan(p)[1])
         return trusted_dense(out, p.over, (0,) * out.ndim, p.semiring)
